@@ -1,0 +1,92 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Strict settings shared by every target, kept in one place.
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Kasane",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kasane", targets: ["kasane"]),
+        .library(name: "KasaneCore", targets: ["KasaneCore"]),
+        .library(name: "KasaneStore", targets: ["KasaneStore"]),
+        .library(name: "KasaneCalendar", targets: ["KasaneCalendar"]),
+        .library(name: "KasaneServer", targets: ["KasaneServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibical",
+            pkgConfig: "libical",
+            providers: [.apt(["libical-dev"])]
+        ),
+        .target(
+            name: "KasaneCore",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "KasaneStore",
+            dependencies: [
+                "KasaneCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "KasaneCalendar",
+            dependencies: ["KasaneCore", "CLibical"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "KasaneServer",
+            dependencies: [
+                "KasaneCore",
+                "KasaneStore",
+                "KasaneCalendar",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "kasane",
+            dependencies: [
+                "KasaneServer",
+                "KasaneStore",
+                "KasaneCore",
+                "KasaneCalendar",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "KasaneCoreTests", dependencies: ["KasaneCore"], swiftSettings: strictSettings),
+        .testTarget(name: "KasaneStoreTests", dependencies: ["KasaneStore", "KasaneCore"], swiftSettings: strictSettings),
+        .testTarget(name: "KasaneCalendarTests", dependencies: ["KasaneCalendar", "KasaneCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "KasaneServerTests",
+            dependencies: [
+                "KasaneServer",
+                "KasaneStore",
+                "KasaneCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,77 @@
+import Foundation
+
+/// A calendar date in Japan (no time, no zone), written `2026-11-23`.
+public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Creates a date, or nil when it does not exist (2026-02-30).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...LocalDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD`; also accepts `YYYY/MM/DD` as Excel writes it.
+    public init?(_ text: String) {
+        let parts = text.trimmingCharacters(in: .whitespaces)
+            .split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "/" })
+        guard parts.count == 3, parts[0].count == 4,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...2).contains(parts[1].count), (1...2).contains(parts[2].count)
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    public var description: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    public static func < (a: LocalDate, b: LocalDate) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    /// The fiscal year (年度) this date falls in, for a year starting on the 1st of `startMonth`.
+    public func fiscalYear(startingIn startMonth: Int = 4) -> Int {
+        month >= startMonth ? year : year - 1
+    }
+
+    /// Today in Japan.
+    public static func today(now: Date = Date()) -> LocalDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .tokyo
+        let c = calendar.dateComponents([.year, .month, .day], from: now)
+        return LocalDate(year: c.year!, month: c.month!, day: c.day!)!
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = LocalDate(text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "日付は YYYY-MM-DD の形で、実在する日を指定してください（\(text)）")
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+extension TimeZone {
+    /// Japan Standard Time. Japan has no daylight saving time.
+    public static let tokyo = TimeZone(identifier: "Asia/Tokyo")!
+}

@@ -1,0 +1,102 @@
+/// The city's own settings. One row per database.
+public struct MunicipalitySettings: Codable, Sendable, Equatable {
+    /// 自治体名, e.g. 架空市.
+    public var municipalityName: String
+    /// Local display name of the 支援会議 (e.g. 支援会議, 包括的支援会議).
+    public var supportMeetingName: String
+    /// Local display name of the 重層的支援会議 (e.g. まるごと会議).
+    public var multiLayeredMeetingName: String
+    public var officeOpens: TimeOfDay
+    public var officeCloses: TimeOfDay
+    /// Closures that recur every year (default 12-29 to 01-03, the New Year).
+    public var yearlyClosures: [YearlyClosure]
+    /// One-off closure days (庁舎点検日...).
+    public var closureDates: [LocalDate]
+    /// The month the fiscal year (年度) starts in: 4 in Japan.
+    public var fiscalYearStartMonth: Int
+    /// Where members open Kasane; invites link there.
+    public var baseURL: String
+
+    public init(
+        municipalityName: String = "未設定市",
+        supportMeetingName: String = MeetingKind.supportMeeting.legalName,
+        multiLayeredMeetingName: String = MeetingKind.multiLayeredSupportMeeting.legalName,
+        officeOpens: TimeOfDay = TimeOfDay(hour: 8, minute: 30)!,
+        officeCloses: TimeOfDay = TimeOfDay(hour: 17, minute: 15)!,
+        yearlyClosures: [YearlyClosure] = [.newYear],
+        closureDates: [LocalDate] = [],
+        fiscalYearStartMonth: Int = 4,
+        baseURL: String = "http://127.0.0.1:8080"
+    ) {
+        self.municipalityName = municipalityName
+        self.supportMeetingName = supportMeetingName
+        self.multiLayeredMeetingName = multiLayeredMeetingName
+        self.officeOpens = officeOpens
+        self.officeCloses = officeCloses
+        self.yearlyClosures = yearlyClosures
+        self.closureDates = closureDates
+        self.fiscalYearStartMonth = fiscalYearStartMonth
+        self.baseURL = baseURL
+    }
+
+    public func displayName(of kind: MeetingKind) -> String {
+        switch kind {
+        case .supportMeeting: supportMeetingName
+        case .multiLayeredSupportMeeting: multiLayeredMeetingName
+        }
+    }
+
+    /// Whether the offices are closed on `date` by the city's own closures
+    /// (national holidays come on top, from the calendar).
+    public func isClosure(_ date: LocalDate) -> Bool {
+        closureDates.contains(date) || yearlyClosures.contains { $0.contains(date) }
+    }
+
+    /// Checks every field; throws `KasaneError.invalid` naming the first bad one.
+    public func validated() throws -> MunicipalitySettings {
+        var s = self
+        s.municipalityName = try Validate.text(municipalityName, field: "municipalityName", label: "自治体名", max: 50)
+        s.supportMeetingName = try Validate.text(supportMeetingName, field: "supportMeetingName", label: "支援会議の名称", max: 50)
+        s.multiLayeredMeetingName = try Validate.text(
+            multiLayeredMeetingName, field: "multiLayeredMeetingName", label: "重層的支援会議の名称", max: 50)
+        guard officeOpens < officeCloses else {
+            throw KasaneError.invalid(field: "officeCloses", message: "終業時刻は始業時刻より後にしてください。")
+        }
+        guard (1...12).contains(fiscalYearStartMonth) else {
+            throw KasaneError.invalid(field: "fiscalYearStartMonth", message: "年度の開始月は1から12で指定してください。")
+        }
+        s.baseURL = try Validate.text(baseURL, field: "baseURL", label: "KasaneのURL", max: 200)
+        guard s.baseURL.hasPrefix("http://") || s.baseURL.hasPrefix("https://") else {
+            throw KasaneError.invalid(field: "baseURL", message: "KasaneのURLは http:// または https:// で始めてください。")
+        }
+        while s.baseURL.hasSuffix("/") { s.baseURL.removeLast() }
+        return s
+    }
+}
+
+/// A closure that recurs every year, from one month-day to another, possibly across
+/// the new year (12-29 to 01-03).
+public struct YearlyClosure: Codable, Sendable, Equatable {
+    public var fromMonth: Int
+    public var fromDay: Int
+    public var toMonth: Int
+    public var toDay: Int
+    public var label: String
+
+    public static let newYear = YearlyClosure(fromMonth: 12, fromDay: 29, toMonth: 1, toDay: 3, label: "年末年始")
+
+    public init(fromMonth: Int, fromDay: Int, toMonth: Int, toDay: Int, label: String) {
+        self.fromMonth = fromMonth
+        self.fromDay = fromDay
+        self.toMonth = toMonth
+        self.toDay = toDay
+        self.label = label
+    }
+
+    public func contains(_ date: LocalDate) -> Bool {
+        let d = date.month * 100 + date.day
+        let from = fromMonth * 100 + fromDay
+        let to = toMonth * 100 + toDay
+        return from <= to ? (from...to).contains(d) : (d >= from || d <= to)
+    }
+}

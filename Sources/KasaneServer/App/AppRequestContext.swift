@@ -1,0 +1,26 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KasaneCore
+import Logging
+import NIOCore
+
+/// The context of one request: who is acting, once the bearer token is checked.
+public struct AppRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public var staff: Staff?
+
+    public init(source: Source) {
+        self.coreContext = .init(source: source)
+        self.staff = nil
+    }
+
+    /// CSV imports may be a few megabytes.
+    public var maxUploadSize: Int { 8 * 1024 * 1024 }
+
+    /// The acting staff member; the auth middleware guarantees it under /api/v1.
+    public func actor() throws -> Actor {
+        guard let staff else { throw KasaneError.unauthenticated("認証が必要です。") }
+        return .staff(staff)
+    }
+}

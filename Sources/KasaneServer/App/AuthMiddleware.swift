@@ -1,0 +1,30 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KasaneStore
+import Logging
+import NIOCore
+
+/// Identifies the staff member behind a bearer token. A missing, unknown or revoked
+/// token, or one of an inactive staff member, is a 401.
+struct AuthMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let database: AppDatabase
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        guard let header = request.headers[.authorization] else {
+            throw APIError(status: .unauthorized, message: "認証が必要です。Authorization: Bearer トークン を付けてください。")
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer",
+              let staff = try await database.staff(forToken: String(parts[1]).trimmingCharacters(in: .whitespaces))
+        else {
+            throw APIError(status: .unauthorized, message: "トークンが無効です（失効・誤り・無効な職員）。")
+        }
+        var context = context
+        context.staff = staff
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,116 @@
+import GRDB
+import KasaneCore
+
+extension AppDatabase {
+    /// Registers a case and gives it the next code of its fiscal year (K-2026-014).
+    @discardableResult
+    public func createCase(_ input: CaseInput, by actor: Actor) async throws -> SupportCase {
+        try Access.require(.registerCases, actor)
+        return try await writer.write { db in
+            let settings = try Self.settings(db)
+            let received = input.receivedOn ?? LocalDate.today()
+            guard received <= LocalDate.today() else {
+                throw KasaneError.invalid(field: "receivedOn", message: "受付日に未来の日付は指定できません。")
+            }
+            let fiscalYear = received.fiscalYear(startingIn: settings.fiscalYearStartMonth)
+            let last = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM supportCase WHERE fiscalYear = ?", arguments: [fiscalYear]) ?? 0
+            var c = SupportCase(
+                code: CaseCode(fiscalYear: fiscalYear, number: last + 1).description, fiscalYear: fiscalYear,
+                receivedOn: received, district: "", fields: [], referringAgencyId: nil, leadAgencyId: nil,
+                involvedAgencyIds: [], status: .intake, summary: "")
+            try Self.apply(input, to: &c, db)
+            try c.insert(db)
+            return c
+        }
+    }
+
+    /// Changes a case's district, fields, agencies, status or summary. Its code and
+    /// received date never change.
+    @discardableResult
+    public func updateCase(id: Int64, with input: CaseInput, by actor: Actor) async throws -> SupportCase {
+        try Access.require(.registerCases, actor)
+        return try await writer.write { db in
+            var c = try Self.supportCase(db, id: id, for: actor)
+            if let received = input.receivedOn, received != c.receivedOn {
+                throw KasaneError.invalid(field: "receivedOn", message: "受付日は変更できません（事例番号が年度で決まるため）。")
+            }
+            try Self.apply(input, to: &c, db)
+            try c.update(db)
+            return c
+        }
+    }
+
+    static func apply(_ input: CaseInput, to c: inout SupportCase, _ db: Database) throws {
+        guard try District.exists(db, key: input.district) else {
+            throw KasaneError.invalid(field: "district", message: "地区コード「\(input.district)」は登録されていません。")
+        }
+        guard !input.fields.isEmpty else {
+            throw KasaneError.invalid(field: "fields", message: "事例に関わる分野を1つ以上指定してください。")
+        }
+        let known = Set(try fields(db))
+        if let unknown = input.fields.first(where: { !known.contains($0) }) {
+            throw KasaneError.invalid(field: "fields", message: "分野「\(unknown.rawValue)」は登録されていません。")
+        }
+        for (field, id) in input.referencedAgencies where try !Agency.exists(db, key: id) {
+            throw KasaneError.invalid(field: field, message: "機関（ID \(id)）は登録されていません。")
+        }
+        c.district = input.district
+        c.fields = Array(Set(input.fields)).sorted { a, b in
+            (Field.standard.firstIndex(of: a) ?? .max, a.rawValue) < (Field.standard.firstIndex(of: b) ?? .max, b.rawValue)
+        }
+        c.referringAgencyId = input.referringAgencyId
+        c.leadAgencyId = input.leadAgencyId
+        c.involvedAgencyIds = Array(Set(input.involvedAgencyIds ?? [])).sorted()
+        c.status = input.status ?? c.status
+        c.summary = try input.validatedSummary()
+    }
+
+    /// The cases the actor may know of; others are not hinted at.
+    public func cases(for actor: Actor) async throws -> [SupportCase] {
+        try await reader.read { db in
+            try SupportCase.order(Column("fiscalYear").desc, Column("code")).fetchAll(db)
+                .filter { Access.mayRead(case: $0, actor) }
+        }
+    }
+
+    public func supportCase(id: Int64, for actor: Actor) async throws -> SupportCase {
+        try await reader.read { db in try Self.supportCase(db, id: id, for: actor) }
+    }
+
+    /// A case the actor may read; for one they may not, the same answer as for one
+    /// that does not exist, so that its existence is not revealed.
+    static func supportCase(_ db: Database, id: Int64, for actor: Actor) throws -> SupportCase {
+        guard let c = try SupportCase.fetchOne(db, key: id), Access.mayRead(case: c, actor) else {
+            throw KasaneError.notFound("事例（ID \(id)）は見つかりません。")
+        }
+        return c
+    }
+
+    // MARK: assignments
+
+    /// Names the staff member an agency has assigned to the case (担当者).
+    @discardableResult
+    public func assign(caseId: Int64, agencyId: Int64, staffId: Int64, by actor: Actor) async throws -> CaseAssignment {
+        try Access.require(.registerCases, actor)
+        return try await writer.write { db in
+            _ = try Self.supportCase(db, id: caseId, for: actor)
+            _ = try Self.agency(db, id: agencyId)
+            let staff = try Self.staff(db, id: staffId)
+            guard staff.agencyId == agencyId else {
+                throw KasaneError.invalid(field: "staffId", message: "担当者は、その機関の職員から選んでください。")
+            }
+            guard staff.active else { throw KasaneError.invalid(field: "staffId", message: "無効な職員は担当者にできません。") }
+            let assignment = CaseAssignment(caseId: caseId, agencyId: agencyId, staffId: staffId)
+            try assignment.upsert(db)
+            return assignment
+        }
+    }
+
+    public func assignments(caseId: Int64, for actor: Actor) async throws -> [CaseAssignment] {
+        try await reader.read { db in
+            _ = try Self.supportCase(db, id: caseId, for: actor)
+            return try CaseAssignment.filter(Column("caseId") == caseId).order(Column("agencyId")).fetchAll(db)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import GRDB
+import KasaneCore
+
+extension AppDatabase {
+    /// Adds a member to a case's household; the personal data is stored apart.
+    @discardableResult
+    public func addHouseholdMember(caseId: Int64, _ input: HouseholdMemberInput, by actor: Actor) async throws
+        -> HouseholdMember
+    {
+        try Access.require(.registerCases, actor)
+        return try await writer.write { db in
+            _ = try Self.supportCase(db, id: caseId, for: actor)
+            var (member, personal) = try input.validated(caseId: caseId, memberId: nil, today: LocalDate.today())
+            try Self.checkSinglePrincipal(member, db)
+            try member.insert(db)
+            personal.memberId = member.id!
+            try personal.insert(db)
+            return member
+        }
+    }
+
+    @discardableResult
+    public func updateHouseholdMember(caseId: Int64, memberId: Int64, _ input: HouseholdMemberInput, by actor: Actor)
+        async throws -> HouseholdMember
+    {
+        try Access.require(.registerCases, actor)
+        return try await writer.write { db in
+            _ = try Self.householdMember(db, caseId: caseId, memberId: memberId, for: actor)
+            let (member, personal) = try input.validated(caseId: caseId, memberId: memberId, today: LocalDate.today())
+            try Self.checkSinglePrincipal(member, db)
+            try member.update(db)
+            try personal.upsert(db)
+            return member
+        }
+    }
+
+    static func checkSinglePrincipal(_ member: HouseholdMember, _ db: Database) throws {
+        guard member.isPrincipal else { return }
+        let others = try HouseholdMember
+            .filter(Column("caseId") == member.caseId && Column("isPrincipal") == true && Column("id") != member.id)
+            .fetchCount(db)
+        guard others == 0 else {
+            throw KasaneError.conflict("この事例には既に本人が登録されています。本人は1世帯に1人です。")
+        }
+    }
+
+    /// The household as it may travel: relations and labels, no personal data.
+    public func household(caseId: Int64, for actor: Actor) async throws -> [HouseholdMember] {
+        try await reader.read { db in
+            _ = try Self.supportCase(db, id: caseId, for: actor)
+            return try HouseholdMember.filter(Column("caseId") == caseId).order(Column("id")).fetchAll(db)
+        }
+    }
+
+    static func householdMember(_ db: Database, caseId: Int64, memberId: Int64, for actor: Actor) throws -> HouseholdMember {
+        _ = try supportCase(db, id: caseId, for: actor)
+        guard let member = try HouseholdMember.fetchOne(db, key: memberId), member.caseId == caseId else {
+            throw KasaneError.notFound("世帯員（ID \(memberId)）はこの事例に登録されていません。")
+        }
+        return member
+    }
+
+    /// The personal data of one household member, for those the access rule allows.
+    public func personalData(caseId: Int64, memberId: Int64, for actor: Actor) async throws -> HouseholdMemberPersonal {
+        try await reader.read { db in
+            _ = try Self.householdMember(db, caseId: caseId, memberId: memberId, for: actor)
+            let c = try Self.supportCase(db, id: caseId, for: actor)
+            guard Access.mayReadPersonalData(of: c, actor) else {
+                throw KasaneError.forbidden("この事例の個人情報を閲覧する権限がありません。")
+            }
+            return try HouseholdMemberPersonal.fetchOne(db, key: memberId)!
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+import KasaneCore
+
+/// The one database of a Kasane service: a SQLite file (WAL, foreign keys on) or an
+/// in-memory database for tests. Every write goes through an intent-named method.
+public struct AppDatabase: Sendable {
+    public let writer: any DatabaseWriter
+
+    public var reader: any DatabaseReader { writer }
+
+    /// Wraps a writer and brings its schema up to date.
+    public init(_ writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Self.migrator.migrate(writer)
+        try writer.write { db in try Self.stamp(db) }
+    }
+
+    /// A fresh in-memory database, for tests and benchmarks.
+    public static func inMemory() throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: configuration()))
+    }
+
+    /// Opens or creates the database file at `path`. A file that is not a Kasane
+    /// database, or one written by a newer Kasane, is refused before anything is
+    /// written to it, so it stays byte-for-byte as it was.
+    public static func open(path: String) throws -> AppDatabase {
+        try DatabaseFileCheck.check(path: path, knownSchemaVersion: schemaVersion)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        if let size, size > 0 {
+            // Confirm through SQLite itself, read-only, before the first write.
+            var readOnly = configuration()
+            readOnly.readonly = true
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: readOnly)
+                try queue.read { db in
+                    let applied = try migrator.appliedIdentifiers(db)
+                    let unknown = applied.subtracting(migrator.migrations)
+                    guard unknown.isEmpty else {
+                        throw KasaneError.unusableDatabase(
+                            "このデータベースは新しい版のKasaneで作られています（未知の変更: \(unknown.sorted().joined(separator: ", "))）。Kasaneを更新してから開いてください。ファイルは変更していません。")
+                    }
+                }
+                try queue.close()
+            } catch let error as DatabaseError {
+                throw KasaneError.unusableDatabase(
+                    "ファイル \(path) をKasaneのデータベースとして読めません（\(error.message ?? "SQLite error")）。ファイルは変更していません。")
+            }
+        } else {
+            // A new file: mark it as Kasane's in the main file itself, before WAL, so that
+            // the mark survives even if the service stops before its first checkpoint.
+            let queue = try DatabaseQueue(path: path, configuration: configuration())
+            try queue.write { db in try db.execute(sql: "PRAGMA application_id = \(applicationID)") }
+            try queue.close()
+        }
+        return try AppDatabase(DatabasePool(path: path, configuration: configuration()))
+    }
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(5)
+        return config
+    }
+
+    /// `PRAGMA application_id` of every Kasane database: "KSNE".
+    static let applicationID: Int32 = 0x4B53_4E45
+
+    /// Writes the Kasane marks into the SQLite header: application id and schema version.
+    static func stamp(_ db: Database) throws {
+        let current = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        if current != applicationID { try db.execute(sql: "PRAGMA application_id = \(applicationID)") }
+        let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        if version < schemaVersion { try db.execute(sql: "PRAGMA user_version = \(schemaVersion)") }
+    }
+
+    /// The schema version this build writes: the number of migrations it knows.
+    static var schemaVersion: Int { migrator.migrations.count }
+}

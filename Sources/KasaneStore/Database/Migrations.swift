@@ -1,0 +1,156 @@
+import GRDB
+
+extension AppDatabase {
+    /// The schema, as ordered migrations. A migration that has shipped is never edited:
+    /// changes come as new migrations at the end.
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-directory", migrate: createDirectory)
+        migrator.registerMigration("v1-cases", migrate: createCases)
+        migrator.registerMigration("v1-proposals", migrate: createProposals)
+        return migrator
+    }()
+
+    private static func createDirectory(_ db: Database) throws {
+        try db.create(table: "settings") { t in
+            t.primaryKey("id", .integer).check { $0 == 1 }
+            t.column("data", .text).notNull()
+        }
+        try db.create(table: "field") { t in
+            t.primaryKey("name", .text)
+            t.column("position", .integer).notNull()
+        }
+        try seedStandardFields(db)
+        try db.create(table: "district") { t in
+            t.primaryKey("code", .text)
+            t.column("name", .text).notNull().unique()
+        }
+        try db.create(table: "agency") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("code", .text).notNull().unique()
+            t.column("name", .text).notNull()
+            t.column("kind", .text).notNull()
+            t.column("fields", .jsonText).notNull()
+            t.column("districts", .jsonText).notNull()
+            t.column("operation", .text).notNull().check { ["direct", "contracted"].contains($0) }
+            t.column("department", .text).notNull()
+            t.column("defaultContactId", .integer)  // checked by a trigger below: staff is created later
+        }
+        try db.create(table: "staff") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("agency", onDelete: .restrict).notNull()
+            t.column("name", .text).notNull()
+            t.column("email", .text).notNull().unique(onConflict: .abort).collate(.nocase)
+            t.column("roles", .jsonText).notNull()
+            t.column("active", .boolean).notNull().defaults(to: true)
+        }
+        // The default contact must be a staff member of the same agency.
+        try db.execute(sql: """
+            CREATE TRIGGER agency_default_contact_check BEFORE UPDATE OF defaultContactId ON agency
+            WHEN NEW.defaultContactId IS NOT NULL
+             AND NOT EXISTS (SELECT 1 FROM staff WHERE id = NEW.defaultContactId AND agencyId = NEW.id)
+            BEGIN SELECT RAISE(ABORT, 'default contact must be staff of the agency'); END;
+            """)
+        try db.create(table: "pledge") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("staff", onDelete: .restrict).notNull()
+            t.column("pledgedOn", .text).notNull()
+            t.column("recordedBy", .integer).references("staff", onDelete: .restrict)
+            t.column("note", .text)
+            t.column("recordedAt", .datetime).notNull().defaults(sql: "CURRENT_TIMESTAMP")
+        }
+        // A pledge is a record of what was signed: it is never edited nor deleted.
+        try db.execute(sql: """
+            CREATE TRIGGER pledge_no_update BEFORE UPDATE ON pledge
+            BEGIN SELECT RAISE(ABORT, 'pledges are never changed'); END;
+            CREATE TRIGGER pledge_no_delete BEFORE DELETE ON pledge
+            BEGIN SELECT RAISE(ABORT, 'pledges are never deleted'); END;
+            """)
+        try db.create(table: "apiToken") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("staff", onDelete: .cascade).notNull()
+            t.column("tokenHash", .text).notNull().unique()
+            t.column("label", .text).notNull()
+            t.column("createdAt", .datetime).notNull()
+            t.column("revokedAt", .datetime)
+        }
+    }
+
+    private static func createCases(_ db: Database) throws {
+        try db.create(table: "supportCase") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("code", .text).notNull().unique()
+            t.column("fiscalYear", .integer).notNull()
+            t.column("receivedOn", .text).notNull()
+            t.column("district", .text).notNull().references("district", onDelete: .restrict)
+            t.column("fields", .jsonText).notNull()
+            t.column("referringAgencyId", .integer).references("agency", onDelete: .restrict)
+            t.column("leadAgencyId", .integer).references("agency", onDelete: .restrict)
+            t.column("involvedAgencyIds", .jsonText).notNull()
+            t.column("status", .text).notNull()
+            t.column("summary", .text).notNull()
+        }
+        try db.create(table: "caseAssignment") { t in
+            t.belongsTo("case", inTable: "supportCase", onDelete: .cascade).notNull()
+            t.belongsTo("agency", onDelete: .restrict).notNull()
+            t.belongsTo("staff", onDelete: .restrict).notNull()
+            t.primaryKey(["caseId", "agencyId"])
+        }
+        try db.create(table: "householdMember") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("case", inTable: "supportCase", onDelete: .cascade).notNull()
+            t.column("relation", .text).notNull()
+            t.column("label", .text).notNull()
+            t.column("isPrincipal", .boolean).notNull()
+        }
+        // Personal data lives apart from everything that travels.
+        try db.create(table: "householdMemberPersonal") { t in
+            t.primaryKey("memberId", .integer).references("householdMember", onDelete: .cascade)
+            t.column("name", .text).notNull()
+            t.column("kana", .text)
+            t.column("birthDate", .text)
+            t.column("sex", .text)
+            t.column("address", .text)
+            t.column("notes", .text)
+        }
+        try db.create(table: "consent") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("case", inTable: "supportCase", onDelete: .restrict).notNull()
+            t.column("givenByMemberId", .integer).notNull().references("householdMember", onDelete: .restrict)
+            t.column("givenOn", .text).notNull()
+            t.column("recordedBy", .integer).notNull().references("staff", onDelete: .restrict)
+            t.column("scope", .jsonText).notNull()
+            t.column("purpose", .text).notNull()
+            t.column("expiresOn", .text)
+            t.column("withdrawnOn", .text)
+            t.column("withdrawalReason", .text)
+            t.column("withdrawalRecordedBy", .integer).references("staff", onDelete: .restrict)
+            t.column("recordedAt", .datetime).notNull().defaults(sql: "CURRENT_TIMESTAMP")
+        }
+        // Consent history is never overwritten: the only change a record may take is its
+        // withdrawal, once; no record is ever deleted.
+        try db.execute(sql: """
+            CREATE TRIGGER consent_history_kept BEFORE UPDATE ON consent
+            WHEN OLD.withdrawnOn IS NOT NULL
+              OR NEW.withdrawnOn IS NULL OR NEW.withdrawalReason IS NULL OR NEW.withdrawalRecordedBy IS NULL
+              OR NEW.caseId IS NOT OLD.caseId OR NEW.givenByMemberId IS NOT OLD.givenByMemberId
+              OR NEW.givenOn IS NOT OLD.givenOn OR NEW.recordedBy IS NOT OLD.recordedBy
+              OR NEW.scope IS NOT OLD.scope OR NEW.purpose IS NOT OLD.purpose
+              OR NEW.expiresOn IS NOT OLD.expiresOn OR NEW.recordedAt IS NOT OLD.recordedAt
+            BEGIN SELECT RAISE(ABORT, 'consent history is never overwritten'); END;
+            CREATE TRIGGER consent_no_delete BEFORE DELETE ON consent
+            BEGIN SELECT RAISE(ABORT, 'consent records are never deleted'); END;
+            """)
+    }
+
+    private static func createProposals(_ db: Database) throws {
+        try db.create(table: "memberProposal") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("kind", .text).notNull()
+            t.column("request", .jsonText).notNull()
+            t.column("proposal", .jsonText).notNull()
+            t.column("createdBy", .integer).references("staff", onDelete: .restrict)
+            t.column("createdAt", .datetime).notNull()
+        }
+    }
+}

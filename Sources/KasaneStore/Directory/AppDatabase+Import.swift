@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+import KasaneCore
+
+/// What an import did.
+public struct ImportReport: Codable, Sendable, Equatable {
+    public var agenciesCreated = 0
+    public var agenciesUpdated = 0
+    public var staffCreated = 0
+    public var staffUpdated = 0
+    public var pledgesRecorded = 0
+
+    public init() {}
+
+    public var summary: String {
+        "機関: 新規\(agenciesCreated)件・更新\(agenciesUpdated)件、職員: 新規\(staffCreated)件・更新\(staffUpdated)件、守秘義務の確認: \(pledgesRecorded)件"
+    }
+}
+
+extension AppDatabase {
+    /// Imports agencies and staff from CSV files (either may be absent). Agencies are
+    /// matched by code and staff by e-mail: known ones are updated, new ones created.
+    /// A file with any bad row is refused as a whole, with every row's problem, and
+    /// nothing is stored.
+    public func importDirectory(agenciesCSV: Data?, staffCSV: Data?, by actor: Actor) async throws -> ImportReport {
+        try Access.require(.manageDirectory, actor)
+        guard agenciesCSV != nil || staffCSV != nil else {
+            throw KasaneError.invalid(field: "file", message: "取り込むファイル（機関または職員のCSV）を指定してください。")
+        }
+        // Read both files before touching the database, and report both files' problems.
+        let agencyTable = try agenciesCSV.map { try Self.table($0, file: DirectoryImport.agencyFile) }
+        let staffTable = try staffCSV.map { try Self.table($0, file: DirectoryImport.staffFile) }
+        let staffRead = Result { try staffTable.map(DirectoryImport.staff) ?? [] }
+
+        return try await writer.write { db in
+            var report = ImportReport()
+            var problems: [RowProblem] = []
+            var agencyRows: [DirectoryImport.AgencyRow] = []
+            do {
+                agencyRows = try agencyTable.map {
+                    try DirectoryImport.agencies(
+                        $0, knownFields: Set(try Self.fields(db)),
+                        knownDistricts: Set(try String.fetchAll(db, sql: "SELECT code FROM district")))
+                } ?? []
+            } catch KasaneError.rejectedRows(let agencyProblems) {
+                if case .failure(KasaneError.rejectedRows(let staffProblems)) = staffRead {
+                    throw KasaneError.rejectedRows(agencyProblems + staffProblems)
+                }
+                throw KasaneError.rejectedRows(agencyProblems)
+            }
+            let staffRows = try staffRead.get()
+
+            for row in agencyRows {
+                var agency = row.agency
+                if let existing = try Agency.filter(Column("code") == agency.code).fetchOne(db) {
+                    agency.id = existing.id
+                    agency.defaultContactId = existing.defaultContactId
+                    try agency.update(db)
+                    report.agenciesUpdated += 1
+                } else {
+                    try agency.insert(db)
+                    report.agenciesCreated += 1
+                }
+            }
+
+            for row in staffRows {
+                guard let agency = try Agency.filter(Column("code") == row.agencyCode).fetchOne(db) else {
+                    problems.append(RowProblem(
+                        file: DirectoryImport.staffFile, row: row.rowNumber, column: "機関コード", message: "機関コード「\(row.agencyCode)」は登録されていません。"))
+                    continue
+                }
+                var staff = row.staff
+                staff.agencyId = agency.id!
+                if let existing = try Staff.filter(sql: "email = ? COLLATE NOCASE", arguments: [staff.email]).fetchOne(db) {
+                    staff.id = existing.id
+                    if existing.agencyId != staff.agencyId || !staff.active {
+                        try db.execute(
+                            sql: "UPDATE agency SET defaultContactId = NULL WHERE defaultContactId = ?", arguments: [existing.id])
+                    }
+                    try staff.update(db)
+                    report.staffUpdated += 1
+                } else {
+                    try staff.insert(db)
+                    report.staffCreated += 1
+                }
+                if let day = row.pledgedOn {
+                    guard day <= LocalDate.today() else {
+                        problems.append(RowProblem(
+                            file: DirectoryImport.staffFile, row: row.rowNumber, column: "守秘義務確認日", message: "守秘義務確認日に未来の日付は指定できません。"))
+                        continue
+                    }
+                    let known = try Pledge
+                        .filter(Column("staffId") == staff.id! && Column("pledgedOn") == day.description).fetchCount(db)
+                    if known == 0 {
+                        var pledge = Pledge(staffId: staff.id!, pledgedOn: day, recordedBy: actor.staffId, note: "CSV取込")
+                        try pledge.insert(db)
+                        report.pledgesRecorded += 1
+                    }
+                }
+            }
+
+            // Default contacts last: they may name staff of the same file.
+            for row in agencyRows {
+                guard let email = row.defaultContactEmail else { continue }
+                let agency = try Agency.filter(Column("code") == row.agency.code).fetchOne(db)!
+                guard let staff = try Staff.filter(sql: "email = ? COLLATE NOCASE", arguments: [email]).fetchOne(db),
+                      staff.agencyId == agency.id, staff.active
+                else {
+                    problems.append(RowProblem(
+                        file: DirectoryImport.agencyFile, row: row.rowNumber, column: "既定の連絡先",
+                        message: "既定の連絡先 \(email) は、この機関の有効な職員として登録されていません。"))
+                    continue
+                }
+                try db.execute(
+                    sql: "UPDATE agency SET defaultContactId = ? WHERE id = ?", arguments: [staff.id, agency.id])
+            }
+
+            // Throwing rolls the whole transaction back: nothing is half-imported.
+            guard problems.isEmpty else {
+                throw KasaneError.rejectedRows(problems.sorted { ($0.file ?? "", $0.row) < ($1.file ?? "", $1.row) })
+            }
+            return report
+        }
+    }
+
+    /// Parses one CSV file, naming the file in what it reports.
+    private static func table(_ data: Data, file: String) throws -> CSV.Table {
+        do {
+            return try CSV.parse(data)
+        } catch let error as KasaneError {
+            throw KasaneError.rejectedRows([RowProblem(file: file, row: 1, message: error.message)])
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+import KasaneCore
+
+extension AppDatabase {
+    public func settings() async throws -> MunicipalitySettings {
+        try await reader.read { db in try Self.settings(db) }
+    }
+
+    static func settings(_ db: Database) throws -> MunicipalitySettings {
+        guard let data = try String.fetchOne(db, sql: "SELECT data FROM settings WHERE id = 1") else {
+            return MunicipalitySettings()
+        }
+        return try JSONDecoder().decode(MunicipalitySettings.self, from: Data(data.utf8))
+    }
+
+    @discardableResult
+    public func updateSettings(_ settings: MunicipalitySettings, by actor: Actor) async throws -> MunicipalitySettings {
+        try Access.require(.manageSettings, actor)
+        let valid = try settings.validated()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let data = String(decoding: try encoder.encode(valid), as: UTF8.self)
+        try await writer.write { db in
+            try db.execute(
+                sql: "INSERT INTO settings (id, data) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data",
+                arguments: [data])
+        }
+        return valid
+    }
+
+    // MARK: fields and districts
+
+    public func fields() async throws -> [Field] {
+        try await reader.read { db in try Self.fields(db) }
+    }
+
+    static func fields(_ db: Database) throws -> [Field] {
+        try String.fetchAll(db, sql: "SELECT name FROM field ORDER BY position, name").map { Field($0) }
+    }
+
+    /// Adds a field (分野) to the directory's list.
+    @discardableResult
+    public func addField(_ name: String, by actor: Actor) async throws -> Field {
+        try Access.require(.manageDirectory, actor)
+        let field = Field(try Validate.text(name, field: "name", label: "分野名", max: 30))
+        try await writer.write { db in
+            guard try !Self.fields(db).contains(field) else {
+                throw KasaneError.conflict("分野「\(field.rawValue)」は既に登録されています。")
+            }
+            try db.execute(
+                sql: "INSERT INTO field (name, position) VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM field))",
+                arguments: [field.rawValue])
+        }
+        return field
+    }
+
+    public func districts() async throws -> [District] {
+        try await reader.read { db in try District.order(Column("code")).fetchAll(db) }
+    }
+
+    @discardableResult
+    public func addDistrict(_ district: District, by actor: Actor) async throws -> District {
+        try Access.require(.manageDirectory, actor)
+        let d = try district.validated()
+        try await writer.write { db in
+            if try District.fetchOne(db, key: d.code) != nil {
+                throw KasaneError.conflict("地区コード「\(d.code)」は既に登録されています。")
+            }
+            if try District.filter(Column("name") == d.name).fetchCount(db) > 0 {
+                throw KasaneError.conflict("地区名「\(d.name)」は既に登録されています。")
+            }
+            try d.insert(db)
+        }
+        return d
+    }
+
+    /// Seeds the standard fields into a new directory.
+    static func seedStandardFields(_ db: Database) throws {
+        for (i, field) in Field.standard.enumerated() {
+            try db.execute(sql: "INSERT OR IGNORE INTO field (name, position) VALUES (?, ?)", arguments: [field.rawValue, i + 1])
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import KasaneCore
+import KasaneServer
+import KasaneStore
+
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "架空の「みなみ野市」のデモデータを作り、トークンを表示して起動します。",
+        discussion: "データベースは毎回作り直します。トークンは demo/tokens.env にも書き出します。")
+
+    @Option(name: .customLong("db"), help: "デモ用データベースのファイル") var path = "demo/kasane-demo.sqlite"
+    @Option(help: "待ち受けるアドレス") var host = "127.0.0.1"
+    @Option(help: "待ち受けるポート") var port = 8080
+    @Flag(help: "データを作ってトークンを表示するだけで、起動しない") var noServe = false
+
+    func run() async throws {
+        try await reportingErrors {
+            let url = URL(fileURLWithPath: path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if FileManager.default.fileExists(atPath: path) {
+                // Only ever replace an earlier demo database, never some other file.
+                _ = try AppDatabase.open(path: path)
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+            let db = try AppDatabase.open(path: path)
+            let seed = try await db.seedDemo()
+            var lines: [String] = []
+            for (variable, email, label) in [
+                ("KASANE_COORDINATOR", DemoSeed.coordinatorEmail, "多機関協働（相沢）"),
+                ("KASANE_SECRETARIAT", DemoSeed.secretariatEmail, "事務局（佐々木）"),
+                ("KASANE_MEMBER", DemoSeed.involvedMemberEmail, "構成員・北部地域包括支援センター（北村）"),
+                ("KASANE_OUTSIDER", DemoSeed.outsideMemberEmail, "構成員・こども家庭センター（児玉）"),
+                ("KASANE_ADMIN", DemoSeed.administratorEmail, "管理者（井上）"),
+            ] {
+                let staff = try await db.staff(email: email)
+                let (token, _) = try await db.issueToken(staffId: staff.id!, label: "demo", by: .localOperator)
+                print("\(label)\n  export \(variable)=\(token)")
+                lines.append("export \(variable)=\(token)")
+            }
+            lines.append("export KASANE_8050_CASE=\(seed.eightyFiftyCaseId)")
+            let tokensFile = url.deletingLastPathComponent().appendingPathComponent("tokens.env")
+            try (lines.joined(separator: "\n") + "\n").write(to: tokensFile, atomically: true, encoding: .utf8)
+            print("\nトークンを \(tokensFile.path) に書き出しました（source \(tokensFile.path)）。")
+            print("8050世帯の事例: ID \(seed.eightyFiftyCaseId)")
+            guard !noServe else { return }
+            print("http://\(host):\(port) で起動します（Ctrl-C で終了）。")
+            let app = buildApplication(database: db, options: ServiceOptions(host: host, port: port))
+            try await app.runService()
+        }
+    }
+}

@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct Kasane: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kasane",
+        abstract: "Kasane（重ね）: 支援会議・重層的支援会議の運営を支えるサービス",
+        subcommands: [Serve.self, Demo.self, Import.self, DistrictCommand.self, StaffCommand.self])
+}
