@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs what Kasane needs from Debian on a fresh machine (run as root).
+# Safe to run again: it installs only what is missing.
+set -euo pipefail
+packages=(libical-dev libsqlite3-dev pkg-config)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+pkg-config --exists libical || { echo "setup: libical not found by pkg-config" >&2; exit 1; }
