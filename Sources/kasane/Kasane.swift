@@ -5,5 +5,8 @@ struct Kasane: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kasane",
         abstract: "Kasane（重ね）: 支援会議・重層的支援会議の運営を支えるサービス",
-        subcommands: [Serve.self, Demo.self, Import.self, DistrictCommand.self, StaffCommand.self])
+        subcommands: [
+            Serve.self, Demo.self, Import.self, DistrictCommand.self, StaffCommand.self, MeetingCommand.self,
+            AuditCommand.self,
+        ])
 }

@@ -20,3 +20,28 @@ func reportingErrors(_ body: () async throws -> Void) async throws {
         throw ExitCode(1)
     }
 }
+
+/// The staff member a command acts as, so that rules and the audit log know who.
+struct ActingStaffOption: ParsableArguments {
+    @Option(name: .customLong("as"), help: "操作する職員のメールアドレス（監査ログに記録されます）")
+    var email: String
+
+    func actor(_ db: AppDatabase) async throws -> Actor {
+        .staff(try await db.staff(email: email), from: "cli")
+    }
+}
+
+/// Prints a value as the API would answer it.
+func printJSON(_ value: some Encodable) throws {
+    print(String(decoding: try KasaneJSON.encoder().encode(value), as: UTF8.self))
+}
+
+/// Parses `2026-12-03T10:00` (Japan) or a full ISO 8601 instant.
+func parseInstant(_ text: String, option: String) throws -> Date {
+    let formatter = ISO8601DateFormatter()
+    if let date = formatter.date(from: text) { return date }
+    formatter.timeZone = .tokyo
+    formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withDashSeparatorInDate]
+    if let date = formatter.date(from: text + ":00") ?? formatter.date(from: text) { return date }
+    throw KasaneError.invalid(field: option, message: "--\(option) は 2026-12-03T10:00 の形で指定してください（\(text)）。")
+}

@@ -99,7 +99,7 @@ struct CaseTests {
         let withdrawn = try await city.db.withdrawConsent(
             caseId: c.id!, consentId: consent.id!, WithdrawalInput(withdrawnOn: LocalDate("2026-10-01"), reason: "本人の申し出"),
             by: city.coordinator)
-        #expect(withdrawn.withdrawnOn == LocalDate("2026-10-01"))
+        #expect(withdrawn.consent.withdrawnOn == LocalDate("2026-10-01"))
         await #expect { try await city.db.withdrawConsent(
             caseId: c.id!, consentId: consent.id!, WithdrawalInput(reason: "再度"), by: city.coordinator)
         } throws: { if case .conflict = $0 as? KasaneError { true } else { false } }

@@ -6,12 +6,17 @@ public enum Access {
         case recordPledge
         case registerCases        // create and edit cases, household, consent, assignments
         case proposeMembers
+        case manageMeetings       // create, move, fill, cancel meetings
+        case recordHeld           // mark a meeting held
+        case readAuditLog
 
         var allowedRoles: Set<StaffRole> {
             switch self {
             case .manageDirectory, .manageSettings: [.administrator]
             case .recordPledge: [.administrator, .coordinator, .secretariat]
-            case .registerCases, .proposeMembers: [.coordinator]
+            case .registerCases, .proposeMembers, .manageMeetings: [.coordinator]
+            case .recordHeld: [.coordinator, .secretariat]
+            case .readAuditLog: [.administrator]
             }
         }
 
@@ -22,12 +27,15 @@ public enum Access {
             case .recordPledge: "守秘義務の確認の記録"
             case .registerCases: "事例の登録・変更"
             case .proposeMembers: "会議構成員の選定"
+            case .manageMeetings: "会議の作成・変更"
+            case .recordHeld: "会議の開催記録"
+            case .readAuditLog: "監査ログの閲覧"
             }
         }
     }
 
     public static func require(_ action: Action, _ actor: Actor) throws {
-        switch actor {
+        switch actor.kind {
         case .localOperator:
             return
         case .staff(let staff):
@@ -41,21 +49,22 @@ public enum Access {
 
     /// Whether the actor may know the case exists and read its non-personal details
     /// (code, fields, agencies, labels). Coordinators and the secretariat see every
-    /// case; a member only those their agency is involved in; an administrator none.
-    public static func mayRead(case c: SupportCase, _ actor: Actor) -> Bool {
-        guard case .staff(let staff) = actor else { return true }
+    /// case; a member those their agency is involved in, and those they hear in a
+    /// meeting (`hearing`: see `MeetingAccess.casesHeard`); an administrator none.
+    public static func mayRead(case c: SupportCase, _ actor: Actor, hearing: Set<Int64> = []) -> Bool {
+        guard case .staff(let staff) = actor.kind else { return true }
         guard staff.active else { return false }
         if staff.has(.coordinator) || staff.has(.secretariat) { return true }
-        return staff.has(.member) && c.involves(agency: staff.agencyId)
+        return staff.has(.member) && (c.involves(agency: staff.agencyId) || hearing.contains(c.id ?? -1))
     }
 
     /// Whether the actor may read the household's personal data: coordinators, and
-    /// members of an agency involved in the case. The secretariat works from codes
-    /// and labels; administrators read no case details.
-    public static func mayReadPersonalData(of c: SupportCase, _ actor: Actor) -> Bool {
-        guard case .staff(let staff) = actor else { return true }
+    /// members of an agency involved in the case or who hear it in a meeting. The
+    /// secretariat works from codes and labels; administrators read no case details.
+    public static func mayReadPersonalData(of c: SupportCase, _ actor: Actor, hearing: Set<Int64> = []) -> Bool {
+        guard case .staff(let staff) = actor.kind else { return true }
         guard staff.active else { return false }
         if staff.has(.coordinator) { return true }
-        return staff.has(.member) && c.involves(agency: staff.agencyId)
+        return staff.has(.member) && (c.involves(agency: staff.agencyId) || hearing.contains(c.id ?? -1))
     }
 }

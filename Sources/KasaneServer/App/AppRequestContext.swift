@@ -9,10 +9,13 @@ import NIOCore
 public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var staff: Staff?
+    /// The client's address, for the audit log.
+    public let origin: String
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
         self.staff = nil
+        self.origin = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
     /// CSV imports may be a few megabytes.
@@ -21,6 +24,6 @@ public struct AppRequestContext: RequestContext {
     /// The acting staff member; the auth middleware guarantees it under /api/v1.
     public func actor() throws -> Actor {
         guard let staff else { throw KasaneError.unauthenticated("認証が必要です。") }
-        return .staff(staff)
+        return .staff(staff, from: origin)
     }
 }

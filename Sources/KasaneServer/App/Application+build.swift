@@ -44,5 +44,7 @@ public func buildRouter(database: AppDatabase) -> Router<AppRequestContext> {
     CaseController(database: database).addRoutes(to: api.group("cases"))
     ConsentController(database: database).addRoutes(to: api.group("cases/:id/consents"))
     ProposalController(database: database).addRoutes(to: api.group("proposals"))
+    MeetingController(database: database).addRoutes(to: api.group("meetings"))
+    AuditController(database: database).addRoutes(to: api)
     return router
 }

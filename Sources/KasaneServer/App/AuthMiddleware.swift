@@ -15,12 +15,14 @@ struct AuthMiddleware: RouterMiddleware {
         -> Response
     {
         guard let header = request.headers[.authorization] else {
+            try await database.logUnauthenticated(origin: context.origin, path: request.uri.path)
             throw APIError(status: .unauthorized, message: "認証が必要です。Authorization: Bearer トークン を付けてください。")
         }
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer",
               let staff = try await database.staff(forToken: String(parts[1]).trimmingCharacters(in: .whitespaces))
         else {
+            try await database.logUnauthenticated(origin: context.origin, path: request.uri.path)
             throw APIError(status: .unauthorized, message: "トークンが無効です（失効・誤り・無効な職員）。")
         }
         var context = context

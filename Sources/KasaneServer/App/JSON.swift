@@ -8,10 +8,7 @@ import NIOCore
 /// JSON in and out, with errors that name the field.
 enum JSON {
     static func encode(_ value: some Encodable) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return try encoder.encode(value)
+        try KasaneJSON.encoder().encode(value)
     }
 
     /// Reads the request body as `T`. Malformed JSON, a missing or mistyped field,
@@ -27,7 +24,7 @@ enum JSON {
             throw KasaneError.invalid(field: nil, message: "JSONの本文がありません。")
         }
         do {
-            return try JSONDecoder().decode(T.self, from: Data(buffer.readableBytesView))
+            return try KasaneJSON.decoder().decode(T.self, from: Data(buffer.readableBytesView))
         } catch let error as DecodingError {
             throw describe(error)
         }

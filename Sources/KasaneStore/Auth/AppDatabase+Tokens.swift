@@ -20,10 +20,10 @@ extension AppDatabase {
     /// Issues a bearer token for a staff member. The token itself is returned once and
     /// never stored; the database keeps its hash.
     public func issueToken(staffId: Int64, label: String, by actor: Actor) async throws -> (token: String, record: APIToken) {
-        try Access.require(.manageDirectory, actor)
-        let label = try Validate.text(label, field: "label", label: "トークンの用途", max: 100)
-        let token = Self.newToken()
-        let record = try await writer.write { db in
+        try await audited(actor, "token.issue", target: "staff:\(staffId)") { db, _ in
+            try Access.require(.manageDirectory, actor)
+            let label = try Validate.text(label, field: "label", label: "トークンの用途", max: 100)
+            let token = Self.newToken()
             let staff = try Self.staff(db, id: staffId)
             guard staff.active else {
                 throw KasaneError.conflict("無効な職員（ID \(staffId)）にはトークンを発行できません。")
@@ -31,9 +31,8 @@ extension AppDatabase {
             var record = APIToken(
                 id: nil, staffId: staffId, tokenHash: Self.hash(token), label: label, createdAt: Date(), revokedAt: nil)
             try record.insert(db)
-            return record
+            return (token, record)
         }
-        return (token, record)
     }
 
     public func tokens(staffId: Int64? = nil) async throws -> [APIToken] {
@@ -46,8 +45,9 @@ extension AppDatabase {
 
     /// Revokes a token: it stops working at once.
     public func revokeToken(id: Int64, by actor: Actor) async throws {
-        try Access.require(.manageDirectory, actor)
-        try await writer.write { db in
+        try await audited(actor, "token.revoke", target: "token:\(id)") { db, _ in
+            try Access.require(.manageDirectory, actor)
+
             guard var token = try APIToken.fetchOne(db, key: id) else {
                 throw KasaneError.notFound("トークン（ID \(id)）はありません。")
             }

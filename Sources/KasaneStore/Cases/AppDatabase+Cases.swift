@@ -5,8 +5,8 @@ extension AppDatabase {
     /// Registers a case and gives it the next code of its fiscal year (K-2026-014).
     @discardableResult
     public func createCase(_ input: CaseInput, by actor: Actor) async throws -> SupportCase {
-        try Access.require(.registerCases, actor)
-        return try await writer.write { db in
+        try await audited(actor, "case.create", target: "case") { db, note in
+            try Access.require(.registerCases, actor)
             let settings = try Self.settings(db)
             let received = input.receivedOn ?? LocalDate.today()
             guard received <= LocalDate.today() else {
@@ -21,6 +21,8 @@ extension AppDatabase {
                 involvedAgencyIds: [], status: .intake, summary: "")
             try Self.apply(input, to: &c, db)
             try c.insert(db)
+            note.target = "case:\(c.id!)"
+            note.caseCode = c.code
             return c
         }
     }
@@ -29,9 +31,9 @@ extension AppDatabase {
     /// received date never change.
     @discardableResult
     public func updateCase(id: Int64, with input: CaseInput, by actor: Actor) async throws -> SupportCase {
-        try Access.require(.registerCases, actor)
-        return try await writer.write { db in
-            var c = try Self.supportCase(db, id: id, for: actor)
+        try await audited(actor, "case.update", target: "case:\(id)") { db, note in
+            try Access.require(.registerCases, actor)
+            var c = try Self.supportCase(db, id: id, for: actor, note: note)
             if let received = input.receivedOn, received != c.receivedOn {
                 throw KasaneError.invalid(field: "receivedOn", message: "受付日は変更できません（事例番号が年度で決まるため）。")
             }
@@ -68,20 +70,26 @@ extension AppDatabase {
 
     /// The cases the actor may know of; others are not hinted at.
     public func cases(for actor: Actor) async throws -> [SupportCase] {
-        try await reader.read { db in
-            try SupportCase.order(Column("fiscalYear").desc, Column("code")).fetchAll(db)
-                .filter { Access.mayRead(case: $0, actor) }
+        try await audited(actor, "case.list", target: "case") { db, _ in
+            let heard = try Self.casesHeard(db, by: actor)
+            return try SupportCase.order(Column("fiscalYear").desc, Column("code")).fetchAll(db)
+                .filter { Access.mayRead(case: $0, actor, hearing: heard) }
         }
     }
 
     public func supportCase(id: Int64, for actor: Actor) async throws -> SupportCase {
-        try await reader.read { db in try Self.supportCase(db, id: id, for: actor) }
+        try await audited(actor, "case.read", target: "case:\(id)") { db, note in
+            try Self.supportCase(db, id: id, for: actor, note: note)
+        }
     }
 
     /// A case the actor may read; for one they may not, the same answer as for one
-    /// that does not exist, so that its existence is not revealed.
-    static func supportCase(_ db: Database, id: Int64, for actor: Actor) throws -> SupportCase {
-        guard let c = try SupportCase.fetchOne(db, key: id), Access.mayRead(case: c, actor) else {
+    /// that does not exist, so that its existence is not revealed to them (the audit
+    /// log, which only administrators read, keeps the code).
+    static func supportCase(_ db: Database, id: Int64, for actor: Actor, note: AuditNote? = nil) throws -> SupportCase {
+        let c = try SupportCase.fetchOne(db, key: id)
+        note?.caseCode = c?.code
+        guard let c, Access.mayRead(case: c, actor, hearing: try casesHeard(db, by: actor)) else {
             throw KasaneError.notFound("事例（ID \(id)）は見つかりません。")
         }
         return c
@@ -92,9 +100,9 @@ extension AppDatabase {
     /// Names the staff member an agency has assigned to the case (担当者).
     @discardableResult
     public func assign(caseId: Int64, agencyId: Int64, staffId: Int64, by actor: Actor) async throws -> CaseAssignment {
-        try Access.require(.registerCases, actor)
-        return try await writer.write { db in
-            _ = try Self.supportCase(db, id: caseId, for: actor)
+        try await audited(actor, "case.assign", target: "case:\(caseId)") { db, note in
+            try Access.require(.registerCases, actor)
+            _ = try Self.supportCase(db, id: caseId, for: actor, note: note)
             _ = try Self.agency(db, id: agencyId)
             let staff = try Self.staff(db, id: staffId)
             guard staff.agencyId == agencyId else {
@@ -108,8 +116,8 @@ extension AppDatabase {
     }
 
     public func assignments(caseId: Int64, for actor: Actor) async throws -> [CaseAssignment] {
-        try await reader.read { db in
-            _ = try Self.supportCase(db, id: caseId, for: actor)
+        try await audited(actor, "case.assignments.read", target: "case:\(caseId)") { db, note in
+            _ = try Self.supportCase(db, id: caseId, for: actor, note: note)
             return try CaseAssignment.filter(Column("caseId") == caseId).order(Column("agencyId")).fetchAll(db)
         }
     }

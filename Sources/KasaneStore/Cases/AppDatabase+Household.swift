@@ -7,9 +7,9 @@ extension AppDatabase {
     public func addHouseholdMember(caseId: Int64, _ input: HouseholdMemberInput, by actor: Actor) async throws
         -> HouseholdMember
     {
-        try Access.require(.registerCases, actor)
-        return try await writer.write { db in
-            _ = try Self.supportCase(db, id: caseId, for: actor)
+        try await audited(actor, "household.add", target: "case:\(caseId)") { db, note in
+            try Access.require(.registerCases, actor)
+            _ = try Self.supportCase(db, id: caseId, for: actor, note: note)
             var (member, personal) = try input.validated(caseId: caseId, memberId: nil, today: LocalDate.today())
             try Self.checkSinglePrincipal(member, db)
             try member.insert(db)
@@ -23,9 +23,9 @@ extension AppDatabase {
     public func updateHouseholdMember(caseId: Int64, memberId: Int64, _ input: HouseholdMemberInput, by actor: Actor)
         async throws -> HouseholdMember
     {
-        try Access.require(.registerCases, actor)
-        return try await writer.write { db in
-            _ = try Self.householdMember(db, caseId: caseId, memberId: memberId, for: actor)
+        try await audited(actor, "household.update", target: "case:\(caseId)/household:\(memberId)") { db, note in
+            try Access.require(.registerCases, actor)
+            _ = try Self.householdMember(db, caseId: caseId, memberId: memberId, for: actor, note: note)
             let (member, personal) = try input.validated(caseId: caseId, memberId: memberId, today: LocalDate.today())
             try Self.checkSinglePrincipal(member, db)
             try member.update(db)
@@ -46,14 +46,16 @@ extension AppDatabase {
 
     /// The household as it may travel: relations and labels, no personal data.
     public func household(caseId: Int64, for actor: Actor) async throws -> [HouseholdMember] {
-        try await reader.read { db in
-            _ = try Self.supportCase(db, id: caseId, for: actor)
+        try await audited(actor, "household.read", target: "case:\(caseId)") { db, note in
+            _ = try Self.supportCase(db, id: caseId, for: actor, note: note)
             return try HouseholdMember.filter(Column("caseId") == caseId).order(Column("id")).fetchAll(db)
         }
     }
 
-    static func householdMember(_ db: Database, caseId: Int64, memberId: Int64, for actor: Actor) throws -> HouseholdMember {
-        _ = try supportCase(db, id: caseId, for: actor)
+    static func householdMember(
+        _ db: Database, caseId: Int64, memberId: Int64, for actor: Actor, note: AuditNote? = nil
+    ) throws -> HouseholdMember {
+        _ = try supportCase(db, id: caseId, for: actor, note: note)
         guard let member = try HouseholdMember.fetchOne(db, key: memberId), member.caseId == caseId else {
             throw KasaneError.notFound("世帯員（ID \(memberId)）はこの事例に登録されていません。")
         }
@@ -62,10 +64,10 @@ extension AppDatabase {
 
     /// The personal data of one household member, for those the access rule allows.
     public func personalData(caseId: Int64, memberId: Int64, for actor: Actor) async throws -> HouseholdMemberPersonal {
-        try await reader.read { db in
-            _ = try Self.householdMember(db, caseId: caseId, memberId: memberId, for: actor)
+        try await audited(actor, "personal.read", target: "case:\(caseId)/household:\(memberId)") { db, note in
+            _ = try Self.householdMember(db, caseId: caseId, memberId: memberId, for: actor, note: note)
             let c = try Self.supportCase(db, id: caseId, for: actor)
-            guard Access.mayReadPersonalData(of: c, actor) else {
+            guard Access.mayReadPersonalData(of: c, actor, hearing: try Self.casesHeard(db, by: actor)) else {
                 throw KasaneError.forbidden("この事例の個人情報を閲覧する権限がありません。")
             }
             return try HouseholdMemberPersonal.fetchOne(db, key: memberId)!

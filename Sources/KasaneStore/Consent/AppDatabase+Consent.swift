@@ -1,24 +1,31 @@
+import Foundation
 import GRDB
 import KasaneCore
+
+/// What a withdrawal did: the record, and the future meetings it changed.
+public struct WithdrawalResult: Codable, Sendable, Equatable {
+    public var consent: Consent
+    /// Meetings the case's items left (or some attendees left them), for invitations to follow.
+    public var affectedMeetingIds: [Int64]
+}
 
 extension AppDatabase {
     /// Records a consent from the signed form. Earlier records stay as they are.
     @discardableResult
     public func recordConsent(caseId: Int64, _ input: ConsentInput, by actor: Actor) async throws -> Consent {
-        try Access.require(.registerCases, actor)
-        guard let recorder = actor.staffId else {
-            throw KasaneError.forbidden("本人同意は、記録した職員が分かるようAPIから記録してください。")
-        }
-        let purpose = try Validate.text(input.purpose, field: "purpose", label: "同意の目的", max: 500)
-        guard input.givenOn <= LocalDate.today() else {
-            throw KasaneError.invalid(field: "givenOn", message: "同意日に未来の日付は指定できません。")
-        }
-        if let expires = input.expiresOn, expires < input.givenOn {
-            throw KasaneError.invalid(field: "expiresOn", message: "有効期限は同意日より後にしてください。")
-        }
-        return try await writer.write { db in
-            let member = try Self.householdMember(db, caseId: caseId, memberId: input.givenByMemberId, for: actor)
-            _ = member
+        try await audited(actor, "consent.record", target: "case:\(caseId)") { db, note in
+            try Access.require(.registerCases, actor)
+            guard let recorder = actor.staffId else {
+                throw KasaneError.forbidden("本人同意は、記録した職員が分かるようAPIから記録してください。")
+            }
+            let purpose = try Validate.text(input.purpose, field: "purpose", label: "同意の目的", max: 500)
+            guard input.givenOn <= LocalDate.today() else {
+                throw KasaneError.invalid(field: "givenOn", message: "同意日に未来の日付は指定できません。")
+            }
+            if let expires = input.expiresOn, expires < input.givenOn {
+                throw KasaneError.invalid(field: "expiresOn", message: "有効期限は同意日より後にしてください。")
+            }
+            _ = try Self.householdMember(db, caseId: caseId, memberId: input.givenByMemberId, for: actor, note: note)
             if case .agencies(let ids) = input.scope {
                 for id in ids where try !Agency.exists(db, key: id) {
                     throw KasaneError.invalid(field: "scope.agencyIds", message: "機関（ID \(id)）は登録されていません。")
@@ -28,27 +35,29 @@ extension AppDatabase {
                 caseId: caseId, givenByMemberId: input.givenByMemberId, givenOn: input.givenOn, recordedBy: recorder,
                 scope: input.scope, purpose: purpose, expiresOn: input.expiresOn)
             try consent.insert(db)
+            note.target = "case:\(caseId)/consent:\(consent.id!)"
             return consent
         }
     }
 
     /// Withdraws a consent, once. The record keeps what was given; the withdrawal is
-    /// written beside it.
+    /// written beside it. At once, in the same transaction, the case leaves every
+    /// future 重層的支援会議 it no longer has consent for (DOMAIN rule 6).
     @discardableResult
-    public func withdrawConsent(caseId: Int64, consentId: Int64, _ input: WithdrawalInput, by actor: Actor) async throws
-        -> Consent
-    {
-        try Access.require(.registerCases, actor)
-        guard let recorder = actor.staffId else {
-            throw KasaneError.forbidden("同意の撤回は、記録した職員が分かるようAPIから記録してください。")
-        }
-        let reason = try Validate.text(input.reason, field: "reason", label: "撤回の理由", max: 500)
-        let day = input.withdrawnOn ?? LocalDate.today()
-        guard day <= LocalDate.today() else {
-            throw KasaneError.invalid(field: "withdrawnOn", message: "撤回日に未来の日付は指定できません。")
-        }
-        return try await writer.write { db in
-            _ = try Self.supportCase(db, id: caseId, for: actor)
+    public func withdrawConsent(
+        caseId: Int64, consentId: Int64, _ input: WithdrawalInput, by actor: Actor, now: Date = Date()
+    ) async throws -> WithdrawalResult {
+        try await audited(actor, "consent.withdraw", target: "case:\(caseId)/consent:\(consentId)") { db, note in
+            try Access.require(.registerCases, actor)
+            guard let recorder = actor.staffId else {
+                throw KasaneError.forbidden("同意の撤回は、記録した職員が分かるようAPIから記録してください。")
+            }
+            let reason = try Validate.text(input.reason, field: "reason", label: "撤回の理由", max: 500)
+            let day = input.withdrawnOn ?? LocalDate.today()
+            guard day <= LocalDate.today() else {
+                throw KasaneError.invalid(field: "withdrawnOn", message: "撤回日に未来の日付は指定できません。")
+            }
+            _ = try Self.supportCase(db, id: caseId, for: actor, note: note)
             guard var consent = try Consent.fetchOne(db, key: consentId), consent.caseId == caseId else {
                 throw KasaneError.notFound("本人同意（ID \(consentId)）はこの事例に記録されていません。")
             }
@@ -62,14 +71,60 @@ extension AppDatabase {
             consent.withdrawalReason = reason
             consent.withdrawalRecordedBy = recorder
             try consent.update(db)
-            return consent
+            let affected = try Self.cascadeWithdrawal(db, caseId: caseId, caseCode: note.caseCode, by: actor, now: now)
+            return WithdrawalResult(consent: consent, affectedMeetingIds: affected)
         }
+    }
+
+    /// Takes the case out of every future 重層的支援会議 its consent no longer allows.
+    static func cascadeWithdrawal(_ db: Database, caseId: Int64, caseCode: String?, by actor: Actor, now: Date) throws -> [Int64] {
+        let meetingIds = try Int64.fetchAll(db, sql: """
+            SELECT DISTINCT meeting.id FROM meeting JOIN agendaItem ON agendaItem.meetingId = meeting.id
+            WHERE agendaItem.caseId = ? AND meeting.kind = ? AND meeting.status IN ('planned', 'invited') AND meeting.startsAt > ?
+            ORDER BY meeting.id
+            """, arguments: [caseId, MeetingKind.multiLayeredSupportMeeting.rawValue, now])
+        let consents = try consents(db, caseId: caseId)
+        let staff = Dictionary(uniqueKeysWithValues: try Staff.fetchAll(db).map { ($0.id!, $0) })
+        var affected: [Int64] = []
+        for id in meetingIds {
+            var loaded = try loadMeeting(db, id: id)
+            let outcome = ConsentWithdrawal.apply(caseId: caseId, to: loaded.state, consents: consents, staff: staff)
+            guard outcome.changed else { continue }
+            for itemId in outcome.removedItemIds {
+                try db.execute(sql: "DELETE FROM agendaItem WHERE id = ?", arguments: [itemId])
+            }
+            for item in outcome.items { try item.update(db) }
+            for a in loaded.attendees {
+                if let kept = outcome.attendees.first(where: { $0.staffId == a.staffId }) {
+                    if kept != a { try kept.update(db) }
+                } else {
+                    try a.delete(db)
+                }
+            }
+            loaded.meeting.sequence += 1
+            try loaded.meeting.update(db)
+            let code = caseCode ?? "事例\(caseId)"
+            try record(db, loaded.meeting, .consentWithdrawn, staffId: nil, detail: "\(code) の本人同意の撤回")
+            for staffId in outcome.removedAttendeeStaffIds {
+                try record(db, loaded.meeting, .attendeeRemoved, staffId: staffId, detail: "\(code) の本人同意の撤回")
+            }
+            for staffId in outcome.narrowedAttendeeStaffIds {
+                try record(db, loaded.meeting, .attendeeChanged, staffId: staffId, detail: "\(code) の本人同意の撤回")
+            }
+            let trace = AuditNote(target: "meeting:\(id)")
+            trace.meetingId = id
+            trace.caseCode = caseCode
+            trace.detail = "本人同意の撤回により議題\(outcome.removedItemIds.count)件・出席者\(outcome.removedAttendeeStaffIds.count)名を外しました"
+            try log(db, actor, "meeting.consentWithdrawn", trace, allowed: true)
+            affected.append(id)
+        }
+        return affected
     }
 
     /// Every consent record of a case, oldest first.
     public func consents(caseId: Int64, for actor: Actor) async throws -> [Consent] {
-        try await reader.read { db in
-            _ = try Self.supportCase(db, id: caseId, for: actor)
+        try await audited(actor, "consent.read", target: "case:\(caseId)") { db, note in
+            _ = try Self.supportCase(db, id: caseId, for: actor, note: note)
             return try Self.consents(db, caseId: caseId)
         }
     }

@@ -8,6 +8,8 @@ extension AppDatabase {
         migrator.registerMigration("v1-directory", migrate: createDirectory)
         migrator.registerMigration("v1-cases", migrate: createCases)
         migrator.registerMigration("v1-proposals", migrate: createProposals)
+        migrator.registerMigration("v2-meetings", migrate: createMeetings)
+        migrator.registerMigration("v2-audit", migrate: createAuditLog)
         return migrator
     }()
 
@@ -152,5 +154,84 @@ extension AppDatabase {
             t.column("createdBy", .integer).references("staff", onDelete: .restrict)
             t.column("createdAt", .datetime).notNull()
         }
+    }
+
+    private static func createMeetings(_ db: Database) throws {
+        try db.create(table: "meeting") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("kind", .text).notNull()
+            t.column("fiscalYear", .integer).notNull()
+            t.column("number", .integer).notNull()
+            t.column("startsAt", .datetime).notNull()
+            t.column("endsAt", .datetime).notNull()
+            t.column("place", .text).notNull()
+            t.column("chairId", .integer).notNull().references("staff", onDelete: .restrict)
+            t.column("secretariatId", .integer).notNull().references("staff", onDelete: .restrict)
+            t.column("status", .text).notNull()
+            t.column("cancellationReason", .text)
+            t.column("uid", .text).notNull().unique()
+            t.column("sequence", .integer).notNull()
+            t.column("createdBy", .integer).references("staff", onDelete: .restrict)
+            t.uniqueKey(["kind", "fiscalYear", "number"])
+        }
+        // The iCalendar UID of a meeting never changes, and its SEQUENCE never goes back.
+        try db.execute(sql: """
+            CREATE TRIGGER meeting_uid_fixed BEFORE UPDATE OF uid ON meeting WHEN NEW.uid IS NOT OLD.uid
+            BEGIN SELECT RAISE(ABORT, 'a meeting UID never changes'); END;
+            CREATE TRIGGER meeting_sequence_forward BEFORE UPDATE OF sequence ON meeting WHEN NEW.sequence < OLD.sequence
+            BEGIN SELECT RAISE(ABORT, 'a meeting SEQUENCE never goes back'); END;
+            """)
+        try db.create(table: "agendaItem") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("meeting", onDelete: .cascade).notNull()
+            t.column("caseId", .integer).references("supportCase", onDelete: .restrict)
+            t.column("purpose", .text).notNull()
+            t.column("position", .integer).notNull()
+            t.column("minutes", .integer).notNull()
+        }
+        try db.create(table: "attendee") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("meeting", onDelete: .cascade).notNull()
+            t.belongsTo("staff", onDelete: .restrict).notNull()
+            t.column("role", .text).notNull()
+            t.column("itemIds", .jsonText)
+            t.column("leavesFor", .jsonText).notNull()
+            t.column("reason", .text)
+            t.uniqueKey(["meetingId", "staffId"])
+        }
+        // What changed in a meeting, for the invitations to follow (updates, cancellations).
+        try db.create(table: "meetingChange") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("meeting", onDelete: .cascade).notNull()
+            t.column("change", .text).notNull()
+            t.column("staffId", .integer).references("staff", onDelete: .restrict)
+            t.column("detail", .text)
+            t.column("sequence", .integer).notNull()
+            t.column("createdAt", .datetime).notNull()
+            t.column("deliveredAt", .datetime)
+        }
+    }
+
+    private static func createAuditLog(_ db: Database) throws {
+        try db.create(table: "auditLog") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("at", .datetime).notNull()
+            t.column("staffId", .integer)
+            t.column("origin", .text).notNull()
+            t.column("action", .text).notNull()
+            t.column("target", .text).notNull()
+            t.column("caseCode", .text)
+            t.column("meetingId", .integer)
+            t.column("allowed", .boolean).notNull()
+            t.column("detail", .text)
+        }
+        try db.create(index: "auditLog_at", on: "auditLog", columns: ["at"])
+        // Append-only: the database itself refuses to change or remove a row.
+        try db.execute(sql: """
+            CREATE TRIGGER auditLog_no_update BEFORE UPDATE ON auditLog
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            CREATE TRIGGER auditLog_no_delete BEFORE DELETE ON auditLog
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            """)
     }
 }

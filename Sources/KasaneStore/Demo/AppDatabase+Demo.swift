@@ -23,7 +23,7 @@ extension AppDatabase {
     /// Fills an empty database with the fictional city of みなみ野市.
     @discardableResult
     public func seedDemo() async throws -> DemoSeed {
-        let admin = Actor.localOperator
+        let admin = Actor(kind: .localOperator, origin: "demo")
         try await updateSettings(
             MunicipalitySettings(
                 municipalityName: "みなみ野市", supportMeetingName: "支援会議",
@@ -37,7 +37,7 @@ extension AppDatabase {
 
         let agencies = try await self.agencies()
         func agency(_ code: String) -> Int64 { agencies.first { $0.code == code }!.id! }
-        let coordinator = Actor.staff(try await staff(email: DemoSeed.coordinatorEmail))
+        let coordinator = Actor.staff(try await staff(email: DemoSeed.coordinatorEmail), from: "demo")
 
         var ids: [Int64] = []
         for spec in DemoCases.specs {

@@ -19,8 +19,9 @@ extension AppDatabase {
 
     @discardableResult
     public func createAgency(_ agency: Agency, by actor: Actor) async throws -> Agency {
-        try Access.require(.manageDirectory, actor)
-        return try await writer.write { db in
+        try await audited(actor, "agency.create", target: "agency") { db, _ in
+            try Access.require(.manageDirectory, actor)
+
             var a = try Self.validate(agency, db)
             guard a.defaultContactId == nil else {
                 throw KasaneError.invalid(
@@ -35,8 +36,9 @@ extension AppDatabase {
     /// Replaces an agency's details.
     @discardableResult
     public func updateAgency(id: Int64, with agency: Agency, by actor: Actor) async throws -> Agency {
-        try Access.require(.manageDirectory, actor)
-        return try await writer.write { db in
+        try await audited(actor, "agency.update", target: "agency:\(id)") { db, _ in
+            try Access.require(.manageDirectory, actor)
+
             _ = try Self.agency(db, id: id)
             var a = try Self.validate(agency, db, replacing: id)
             a.id = id

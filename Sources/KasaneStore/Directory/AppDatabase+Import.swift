@@ -23,16 +23,16 @@ extension AppDatabase {
     /// A file with any bad row is refused as a whole, with every row's problem, and
     /// nothing is stored.
     public func importDirectory(agenciesCSV: Data?, staffCSV: Data?, by actor: Actor) async throws -> ImportReport {
-        try Access.require(.manageDirectory, actor)
-        guard agenciesCSV != nil || staffCSV != nil else {
-            throw KasaneError.invalid(field: "file", message: "取り込むファイル（機関または職員のCSV）を指定してください。")
-        }
-        // Read both files before touching the database, and report both files' problems.
-        let agencyTable = try agenciesCSV.map { try Self.table($0, file: DirectoryImport.agencyFile) }
-        let staffTable = try staffCSV.map { try Self.table($0, file: DirectoryImport.staffFile) }
-        let staffRead = Result { try staffTable.map(DirectoryImport.staff) ?? [] }
+        try await audited(actor, "directory.import", target: "directory") { db, _ in
+            try Access.require(.manageDirectory, actor)
+            guard agenciesCSV != nil || staffCSV != nil else {
+                throw KasaneError.invalid(field: "file", message: "取り込むファイル（機関または職員のCSV）を指定してください。")
+            }
+            // Read both files before touching the database, and report both files' problems.
+            let agencyTable = try agenciesCSV.map { try Self.table($0, file: DirectoryImport.agencyFile) }
+            let staffTable = try staffCSV.map { try Self.table($0, file: DirectoryImport.staffFile) }
+            let staffRead = Result { try staffTable.map(DirectoryImport.staff) ?? [] }
 
-        return try await writer.write { db in
             var report = ImportReport()
             var problems: [RowProblem] = []
             var agencyRows: [DirectoryImport.AgencyRow] = []

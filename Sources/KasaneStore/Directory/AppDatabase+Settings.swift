@@ -16,17 +16,18 @@ extension AppDatabase {
 
     @discardableResult
     public func updateSettings(_ settings: MunicipalitySettings, by actor: Actor) async throws -> MunicipalitySettings {
-        try Access.require(.manageSettings, actor)
-        let valid = try settings.validated()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let data = String(decoding: try encoder.encode(valid), as: UTF8.self)
-        try await writer.write { db in
+        try await audited(actor, "settings.update", target: "settings") { db, _ in
+            try Access.require(.manageSettings, actor)
+            let valid = try settings.validated()
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            let data = String(decoding: try encoder.encode(valid), as: UTF8.self)
+
             try db.execute(
                 sql: "INSERT INTO settings (id, data) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data",
                 arguments: [data])
+            return valid
         }
-        return valid
     }
 
     // MARK: fields and districts
@@ -42,17 +43,18 @@ extension AppDatabase {
     /// Adds a field (分野) to the directory's list.
     @discardableResult
     public func addField(_ name: String, by actor: Actor) async throws -> Field {
-        try Access.require(.manageDirectory, actor)
-        let field = Field(try Validate.text(name, field: "name", label: "分野名", max: 30))
-        try await writer.write { db in
+        try await audited(actor, "field.add", target: "field") { db, _ in
+            try Access.require(.manageDirectory, actor)
+            let field = Field(try Validate.text(name, field: "name", label: "分野名", max: 30))
+
             guard try !Self.fields(db).contains(field) else {
                 throw KasaneError.conflict("分野「\(field.rawValue)」は既に登録されています。")
             }
             try db.execute(
                 sql: "INSERT INTO field (name, position) VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM field))",
                 arguments: [field.rawValue])
+            return field
         }
-        return field
     }
 
     public func districts() async throws -> [District] {
@@ -61,9 +63,10 @@ extension AppDatabase {
 
     @discardableResult
     public func addDistrict(_ district: District, by actor: Actor) async throws -> District {
-        try Access.require(.manageDirectory, actor)
-        let d = try district.validated()
-        try await writer.write { db in
+        try await audited(actor, "district.add", target: "district") { db, _ in
+            try Access.require(.manageDirectory, actor)
+            let d = try district.validated()
+
             if try District.fetchOne(db, key: d.code) != nil {
                 throw KasaneError.conflict("地区コード「\(d.code)」は既に登録されています。")
             }
@@ -71,8 +74,8 @@ extension AppDatabase {
                 throw KasaneError.conflict("地区名「\(d.name)」は既に登録されています。")
             }
             try d.insert(db)
+            return d
         }
-        return d
     }
 
     /// Seeds the standard fields into a new directory.

@@ -32,8 +32,9 @@ extension AppDatabase {
 
     @discardableResult
     public func createStaff(_ staff: Staff, by actor: Actor) async throws -> Staff {
-        try Access.require(.manageDirectory, actor)
-        return try await writer.write { db in
+        try await audited(actor, "staff.create", target: "staff") { db, _ in
+            try Access.require(.manageDirectory, actor)
+
             var s = try Self.validate(staff, db)
             s.id = nil
             try s.insert(db)
@@ -43,8 +44,9 @@ extension AppDatabase {
 
     @discardableResult
     public func updateStaff(id: Int64, with staff: Staff, by actor: Actor) async throws -> Staff {
-        try Access.require(.manageDirectory, actor)
-        return try await writer.write { db in
+        try await audited(actor, "staff.update", target: "staff:\(id)") { db, _ in
+            try Access.require(.manageDirectory, actor)
+
             let old = try Self.staff(db, id: id)
             var s = try Self.validate(staff, db, replacing: id)
             s.id = id
@@ -73,12 +75,13 @@ extension AppDatabase {
     /// Records a confidentiality pledge (守秘義務の確認) for a staff member.
     @discardableResult
     public func recordPledge(staffId: Int64, pledgedOn: LocalDate, note: String?, by actor: Actor) async throws -> Pledge {
-        try Access.require(.recordPledge, actor)
-        let note = try Validate.optionalText(note, field: "note", label: "備考", max: 500)
-        guard pledgedOn <= LocalDate.today() else {
-            throw KasaneError.invalid(field: "pledgedOn", message: "守秘義務の確認日に未来の日付は指定できません。")
-        }
-        return try await writer.write { db in
+        try await audited(actor, "pledge.record", target: "staff:\(staffId)") { db, _ in
+            try Access.require(.recordPledge, actor)
+            let note = try Validate.optionalText(note, field: "note", label: "備考", max: 500)
+            guard pledgedOn <= LocalDate.today() else {
+                throw KasaneError.invalid(field: "pledgedOn", message: "守秘義務の確認日に未来の日付は指定できません。")
+            }
+
             _ = try Self.staff(db, id: staffId)
             var pledge = Pledge(staffId: staffId, pledgedOn: pledgedOn, recordedBy: actor.staffId, note: note)
             try pledge.insert(db)

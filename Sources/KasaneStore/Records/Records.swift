@@ -45,3 +45,18 @@ extension Consent: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "consent"
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+extension Meeting: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "meeting"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension AgendaItem: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "agendaItem"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension Attendee: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "attendee"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

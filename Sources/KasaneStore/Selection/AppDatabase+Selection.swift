@@ -15,9 +15,10 @@ extension AppDatabase {
     /// Proposes the members of a meeting for the requested cases, and records the
     /// proposal with its manual additions and exclusions.
     public func proposeMembers(_ request: ProposalRequest, by actor: Actor) async throws -> StoredProposal {
-        try Access.require(.proposeMembers, actor)
-        let request = try request.validated()
-        return try await writer.write { db in
+        try await audited(actor, "proposal.create", target: "proposal") { db, _ in
+            try Access.require(.proposeMembers, actor)
+            let request = try request.validated()
+
             let input = try Self.selectionInput(request, db, actor: actor)
             let proposal = MemberSelection.propose(input)
             let now = Date()
@@ -30,8 +31,9 @@ extension AppDatabase {
     }
 
     public func proposal(id: Int64, for actor: Actor) async throws -> StoredProposal {
-        try Access.require(.proposeMembers, actor)
-        return try await reader.read { db in
+        try await audited(actor, "proposal.read", target: "proposal:\(id)") { db, _ in
+            try Access.require(.proposeMembers, actor)
+
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM memberProposal WHERE id = ?", arguments: [id]) else {
                 throw KasaneError.notFound("構成員の提案（ID \(id)）はありません。")
             }

@@ -1,0 +1,96 @@
+import Foundation
+
+/// What a coordinator sends to create a meeting.
+public struct MeetingInput: Codable, Sendable, Equatable {
+    public var kind: MeetingKind
+    public var startsAt: Date
+    public var endsAt: Date
+    public var place: String
+    public var chairId: Int64?
+    public var secretariatId: Int64?
+    /// Fill the attendees from a stored member proposal.
+    public var proposalId: Int64?
+    public var items: [AgendaItemInput]?
+
+    public init(
+        kind: MeetingKind, startsAt: Date, endsAt: Date, place: String, chairId: Int64? = nil, secretariatId: Int64? = nil,
+        proposalId: Int64? = nil, items: [AgendaItemInput]? = nil
+    ) {
+        self.kind = kind
+        self.startsAt = startsAt
+        self.endsAt = endsAt
+        self.place = place
+        self.chairId = chairId
+        self.secretariatId = secretariatId
+        self.proposalId = proposalId
+        self.items = items
+    }
+
+    /// Checks the time and place.
+    public static func validate(startsAt: Date, endsAt: Date, place: String) throws -> String {
+        guard endsAt > startsAt else {
+            throw KasaneError.invalid(field: "endsAt", message: "終了時刻は開始時刻より後にしてください。")
+        }
+        guard endsAt.timeIntervalSince(startsAt) <= 8 * 3600 else {
+            throw KasaneError.invalid(field: "endsAt", message: "会議の長さは8時間以内にしてください。")
+        }
+        guard LocalDate.inTokyo(startsAt) == LocalDate.inTokyo(endsAt.addingTimeInterval(-1)) else {
+            throw KasaneError.invalid(field: "endsAt", message: "会議は開始日と同じ日のうちに終わるようにしてください。")
+        }
+        return try Validate.text(place, field: "place", label: "場所", max: 100)
+    }
+}
+
+/// A change of time or place.
+public struct MeetingChangeInput: Codable, Sendable, Equatable {
+    public var startsAt: Date?
+    public var endsAt: Date?
+    public var place: String?
+
+    public init(startsAt: Date? = nil, endsAt: Date? = nil, place: String? = nil) {
+        self.startsAt = startsAt
+        self.endsAt = endsAt
+        self.place = place
+    }
+}
+
+/// An agenda item as sent.
+public struct AgendaItemInput: Codable, Sendable, Equatable {
+    public var caseId: Int64?
+    public var purpose: AgendaPurpose
+    public var minutes: Int?
+    /// Where to put it (1 = first); default last.
+    public var position: Int?
+
+    public init(caseId: Int64?, purpose: AgendaPurpose, minutes: Int? = nil, position: Int? = nil) {
+        self.caseId = caseId
+        self.purpose = purpose
+        self.minutes = minutes
+        self.position = position
+    }
+}
+
+/// An attendee as sent.
+public struct AttendeeInput: Codable, Sendable, Equatable {
+    public var staffId: Int64
+    public var role: AttendeeRole?
+    /// Only these items; nil means every item.
+    public var itemIds: [Int64]?
+    /// Items they leave the room for (退席).
+    public var leavesFor: [Int64]?
+    public var reason: String?
+
+    public init(staffId: Int64, role: AttendeeRole? = nil, itemIds: [Int64]? = nil, leavesFor: [Int64]? = nil, reason: String? = nil) {
+        self.staffId = staffId
+        self.role = role
+        self.itemIds = itemIds
+        self.leavesFor = leavesFor
+        self.reason = reason
+    }
+}
+
+/// A cancellation, with its reason.
+public struct CancellationInput: Codable, Sendable, Equatable {
+    public var reason: String
+    public init(reason: String) { self.reason = reason }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+import KasaneCore
+
+extension AppDatabase {
+    /// Runs `body` in a write transaction and logs it: an allowed line in the same
+    /// transaction (so a change and its trace stand or fall together), or, when the
+    /// body refuses, a refused line in a transaction of its own.
+    func audited<T: Sendable>(
+        _ actor: Actor, _ action: String, target: String,
+        _ body: @escaping @Sendable (Database, AuditNote) throws -> T
+    ) async throws -> T {
+        let note = AuditNote(target: target)
+        do {
+            return try await writer.write { db in
+                let result = try body(db, note)
+                try Self.log(db, actor, action, note, allowed: true)
+                return result
+            }
+        } catch let error as KasaneError {
+            note.detail = error.message
+            try await writer.write { db in try Self.log(db, actor, action, note, allowed: false) }
+            throw error
+        }
+    }
+
+    static func log(_ db: Database, _ actor: Actor, _ action: String, _ note: AuditNote, allowed: Bool) throws {
+        var entry = AuditEntry(
+            id: nil, at: Date(), staffId: actor.staffId, origin: actor.origin, action: action, target: note.target,
+            caseCode: note.caseCode, meetingId: note.meetingId, allowed: allowed, detail: note.detail)
+        try entry.insert(db)
+    }
+
+    /// Logs a refusal that happened before any staff member was known (a bad token).
+    public func logUnauthenticated(origin: String, path: String) async throws {
+        try await writer.write { db in
+            try Self.log(
+                db, Actor(kind: .localOperator, origin: origin), "auth", AuditNote(target: path), allowed: false)
+        }
+    }
+
+    /// The audit log, newest first, for an administrator.
+    public func auditLog(_ filter: AuditFilter, for actor: Actor) async throws -> [AuditEntry] {
+        try await audited(actor, "audit.list", target: "auditLog") { db, _ in
+            try Access.require(.readAuditLog, actor)
+            var request = AuditEntry.order(Column("id").desc)
+            if let staffId = filter.staffId { request = request.filter(Column("staffId") == staffId) }
+            if let code = filter.caseCode { request = request.filter(Column("caseCode") == code) }
+            if filter.refusalsOnly { request = request.filter(Column("allowed") == false) }
+            if let from = filter.from { request = request.filter(Column("at") >= Self.startOfDay(from)) }
+            if let to = filter.to { request = request.filter(Column("at") < Self.startOfDay(to, plusDays: 1)) }
+            return try request.limit(max(1, min(filter.limit, 100_000))).fetchAll(db)
+        }
+    }
+
+    /// The filtered log as CSV (UTF-8 with a BOM, so Excel reads the Japanese).
+    public func auditLogCSV(_ filter: AuditFilter, for actor: Actor) async throws -> String {
+        let entries = try await auditLog(filter, for: actor)
+        return "\u{FEFF}" + ([AuditEntry.csvHeader] + entries.map(\.csvRow)).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Midnight in Japan, as an instant.
+    static func startOfDay(_ day: LocalDate, plusDays: Int = 0) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .tokyo
+        let start = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))!
+        return calendar.date(byAdding: .day, value: plusDays, to: start)!
+    }
+}

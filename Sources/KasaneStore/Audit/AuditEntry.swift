@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+import KasaneCore
+
+/// One line of the audit log: who did or tried what, when, from where, and whether
+/// it was allowed. Rows are never changed or removed (the database refuses).
+public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "auditLog"
+    public var id: Int64?
+    public var at: Date
+    public var staffId: Int64?
+    public var origin: String
+    public var action: String
+    /// What it was about: `case:12`, `meeting:3`, `staff:7`...
+    public var target: String
+    public var caseCode: String?
+    public var meetingId: Int64?
+    public var allowed: Bool
+    /// For a refusal, the reason given.
+    public var detail: String?
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    static let csvHeader = "id,日時,職員ID,接続元,操作,対象,事例番号,会議ID,結果,詳細"
+
+    /// A CSV row, quoted as RFC 4180 wants.
+    var csvRow: String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = .tokyo
+        let fields: [String] = [
+            id.map(String.init) ?? "", formatter.string(from: at), staffId.map(String.init) ?? "", origin, action, target,
+            caseCode ?? "", meetingId.map(String.init) ?? "", allowed ? "許可" : "拒否", detail ?? "",
+        ]
+        return fields.map { f in
+            f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
+        }.joined(separator: ",")
+    }
+}
+
+/// What the administrator asks of the log.
+public struct AuditFilter: Sendable, Equatable {
+    public var staffId: Int64?
+    public var caseCode: String?
+    public var from: LocalDate?
+    public var to: LocalDate?
+    public var refusalsOnly: Bool
+    public var limit: Int
+
+    public init(
+        staffId: Int64? = nil, caseCode: String? = nil, from: LocalDate? = nil, to: LocalDate? = nil,
+        refusalsOnly: Bool = false, limit: Int = 1000
+    ) {
+        self.staffId = staffId
+        self.caseCode = caseCode
+        self.from = from
+        self.to = to
+        self.refusalsOnly = refusalsOnly
+        self.limit = limit
+    }
+}
+
+/// What an audited operation learns as it runs, to be written with its log line.
+final class AuditNote: @unchecked Sendable {
+    var target: String
+    var caseCode: String?
+    var meetingId: Int64?
+    var detail: String?
+
+    init(target: String) { self.target = target }
+}

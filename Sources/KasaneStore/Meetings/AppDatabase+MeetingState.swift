@@ -1,0 +1,159 @@
+import Foundation
+import GRDB
+import KasaneCore
+
+/// Loading a meeting whole, and changing it only through the rules.
+extension AppDatabase {
+    struct LoadedMeeting {
+        var meeting: Meeting
+        var items: [AgendaItem]
+        var attendees: [Attendee]
+
+        var state: MeetingRules.State { MeetingRules.State(meeting: meeting, items: items, attendees: attendees) }
+    }
+
+    static func loadMeeting(_ db: Database, id: Int64) throws -> LoadedMeeting {
+        guard let meeting = try Meeting.fetchOne(db, key: id) else {
+            throw KasaneError.notFound("会議（ID \(id)）は見つかりません。")
+        }
+        return LoadedMeeting(
+            meeting: meeting,
+            items: try AgendaItem.filter(Column("meetingId") == id).order(Column("position"), Column("id")).fetchAll(db),
+            attendees: try Attendee.filter(Column("meetingId") == id).order(Column("id")).fetchAll(db))
+    }
+
+    /// Consents of every case on the agenda.
+    static func consents(_ db: Database, for items: [AgendaItem]) throws -> [Int64: [Consent]] {
+        var result: [Int64: [Consent]] = [:]
+        for caseId in Set(items.compactMap(\.caseId)) { result[caseId] = try consents(db, caseId: caseId) }
+        return result
+    }
+
+    static func ruleContext(_ db: Database, _ states: [LoadedMeeting]) throws -> MeetingRules.Context {
+        let staff = try Staff.fetchAll(db)
+        let items = states.flatMap(\.items)
+        let caseIds = Array(Set(items.compactMap(\.caseId)))
+        let codes = try SupportCase.filter(keys: caseIds).fetchAll(db)
+        let day = states.last!.meeting.day
+        return MeetingRules.Context(
+            staff: Dictionary(uniqueKeysWithValues: staff.map { ($0.id!, $0) }),
+            agencyNames: Dictionary(uniqueKeysWithValues: try Agency.fetchAll(db).map { ($0.id!, $0.name) }),
+            consents: try consents(db, for: items),
+            caseCodes: Dictionary(uniqueKeysWithValues: codes.map { ($0.id!, $0.code) }),
+            pledged: try pledgedStaffIds(db, on: day))
+    }
+
+    static func view(_ db: Database, _ loaded: LoadedMeeting) throws -> MeetingAccess.View {
+        MeetingAccess.View(
+            meeting: loaded.meeting, items: loaded.items, attendees: loaded.attendees,
+            consents: try consents(db, for: loaded.items))
+    }
+
+    /// The cases a member hears in live meetings, for the case access rule.
+    static func casesHeard(_ db: Database, by actor: Actor) throws -> Set<Int64> {
+        guard let staff = actor.staff, !staff.has(.coordinator), !staff.has(.secretariat) else { return [] }
+        let ids = try Int64.fetchAll(db, sql: """
+            SELECT meeting.id FROM meeting JOIN attendee ON attendee.meetingId = meeting.id
+            WHERE attendee.staffId = ? AND meeting.status != 'cancelled'
+            """, arguments: [staff.id])
+        let views = try ids.map { try view(db, try loadMeeting(db, id: $0)) }
+        return MeetingAccess.casesHeard(in: views, by: staff)
+    }
+
+    /// A meeting the actor may see; for one they may not, the same answer as for one
+    /// that does not exist.
+    static func visibleMeeting(_ db: Database, id: Int64, for actor: Actor, note: AuditNote) throws -> LoadedMeeting {
+        note.meetingId = id
+        let notFound = KasaneError.notFound("会議（ID \(id)）は見つかりません。")
+        guard let loaded = try? loadMeeting(db, id: id) else { throw notFound }
+        let pledged = try actor.staffId.map { try pledgedStaffIds(db, on: loaded.meeting.day).contains($0) } ?? true
+        guard MeetingAccess.maySee(try view(db, loaded), actor, pledged: pledged) else { throw notFound }
+        return loaded
+    }
+
+    /// Changes a meeting: `mutate` writes, then the whole meeting is read back and
+    /// checked against the rules; a change that adds a violation throws, and the
+    /// transaction with it. Changes that invitations must follow raise the SEQUENCE
+    /// and are recorded.
+    @discardableResult
+    static func changeMeeting(
+        _ db: Database, id: Int64, by actor: Actor, note: AuditNote, allowClosed: Bool = false,
+        records: [(MeetingChange.Kind, Int64?, String?)], bumpsSequence: Bool = true,
+        _ mutate: (Database, LoadedMeeting) throws -> Void
+    ) throws -> LoadedMeeting {
+        try Access.require(.manageMeetings, actor)
+        let before = try visibleMeeting(db, id: id, for: actor, note: note)
+        guard allowClosed || !before.meeting.status.isClosed else {
+            throw KasaneError.conflict(
+                "\(before.meeting.status.japaneseName)の会議は変更できません（議事録に必要な操作を除く）。")
+        }
+        try mutate(db, before)
+        var after = try loadMeeting(db, id: id)
+        try MeetingRules.check(before: before.state, after: after.state, try ruleContext(db, [before, after]))
+        if bumpsSequence {
+            after.meeting.sequence += 1
+            try after.meeting.update(db)
+        }
+        for (kind, staffId, detail) in records {
+            try record(db, after.meeting, kind, staffId: staffId, detail: detail)
+        }
+        return after
+    }
+
+    static func record(_ db: Database, _ meeting: Meeting, _ kind: MeetingChange.Kind, staffId: Int64?, detail: String?) throws {
+        try db.execute(
+            sql: "INSERT INTO meetingChange (meetingId, change, staffId, detail, sequence, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [meeting.id, kind.rawValue, staffId, detail, meeting.sequence, Date()])
+    }
+
+    /// Numbers the items 1, 2, 3... in their order.
+    static func renumberItems(_ db: Database, meetingId: Int64) throws {
+        let items = try AgendaItem.filter(Column("meetingId") == meetingId).order(Column("position"), Column("id")).fetchAll(db)
+        for (i, var item) in items.enumerated() where item.position != i + 1 {
+            item.position = i + 1
+            try item.update(db)
+        }
+    }
+
+    /// The material of a meeting as the actor may read it.
+    static func material(_ db: Database, _ loaded: LoadedMeeting, for actor: Actor) throws -> MeetingMaterial {
+        let settings = try settings(db)
+        let visible = MeetingAccess.visibleItems(try view(db, loaded), actor)
+        let caseCodes = Dictionary(
+            uniqueKeysWithValues: try SupportCase.filter(keys: loaded.items.compactMap(\.caseId)).fetchAll(db).map { ($0.id!, $0.code) })
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .tokyo
+        var clock = loaded.meeting.startsAt
+        let items = loaded.items.map { item -> MeetingMaterial.Item in
+            let start = clock
+            clock = calendar.date(byAdding: .minute, value: item.minutes, to: clock)!
+            let c = calendar.dateComponents([.hour, .minute], from: start)
+            let shown = visible.contains(item.id!)
+            return MeetingMaterial.Item(
+                id: item.id!, position: item.position, minutes: item.minutes,
+                startsAt: String(format: "%02d:%02d", c.hour!, c.minute!), withheld: !shown,
+                caseId: shown ? item.caseId : nil, caseCode: shown ? item.caseId.flatMap { caseCodes[$0] } : nil,
+                purpose: shown ? item.purpose : nil, purposeName: shown ? item.purpose.japaneseName : nil)
+        }
+        let staff = Dictionary(uniqueKeysWithValues: try Staff.fetchAll(db).map { ($0.id!, $0) })
+        let agencies = Dictionary(uniqueKeysWithValues: try Agency.fetchAll(db).map { ($0.id!, $0.name) })
+        let m = loaded.meeting
+        return MeetingMaterial(
+            id: m.id!, title: m.title(settings), kind: m.kind, legalName: m.kind.legalName, fiscalYear: m.fiscalYear,
+            fiscalYearName: JapaneseEra.fiscalYearName(m.fiscalYear), number: m.number, startsAt: m.startsAt,
+            endsAt: m.endsAt, place: m.place, status: m.status, statusName: m.status.japaneseName,
+            cancellationReason: m.cancellationReason, uid: m.uid, sequence: m.sequence, chairId: m.chairId,
+            secretariatId: m.secretariatId, items: items,
+            attendees: loaded.attendees.filter { a in
+                // Who attends one case's item is itself sensitive: a member sees only
+                // those who share an item with them.
+                visible.count == loaded.items.count || a.itemIds == nil || a.itemIds!.contains(where: visible.contains)
+            }.map { a in
+                let s = staff[a.staffId]!
+                return MeetingMaterial.Person(
+                    staffId: a.staffId, name: s.name, agencyId: s.agencyId, agencyName: agencies[s.agencyId] ?? "",
+                    role: a.role, roleName: a.role.japaneseName, everyItem: a.itemIds == nil, itemIds: a.itemIds?.filter { visible.contains($0) },
+                    leavesFor: a.leavesFor.filter { visible.contains($0) }, reason: a.reason)
+            })
+    }
+}

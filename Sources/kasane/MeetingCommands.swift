@@ -1,0 +1,169 @@
+import ArgumentParser
+import Foundation
+import KasaneCore
+import KasaneStore
+
+/// The same meeting operations as the API, under the same rules, acting as a named staff member.
+struct MeetingCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "meeting", abstract: "会議を作成・変更します（同意・守秘義務のルールはAPIと同じです）。",
+        subcommands: [List.self, Show.self, Create.self, AddItem.self, RemoveItem.self, AddAttendee.self,
+                      RemoveAttendee.self, Cancel.self, Held.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "見られる会議の一覧")
+        @OptionGroup var database: DatabaseOption
+        @OptionGroup var acting: ActingStaffOption
+
+        func run() async throws {
+            try await reportingErrors {
+                let db = try database.open()
+                try printJSON(try await db.meetings(for: try await acting.actor(db)))
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "会議の資料（見られない議題は伏せられます）")
+        @OptionGroup var database: DatabaseOption
+        @OptionGroup var acting: ActingStaffOption
+        @Option(help: "会議 ID") var id: Int64
+
+        func run() async throws {
+            try await reportingErrors {
+                let db = try database.open()
+                try printJSON(try await db.meetingMaterial(id: id, for: try await acting.actor(db)))
+            }
+        }
+    }
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "会議を作成します。")
+        @OptionGroup var database: DatabaseOption
+        @OptionGroup var acting: ActingStaffOption
+        @Option(help: "support（支援会議）または multiLayered（重層的支援会議）") var kind: String
+        @Option(help: "開始（例: 2026-12-03T10:00、日本時間）") var starts: String
+        @Option(help: "終了（例: 2026-12-03T11:30）") var ends: String
+        @Option(help: "場所") var place: String
+        @Option(help: "構成員の提案 ID（出席者と議題を提案から作ります）") var proposal: Int64?
+
+        func run() async throws {
+            try await reportingErrors {
+                guard let kind = MeetingKind(rawValue: kind) else {
+                    throw KasaneError.invalid(field: "kind", message: "--kind は support か multiLayered です。")
+                }
+                let db = try database.open()
+                let input = MeetingInput(
+                    kind: kind, startsAt: try parseInstant(starts, option: "starts"), endsAt: try parseInstant(ends, option: "ends"),
+                    place: place, proposalId: proposal)
+                try printJSON(try await db.createMeeting(input, by: try await acting.actor(db)))
+            }
+        }
+    }
+
+    struct AddItem: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add-item", abstract: "議題を追加します。")
+        @OptionGroup var database: DatabaseOption
+        @OptionGroup var acting: ActingStaffOption
+        @Option(help: "会議 ID") var id: Int64
+        @Option(help: "事例 ID（一般の議題なら省略）") var caseId: Int64?
+        @Option(help: "planReview, evaluationTermination, socialResources, informationSharing, watchingDirection, urgentResponse")
+        var purpose: String
+        @Option(help: "時間（分）") var minutes: Int?
+
+        func run() async throws {
+            try await reportingErrors {
+                guard let purpose = AgendaPurpose(rawValue: purpose) else {
+                    throw KasaneError.invalid(field: "purpose", message: "--purpose の値が正しくありません（\(purpose)）。")
+                }
+                let db = try database.open()
+                try printJSON(try await db.addItem(
+                    meetingId: id, AgendaItemInput(caseId: caseId, purpose: purpose, minutes: minutes), by: try await acting.actor(db)))
+            }
+        }
+    }
+
+    struct RemoveItem: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "remove-item", abstract: "議題を削除します。")
+        @OptionGroup var database: DatabaseOption
+        @OptionGroup var acting: ActingStaffOption
+        @Option(help: "会議 ID") var id: Int64
+        @Option(help: "議題 ID") var item: Int64
+
+        func run() async throws {
+            try await reportingErrors {
+                let db = try database.open()
+                try printJSON(try await db.removeItem(meetingId: id, itemId: item, by: try await acting.actor(db)))
+            }
+        }
+    }
+
+    struct AddAttendee: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add-attendee", abstract: "出席者を追加します。")
+        @OptionGroup var database: DatabaseOption
+        @OptionGroup var acting: ActingStaffOption
+        @Option(help: "会議 ID") var id: Int64
+        @Option(help: "職員 ID") var staff: Int64
+        @Option(help: "required, optional, observer") var role: String = "required"
+        @Option(help: "この議題だけに出席（繰り返し指定可）") var item: [Int64] = []
+        @Option(help: "この議題では退席（繰り返し指定可）") var leaves: [Int64] = []
+        @Option(help: "追加の理由") var reason: String?
+
+        func run() async throws {
+            try await reportingErrors {
+                guard let role = AttendeeRole(rawValue: role) else {
+                    throw KasaneError.invalid(field: "role", message: "--role の値が正しくありません（\(role)）。")
+                }
+                let db = try database.open()
+                let input = AttendeeInput(
+                    staffId: staff, role: role, itemIds: item.isEmpty ? nil : item, leavesFor: leaves, reason: reason)
+                try printJSON(try await db.addAttendee(meetingId: id, input, by: try await acting.actor(db)))
+            }
+        }
+    }
+
+    struct RemoveAttendee: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "remove-attendee", abstract: "出席者を外します。")
+        @OptionGroup var database: DatabaseOption
+        @OptionGroup var acting: ActingStaffOption
+        @Option(help: "会議 ID") var id: Int64
+        @Option(help: "職員 ID") var staff: Int64
+        @Option(help: "理由") var reason: String?
+
+        func run() async throws {
+            try await reportingErrors {
+                let db = try database.open()
+                try printJSON(try await db.removeAttendee(meetingId: id, staffId: staff, reason: reason, by: try await acting.actor(db)))
+            }
+        }
+    }
+
+    struct Cancel: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "会議を中止します。")
+        @OptionGroup var database: DatabaseOption
+        @OptionGroup var acting: ActingStaffOption
+        @Option(help: "会議 ID") var id: Int64
+        @Option(help: "中止の理由") var reason: String
+
+        func run() async throws {
+            try await reportingErrors {
+                let db = try database.open()
+                try printJSON(try await db.cancelMeeting(id: id, CancellationInput(reason: reason), by: try await acting.actor(db)))
+            }
+        }
+    }
+
+    struct Held: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "会議を開催済みにします。")
+        @OptionGroup var database: DatabaseOption
+        @OptionGroup var acting: ActingStaffOption
+        @Option(help: "会議 ID") var id: Int64
+
+        func run() async throws {
+            try await reportingErrors {
+                let db = try database.open()
+                try printJSON(try await db.markHeld(id: id, by: try await acting.actor(db)))
+            }
+        }
+    }
+}
