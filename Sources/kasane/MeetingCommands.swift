@@ -16,9 +16,8 @@ struct MeetingCommand: AsyncParsableCommand {
         @OptionGroup var acting: ActingStaffOption
 
         func run() async throws {
-            try await reportingErrors {
-                let db = try database.open()
-                try printJSON(try await db.meetings(for: try await acting.actor(db)))
+            try await acting.run(database) { db, actor in
+                try await db.meetings(for: actor)
             }
         }
     }
@@ -30,9 +29,8 @@ struct MeetingCommand: AsyncParsableCommand {
         @Option(help: "会議 ID") var id: Int64
 
         func run() async throws {
-            try await reportingErrors {
-                let db = try database.open()
-                try printJSON(try await db.meetingMaterial(id: id, for: try await acting.actor(db)))
+            try await acting.run(database) { db, actor in
+                try await db.meetingMaterial(id: id, for: actor)
             }
         }
     }
@@ -48,15 +46,14 @@ struct MeetingCommand: AsyncParsableCommand {
         @Option(help: "構成員の提案 ID（出席者と議題を提案から作ります）") var proposal: Int64?
 
         func run() async throws {
-            try await reportingErrors {
+            try await acting.run(database) { db, actor in
                 guard let kind = MeetingKind(rawValue: kind) else {
                     throw KasaneError.invalid(field: "kind", message: "--kind は support か multiLayered です。")
                 }
-                let db = try database.open()
                 let input = MeetingInput(
                     kind: kind, startsAt: try parseInstant(starts, option: "starts"), endsAt: try parseInstant(ends, option: "ends"),
                     place: place, proposalId: proposal)
-                try printJSON(try await db.createMeeting(input, by: try await acting.actor(db)))
+                return try await db.createMeeting(input, by: actor)
             }
         }
     }
@@ -72,13 +69,12 @@ struct MeetingCommand: AsyncParsableCommand {
         @Option(help: "時間（分）") var minutes: Int?
 
         func run() async throws {
-            try await reportingErrors {
+            try await acting.run(database) { db, actor in
                 guard let purpose = AgendaPurpose(rawValue: purpose) else {
                     throw KasaneError.invalid(field: "purpose", message: "--purpose の値が正しくありません（\(purpose)）。")
                 }
-                let db = try database.open()
-                try printJSON(try await db.addItem(
-                    meetingId: id, AgendaItemInput(caseId: caseId, purpose: purpose, minutes: minutes), by: try await acting.actor(db)))
+                return try await db.addItem(
+                    meetingId: id, AgendaItemInput(caseId: caseId, purpose: purpose, minutes: minutes), by: actor)
             }
         }
     }
@@ -91,9 +87,8 @@ struct MeetingCommand: AsyncParsableCommand {
         @Option(help: "議題 ID") var item: Int64
 
         func run() async throws {
-            try await reportingErrors {
-                let db = try database.open()
-                try printJSON(try await db.removeItem(meetingId: id, itemId: item, by: try await acting.actor(db)))
+            try await acting.run(database) { db, actor in
+                try await db.removeItem(meetingId: id, itemId: item, by: actor)
             }
         }
     }
@@ -110,14 +105,13 @@ struct MeetingCommand: AsyncParsableCommand {
         @Option(help: "追加の理由") var reason: String?
 
         func run() async throws {
-            try await reportingErrors {
+            try await acting.run(database) { db, actor in
                 guard let role = AttendeeRole(rawValue: role) else {
                     throw KasaneError.invalid(field: "role", message: "--role の値が正しくありません（\(role)）。")
                 }
-                let db = try database.open()
                 let input = AttendeeInput(
                     staffId: staff, role: role, itemIds: item.isEmpty ? nil : item, leavesFor: leaves, reason: reason)
-                try printJSON(try await db.addAttendee(meetingId: id, input, by: try await acting.actor(db)))
+                return try await db.addAttendee(meetingId: id, input, by: actor)
             }
         }
     }
@@ -131,9 +125,8 @@ struct MeetingCommand: AsyncParsableCommand {
         @Option(help: "理由") var reason: String?
 
         func run() async throws {
-            try await reportingErrors {
-                let db = try database.open()
-                try printJSON(try await db.removeAttendee(meetingId: id, staffId: staff, reason: reason, by: try await acting.actor(db)))
+            try await acting.run(database) { db, actor in
+                try await db.removeAttendee(meetingId: id, staffId: staff, reason: reason, by: actor)
             }
         }
     }
@@ -146,9 +139,8 @@ struct MeetingCommand: AsyncParsableCommand {
         @Option(help: "中止の理由") var reason: String
 
         func run() async throws {
-            try await reportingErrors {
-                let db = try database.open()
-                try printJSON(try await db.cancelMeeting(id: id, CancellationInput(reason: reason), by: try await acting.actor(db)))
+            try await acting.run(database) { db, actor in
+                try await db.cancelMeeting(id: id, CancellationInput(reason: reason), by: actor)
             }
         }
     }
@@ -160,9 +152,8 @@ struct MeetingCommand: AsyncParsableCommand {
         @Option(help: "会議 ID") var id: Int64
 
         func run() async throws {
-            try await reportingErrors {
-                let db = try database.open()
-                try printJSON(try await db.markHeld(id: id, by: try await acting.actor(db)))
+            try await acting.run(database) { db, actor in
+                try await db.markHeld(id: id, by: actor)
             }
         }
     }

@@ -31,6 +31,16 @@ struct ActingStaffOption: ParsableArguments {
     }
 }
 
+extension ActingStaffOption {
+    /// Opens the database, acts as this staff member, and prints the answer as the API would.
+    func run(_ database: DatabaseOption, _ body: (AppDatabase, Actor) async throws -> some Encodable) async throws {
+        try await reportingErrors {
+            let db = try database.open()
+            try printJSON(try await body(db, try await actor(db)))
+        }
+    }
+}
+
 /// Prints a value as the API would answer it.
 func printJSON(_ value: some Encodable) throws {
     print(String(decoding: try KasaneJSON.encoder().encode(value), as: UTF8.self))

@@ -69,99 +69,93 @@ public enum DirectoryImport {
         return index
     }
 
-    /// Reads the agencies file. `knownFields` and `knownDistricts` come from the directory.
-    public static func agencies(_ table: CSV.Table, knownFields: Set<Field>, knownDistricts: Set<String>) throws -> [AgencyRow] {
-        let index = try columns(table.header, agencyColumns, file: agencyFile)
+    /// Reads every data row of `table` with `read`, which gets the row number and a
+    /// cell accessor by column key. Collects every row's problem; returns the rows
+    /// only when there are none.
+    static func readRows<Row>(
+        _ table: CSV.Table, _ spec: [Column], file: String,
+        _ read: (_ rowNumber: Int, _ cell: (String) -> String) throws -> Row
+    ) throws -> [Row] {
+        let index = try columns(table.header, spec, file: file)
         var problems: [RowProblem] = []
-        var rows: [AgencyRow] = []
-        var seenCodes: [String: Int] = [:]
+        var rows: [Row] = []
         for (rowNumber, fields) in table.rows {
-            func cell(_ key: String) -> String {
-                guard let i = index[key], i < fields.count else { return "" }
-                return fields[i].trimmingCharacters(in: .whitespaces)
-            }
             do {
                 guard fields.count <= table.header.count else {
                     throw KasaneError.invalid(field: nil, message: "見出しより列が多くあります（\(fields.count)列）。")
                 }
-                guard let operation = AgencyOperation(text: cell("operation")) else {
-                    throw KasaneError.invalid(field: "運営", message: "運営は「直営」か「委託」で入力してください（「\(cell("operation"))」）。")
-                }
-                let agency = try Agency(
-                    code: cell("code"), name: cell("name"), kind: cell("kind"),
-                    fields: CSV.list(cell("fields")).map { Field($0) }, districts: CSV.list(cell("districts")),
-                    operation: operation, department: cell("department")
-                ).validated(knownFields: knownFields, knownDistricts: knownDistricts)
-                if let earlier = seenCodes[agency.code] {
-                    throw KasaneError.invalid(field: "機関コード", message: "機関コード「\(agency.code)」は\(earlier)行目と重複しています。")
-                }
-                seenCodes[agency.code] = rowNumber
-                let contact = cell("defaultContact")
-                rows.append(AgencyRow(
-                    rowNumber: rowNumber, agency: agency,
-                    defaultContactEmail: contact.isEmpty ? nil : try Validate.email(contact, field: "既定の連絡先")))
+                rows.append(try read(rowNumber) { key in
+                    guard let i = index[key], i < fields.count else { return "" }
+                    return fields[i].trimmingCharacters(in: .whitespaces)
+                })
             } catch let error as KasaneError {
                 problems.append(RowProblem(
-                    file: agencyFile, row: rowNumber, column: columnName(error.field, agencyColumns), message: error.message))
+                    file: file, row: rowNumber, column: columnName(error.field, spec), message: error.message))
             }
         }
         guard problems.isEmpty else { throw KasaneError.rejectedRows(problems) }
         return rows
     }
 
+    /// Reads the agencies file. `knownFields` and `knownDistricts` come from the directory.
+    public static func agencies(_ table: CSV.Table, knownFields: Set<Field>, knownDistricts: Set<String>) throws -> [AgencyRow] {
+        var seenCodes: [String: Int] = [:]
+        return try readRows(table, agencyColumns, file: agencyFile) { rowNumber, cell in
+            guard let operation = AgencyOperation(text: cell("operation")) else {
+                throw KasaneError.invalid(field: "運営", message: "運営は「直営」か「委託」で入力してください（「\(cell("operation"))」）。")
+            }
+            let agency = try Agency(
+                code: cell("code"), name: cell("name"), kind: cell("kind"),
+                fields: CSV.list(cell("fields")).map { Field($0) }, districts: CSV.list(cell("districts")),
+                operation: operation, department: cell("department")
+            ).validated(knownFields: knownFields, knownDistricts: knownDistricts)
+            if let earlier = seenCodes[agency.code] {
+                throw KasaneError.invalid(field: "機関コード", message: "機関コード「\(agency.code)」は\(earlier)行目と重複しています。")
+            }
+            seenCodes[agency.code] = rowNumber
+            let contact = cell("defaultContact")
+            return AgencyRow(
+                rowNumber: rowNumber, agency: agency,
+                defaultContactEmail: contact.isEmpty ? nil : try Validate.email(contact, field: "既定の連絡先"))
+        }
+    }
+
     /// Reads the staff file. Agency codes are resolved by the caller.
     public static func staff(_ table: CSV.Table) throws -> [StaffRow] {
-        let index = try columns(table.header, staffColumns, file: staffFile)
-        var problems: [RowProblem] = []
-        var rows: [StaffRow] = []
         var seenEmails: [String: Int] = [:]
-        for (rowNumber, fields) in table.rows {
-            func cell(_ key: String) -> String {
-                guard let i = index[key], i < fields.count else { return "" }
-                return fields[i].trimmingCharacters(in: .whitespaces)
+        return try readRows(table, staffColumns, file: staffFile) { rowNumber, cell in
+            let agencyCode = try Validate.code(cell("agency"), field: "agency", label: "機関コード")
+            var roles: [StaffRole] = []
+            for text in CSV.list(cell("roles")) {
+                guard let role = StaffRole(text: text) else {
+                    throw KasaneError.invalid(
+                        field: "roles", message: "役割「\(text)」は使えません（多機関協働・事務局・構成員・管理者）。")
+                }
+                roles.append(role)
             }
-            do {
-                guard fields.count <= table.header.count else {
-                    throw KasaneError.invalid(field: nil, message: "見出しより列が多くあります（\(fields.count)列）。")
+            var pledge: LocalDate? = nil
+            if !cell("pledge").isEmpty {
+                guard let date = LocalDate(cell("pledge")) else {
+                    throw KasaneError.invalid(
+                        field: "pledge", message: "守秘義務確認日「\(cell("pledge"))」は日付として読めません（例: 2026-04-01）。")
                 }
-                let agencyCode = try Validate.code(cell("agency"), field: "agency", label: "機関コード")
-                var roles: [StaffRole] = []
-                for text in CSV.list(cell("roles")) {
-                    guard let role = StaffRole(text: text) else {
-                        throw KasaneError.invalid(
-                            field: "roles", message: "役割「\(text)」は使えません（多機関協働・事務局・構成員・管理者）。")
-                    }
-                    roles.append(role)
-                }
-                var pledge: LocalDate? = nil
-                if !cell("pledge").isEmpty {
-                    guard let date = LocalDate(cell("pledge")) else {
-                        throw KasaneError.invalid(
-                            field: "pledge", message: "守秘義務確認日「\(cell("pledge"))」は日付として読めません（例: 2026-04-01）。")
-                    }
-                    pledge = date
-                }
-                let active: Bool
-                switch cell("active").lowercased() {
-                case "", "1", "true", "有効", "はい", "○": active = true
-                case "0", "false", "無効", "いいえ", "×": active = false
-                default:
-                    throw KasaneError.invalid(field: "active", message: "有効は「有効」か「無効」で入力してください。")
-                }
-                let staff = try Staff(agencyId: 0, name: cell("name"), email: cell("email"), roles: roles, active: active)
-                    .validated()
-                if let earlier = seenEmails[staff.email] {
-                    throw KasaneError.invalid(field: "email", message: "メールアドレス「\(staff.email)」は\(earlier)行目と重複しています。")
-                }
-                seenEmails[staff.email] = rowNumber
-                rows.append(StaffRow(rowNumber: rowNumber, agencyCode: agencyCode, staff: staff, pledgedOn: pledge))
-            } catch let error as KasaneError {
-                problems.append(RowProblem(
-                    file: staffFile, row: rowNumber, column: columnName(error.field, staffColumns), message: error.message))
+                pledge = date
             }
+            let active: Bool
+            switch cell("active").lowercased() {
+            case "", "1", "true", "有効", "はい", "○": active = true
+            case "0", "false", "無効", "いいえ", "×": active = false
+            default:
+                throw KasaneError.invalid(field: "active", message: "有効は「有効」か「無効」で入力してください。")
+            }
+            let staff = try Staff(agencyId: 0, name: cell("name"), email: cell("email"), roles: roles, active: active)
+                .validated()
+            if let earlier = seenEmails[staff.email] {
+                throw KasaneError.invalid(field: "email", message: "メールアドレス「\(staff.email)」は\(earlier)行目と重複しています。")
+            }
+            seenEmails[staff.email] = rowNumber
+            return StaffRow(rowNumber: rowNumber, agencyCode: agencyCode, staff: staff, pledgedOn: pledge)
         }
-        guard problems.isEmpty else { throw KasaneError.rejectedRows(problems) }
-        return rows
     }
 
     /// The Japanese header of a column a validation error names by its key.
