@@ -13,3 +13,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 pkg-config --exists libical || { echo "setup: libical not found by pkg-config" >&2; exit 1; }
+# Independent checks in the tests: iCalendar and holidays implementations not written here.
+if ! python3 -c 'import icalendar, holidays' >/dev/null 2>&1; then
+  echo "setup: installing icalendar and holidays from PyPI"
+  python3 -m pip install --quiet --root-user-action=ignore 'icalendar>=6' 'holidays>=0.60'
+fi

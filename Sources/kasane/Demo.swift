@@ -46,7 +46,10 @@ struct Demo: AsyncParsableCommand {
             print("8050世帯の事例: ID \(seed.eightyFiftyCaseId)")
             guard !noServe else { return }
             print("http://\(host):\(port) で起動します（Ctrl-C で終了）。")
-            let app = buildApplication(database: db, options: ServiceOptions(host: host, port: port))
+            let outbox = url.deletingLastPathComponent().appendingPathComponent("outbox").path
+            print("招待メール（iMIP）は \(outbox) に書き出します。")
+            let app = buildApplication(
+                database: db, options: ServiceOptions(host: host, port: port, outbox: outbox, mailFrom: "kasane@minamino.example.jp"))
             try await app.runService()
         }
     }

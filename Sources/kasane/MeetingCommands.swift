@@ -8,7 +8,20 @@ struct MeetingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meeting", abstract: "会議を作成・変更します（同意・守秘義務のルールはAPIと同じです）。",
         subcommands: [List.self, Show.self, Create.self, AddItem.self, RemoveItem.self, AddAttendee.self,
-                      RemoveAttendee.self, Cancel.self, Held.self])
+                      RemoveAttendee.self, Invite.self, Cancel.self, Held.self])
+
+    struct Invite: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "出席者全員に招集（iTIP REQUEST）を送ります。以後の変更は自動で送られます。")
+        @OptionGroup var database: DatabaseOption
+        @OptionGroup var acting: ActingStaffOption
+        @Option(help: "会議 ID") var id: Int64
+
+        func run() async throws {
+            try await acting.run(database) { db, actor in
+                try await db.sendInvitations(meetingId: id, by: actor).map { "\($0.method.rawValue) → 職員 \($0.staffId)（SEQUENCE \($0.sequence)）" }
+            }
+        }
+    }
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "見られる会議の一覧")

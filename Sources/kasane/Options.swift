@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KasaneCore
+import KasaneServer
 import KasaneStore
 
 struct DatabaseOption: ParsableArguments {
@@ -25,6 +26,7 @@ func reportingErrors(_ body: () async throws -> Void) async throws {
 struct ActingStaffOption: ParsableArguments {
     @Option(name: .customLong("as"), help: "操作する職員のメールアドレス（監査ログに記録されます）")
     var email: String
+    @Option(help: "招待メール（iMIP）を書き出すフォルダ") var outbox = "outbox"
 
     func actor(_ db: AppDatabase) async throws -> Actor {
         .staff(try await db.staff(email: email), from: "cli")
@@ -37,6 +39,9 @@ extension ActingStaffOption {
         try await reportingErrors {
             let db = try database.open()
             try printJSON(try await body(db, try await actor(db)))
+            for file in try await Postman(database: db, outbox: URL(fileURLWithPath: outbox)).flush() {
+                FileHandle.standardError.write(Data("招待メールを書き出しました: \(file.path)\n".utf8))
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import KasaneCore
 import KasaneServer
 import KasaneStore
+import Logging
 import NIOCore
 import Testing
 
@@ -31,8 +32,11 @@ struct DemoApp {
             outsider: try await token(DemoSeed.outsideMemberEmail), administrator: try await token(DemoSeed.administratorEmail))
     }
 
-    func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let app = Application(router: buildRouter(database: database))
+    func test(
+        postman: Postman? = nil, logger: Logger = Logger(label: "kasane-test"),
+        _ body: @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
+        let app = Application(router: buildRouter(database: database, postman: postman), logger: logger)
         try await app.test(.router, body)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import Foundation
 import Hummingbird
 import KasaneCore
 import KasaneStore
@@ -11,11 +12,22 @@ public struct ServiceOptions: Sendable {
     public var host: String
     public var port: Int
     public var logLevel: Logger.Level
+    /// Where iMIP e-mails are written; nil sends none.
+    public var outbox: String?
+    /// A sendmail to hand each e-mail to (`sendmail -t -i`).
+    public var sendmail: String?
+    public var mailFrom: String
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, logLevel: Logger.Level = .info) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, logLevel: Logger.Level = .info, outbox: String? = nil,
+        sendmail: String? = nil, mailFrom: String = "kasane@localhost"
+    ) {
         self.host = host
         self.port = port
         self.logLevel = logLevel
+        self.outbox = outbox
+        self.sendmail = sendmail
+        self.mailFrom = mailFrom
     }
 }
 
@@ -24,17 +36,23 @@ public func buildApplication(database: AppDatabase, options: ServiceOptions) -> 
     var logger = Logger(label: "kasane")
     logger.logLevel = options.logLevel
     return Application(
-        router: buildRouter(database: database),
+        router: buildRouter(
+            database: database,
+            postman: options.outbox.map {
+                Postman(database: database, outbox: URL(fileURLWithPath: $0), sendmail: options.sendmail, from: options.mailFrom)
+            }),
         configuration: .init(address: .hostname(options.host, port: options.port), serverName: "Kasane"),
         logger: logger)
 }
 
 /// Wires every route. Everything under /api/v1 needs a bearer token.
-public func buildRouter(database: AppDatabase) -> Router<AppRequestContext> {
+public func buildRouter(database: AppDatabase, postman: Postman? = nil) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: PostmanMiddleware(postman: postman))
     router.get("health") { _, _ in JSONResponse(["status": "ok"]) }
+    InvitationController(database: database).addFeed(to: router)
 
     let api = router.group("api/v1").add(middleware: AuthMiddleware(database: database))
     SettingsController(database: database).addRoutes(to: api)
@@ -46,5 +64,6 @@ public func buildRouter(database: AppDatabase) -> Router<AppRequestContext> {
     ProposalController(database: database).addRoutes(to: api.group("proposals"))
     MeetingController(database: database).addRoutes(to: api.group("meetings"))
     AuditController(database: database).addRoutes(to: api)
+    InvitationController(database: database).addRoutes(to: api)
     return router
 }

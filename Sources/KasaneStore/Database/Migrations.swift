@@ -10,6 +10,7 @@ extension AppDatabase {
         migrator.registerMigration("v1-proposals", migrate: createProposals)
         migrator.registerMigration("v2-meetings", migrate: createMeetings)
         migrator.registerMigration("v2-audit", migrate: createAuditLog)
+        migrator.registerMigration("v3-invitations", migrate: createInvitations)
         return migrator
     }()
 
@@ -233,5 +234,42 @@ extension AppDatabase {
             CREATE TRIGGER auditLog_no_delete BEFORE DELETE ON auditLog
             BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
             """)
+    }
+
+    private static func createInvitations(_ db: Database) throws {
+        // Each attendee's answer, and the SEQUENCE and DTSTAMP of the reply it came in.
+        try db.alter(table: "attendee") { t in
+            t.add(column: "response", .text).notNull().defaults(to: "NEEDS-ACTION")
+            t.add(column: "replySequence", .integer)
+            t.add(column: "replyStamp", .datetime)
+        }
+        // Every iTIP message to one recipient, as sent; mailedAt once it left as e-mail.
+        try db.create(table: "outgoingMessage") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("meeting", onDelete: .cascade).notNull()
+            t.belongsTo("staff", onDelete: .restrict).notNull()
+            t.column("email", .text).notNull()
+            t.column("method", .text).notNull()
+            t.column("sequence", .integer).notNull()
+            t.column("invitation", .jsonText).notNull()
+            t.column("createdAt", .datetime).notNull()
+            t.column("mailedAt", .datetime)
+        }
+        // A COUNTER from a member: a proposal for the coordinator, never a change.
+        try db.create(table: "counterProposal") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("meeting", onDelete: .cascade).notNull()
+            t.belongsTo("staff", onDelete: .restrict).notNull()
+            t.column("proposedStart", .datetime).notNull()
+            t.column("proposedEnd", .datetime).notNull()
+            t.column("comment", .text)
+            t.column("sequence", .integer).notNull()
+            t.column("receivedAt", .datetime).notNull()
+        }
+        try db.create(table: "feedToken") { t in
+            t.primaryKey("staffId", .integer).references("staff", onDelete: .cascade)
+            t.column("tokenHash", .text).notNull().unique()
+            t.column("createdAt", .datetime).notNull()
+        }
     }
 }

@@ -97,6 +97,7 @@ extension AppDatabase {
         for (kind, staffId, detail) in records {
             try record(db, after.meeting, kind, staffId: staffId, detail: detail)
         }
+        try deliver(db, meetingId: id)
         return after
     }
 
@@ -138,6 +139,7 @@ extension AppDatabase {
         let staff = Dictionary(uniqueKeysWithValues: try Staff.fetchAll(db).map { ($0.id!, $0) })
         let agencies = Dictionary(uniqueKeysWithValues: try Agency.fetchAll(db).map { ($0.id!, $0.name) })
         let m = loaded.meeting
+        let responses = try responses(db, meetingId: m.id!)
         return MeetingMaterial(
             id: m.id!, title: m.title(settings), kind: m.kind, legalName: m.kind.legalName, fiscalYear: m.fiscalYear,
             fiscalYearName: JapaneseEra.fiscalYearName(m.fiscalYear), number: m.number, startsAt: m.startsAt,
@@ -153,7 +155,9 @@ extension AppDatabase {
                 return MeetingMaterial.Person(
                     staffId: a.staffId, name: s.name, agencyId: s.agencyId, agencyName: agencies[s.agencyId] ?? "",
                     role: a.role, roleName: a.role.japaneseName, everyItem: a.itemIds == nil, itemIds: a.itemIds?.filter { visible.contains($0) },
-                    leavesFor: a.leavesFor.filter { visible.contains($0) }, reason: a.reason)
+                    leavesFor: a.leavesFor.filter { visible.contains($0) }, reason: a.reason,
+                    response: responses[a.staffId] ?? .needsAction,
+                    responseName: (responses[a.staffId] ?? .needsAction).japaneseName)
             })
     }
 }

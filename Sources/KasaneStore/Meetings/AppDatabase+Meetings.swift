@@ -230,6 +230,7 @@ extension AppDatabase {
             loaded.meeting.sequence += 1
             try loaded.meeting.update(db)
             try Self.record(db, loaded.meeting, .held, staffId: nil, detail: nil)
+            try Self.deliver(db, meetingId: id)
             return try Self.material(db, loaded, for: actor)
         }
     }

@@ -30,6 +30,9 @@ public struct MeetingMaterial: Codable, Sendable, Equatable {
         public var itemIds: [Int64]?
         public var leavesFor: [Int64]
         public var reason: String?
+        /// Their answer to the invitation.
+        public var response: AttendeeResponse
+        public var responseName: String
     }
 
     public var id: Int64

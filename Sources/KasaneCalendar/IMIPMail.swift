@@ -1,0 +1,119 @@
+import Foundation
+import KasaneCore
+
+/// An iMIP e-mail (RFC 6047) for one message to one attendee:
+///
+///     multipart/mixed
+///       multipart/alternative
+///         text/plain (a Japanese summary)
+///         text/calendar; method=REQUEST|CANCEL; charset=UTF-8
+///       application/ics attachment (the same .ics, invite.ics)
+///
+/// Its subject and file name carry the meeting's generated title and codes only.
+public enum IMIPMail {
+    public struct Mail: Sendable, Equatable {
+        public var fileName: String
+        public var text: String
+    }
+
+    public static func compose(_ message: OutgoingMessage, ics: String, from: String, now: Date = Date()) -> Mail {
+        let inv = message.invitation
+        let when = japaneseDateTime(inv.startsAt, inv.endsAt)
+        let verb = message.method == .cancel ? "中止" : message.sequence > 0 ? "変更" : "招集"
+        let subject = "【Kasane】会議の\(verb): \(inv.title)（\(when.short)）"
+        let messageID = "<kasane-\(message.meetingId)-\(message.sequence)-\(message.staffId)-\(message.id ?? 0)@kasane>"
+        let mixed = "kasane-mixed-\(message.id ?? 0)-\(message.sequence)"
+        let alternative = "kasane-alt-\(message.id ?? 0)-\(message.sequence)"
+        let summary = [
+            message.method == .cancel ? "次の会議は中止（または出席の取り消し）となりました。" : "次の会議のご案内です。",
+            "",
+            "会議: \(inv.title)",
+            "日時: \(when.long)",
+            "場所: \(inv.place)",
+            "",
+            inv.description,
+            "",
+            "このメールにはカレンダー招待（.ics）が添付されています。",
+            "Outlook・Google カレンダー・Thunderbird で開くと予定に登録され、出欠を返信できます。",
+        ].joined(separator: "\n")
+
+        var lines = [
+            "From: \(from)",
+            "To: \(message.email)",
+            "Subject: \(encodedWords(subject))",
+            "Date: \(rfc5322Date(now))",
+            "Message-ID: \(messageID)",
+            "MIME-Version: 1.0",
+            "Content-Type: multipart/mixed; boundary=\"\(mixed)\"",
+            "",
+            "--\(mixed)",
+            "Content-Type: multipart/alternative; boundary=\"\(alternative)\"",
+            "",
+            "--\(alternative)",
+        ]
+        lines += part("text/plain; charset=UTF-8", summary)
+        lines.append("--\(alternative)")
+        lines += part("text/calendar; method=\(message.method.rawValue); charset=UTF-8", ics)
+        lines.append("--\(alternative)--")
+        lines.append("--\(mixed)")
+        lines += part(
+            "application/ics; name=\"invite.ics\"", ics, disposition: "attachment; filename=\"invite.ics\"")
+        lines.append("--\(mixed)--")
+        lines.append("")
+
+        let stamp = ISO8601DateFormatter().string(from: now).replacingOccurrences(of: ":", with: "")
+        let file = "\(stamp)-meeting\(message.meetingId)-seq\(message.sequence)-\(message.method.rawValue)-staff\(message.staffId)-\(message.id ?? 0).eml"
+        return Mail(fileName: file, text: lines.joined(separator: "\r\n"))
+    }
+
+    /// A body part in base64, lines of 76 characters.
+    static func part(_ contentType: String, _ body: String, disposition: String? = nil) -> [String] {
+        var lines = ["Content-Type: \(contentType)", "Content-Transfer-Encoding: base64"]
+        if let disposition { lines.append("Content-Disposition: \(disposition)") }
+        lines.append("")
+        let encoded = Data(body.utf8).base64EncodedString()
+        var index = encoded.startIndex
+        while index < encoded.endIndex {
+            let next = encoded.index(index, offsetBy: 76, limitedBy: encoded.endIndex) ?? encoded.endIndex
+            lines.append(String(encoded[index..<next]))
+            index = next
+        }
+        return lines
+    }
+
+    /// RFC 2047 encoded words, each at most 75 characters, never splitting a character.
+    static func encodedWords(_ text: String) -> String {
+        var words: [String] = []
+        var chunk = Data()
+        for ch in text {
+            let bytes = Data(String(ch).utf8)
+            if chunk.count + bytes.count > 45 {
+                words.append("=?UTF-8?B?\(chunk.base64EncodedString())?=")
+                chunk = Data()
+            }
+            chunk += bytes
+        }
+        if !chunk.isEmpty { words.append("=?UTF-8?B?\(chunk.base64EncodedString())?=") }
+        return words.joined(separator: "\r\n ")
+    }
+
+    static func rfc5322Date(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = .tokyo
+        f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+        return f.string(from: date)
+    }
+
+    /// `12月3日（木）10:00` and `2026年12月3日（木）10:00〜11:30`, in Japan.
+    static func japaneseDateTime(_ start: Date, _ end: Date) -> (short: String, long: String) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .tokyo
+        let s = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: start)
+        let e = calendar.dateComponents([.hour, .minute], from: end)
+        let weekday = ["日", "月", "火", "水", "木", "金", "土"][s.weekday! - 1]
+        let time = String(format: "%02d:%02d", s.hour!, s.minute!)
+        let endTime = String(format: "%02d:%02d", e.hour!, e.minute!)
+        return ("\(s.month!)月\(s.day!)日（\(weekday)）\(time)", "\(s.year!)年\(s.month!)月\(s.day!)日（\(weekday)）\(time)〜\(endTime)")
+    }
+}

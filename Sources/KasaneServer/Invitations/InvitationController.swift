@@ -1,0 +1,95 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KasaneCalendar
+import KasaneCore
+import KasaneStore
+import Logging
+import NIOCore
+
+/// Invitations, replies and feeds.
+struct InvitationController {
+    let database: AppDatabase
+
+    func addRoutes(to api: RouterGroup<AppRequestContext>) {
+        api.post("meetings/:id/invitations") { _, context in
+            let messages = try await database.sendInvitations(meetingId: try context.parameters.id("id"), by: try context.actor())
+            return JSONResponse(messages.map(Summary.init), status: .created)
+        }
+        api.get("meetings/:id/messages") { _, context in
+            JSONResponse(try await database.messages(meetingId: try context.parameters.id("id"), for: try context.actor()).map(Summary.init))
+        }
+        api.get("meetings/:id/counters") { _, context in
+            JSONResponse(try await database.counterProposals(meetingId: try context.parameters.id("id"), for: try context.actor()))
+        }
+        // An iTIP REPLY or COUNTER, as the member's calendar wrote it (text/calendar).
+        api.post("itip") { request, context in
+            let buffer = try await request.body.collect(upTo: 1024 * 1024)
+            guard let text = String(bytes: buffer.readableBytesView, encoding: .utf8), !text.isEmpty else {
+                throw KasaneError.invalid(field: "calendar", message: "本文が空か、UTF-8 の iCalendar ではありません。")
+            }
+            let parsed = try ITIPReader.read(text)
+            return JSONResponse(try await database.importReply(
+                parsed.reply, attendeeEmails: parsed.attendeeEmails, by: try context.actor()))
+        }
+        api.post("me/feed") { request, context in
+            let token = try await database.renewFeedToken(by: try context.actor())
+            let base = try await database.settings().baseURL
+            let url = "\(base)/feeds/\(token).ics"
+            let webcal = url.replacingOccurrences(of: "https://", with: "webcal://").replacingOccurrences(of: "http://", with: "webcal://")
+            return JSONResponse(["url": url, "webcal": webcal], status: .created)
+        }
+    }
+
+    /// The public feed: the token in the path is the only credential.
+    func addFeed(to router: Router<AppRequestContext>) {
+        router.get("feeds/:file") { request, context in
+            let file = context.parameters.get("file") ?? ""
+            guard file.hasSuffix(".ics"), let feed = try await database.feed(token: String(file.dropLast(4))) else {
+                try await database.logUnauthenticated(origin: context.origin, path: "/feeds/…")
+                throw APIError(status: .notFound, message: "このフィードはありません（URLが更新された可能性があります）。")
+            }
+            let ics = ICalendarWriter.feed(feed.invitations, name: "Kasane 会議")
+            return Response(
+                status: .ok,
+                headers: [.contentType: "text/calendar; charset=utf-8", .cacheControl: "private, no-store"],
+                body: .init(byteBuffer: ByteBuffer(string: ics)))
+        }
+    }
+
+    /// A message as listed: who, what, when; not its content.
+    struct Summary: Encodable, Sendable {
+        let id: Int64
+        let staffId: Int64
+        let method: InvitationMethod
+        let sequence: Int
+        let createdAt: Date
+
+        init(_ m: OutgoingMessage) {
+            id = m.id!
+            staffId = m.staffId
+            method = m.method
+            sequence = m.sequence
+            createdAt = m.createdAt
+        }
+    }
+}
+
+/// After a request that changed something, hands new messages to the postman.
+struct PostmanMiddleware<Context: RequestContext>: RouterMiddleware {
+    let postman: Postman?
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        let response = try await next(request, context)
+        if let postman, request.method != .get, response.status.code < 400 {
+            do {
+                try await postman.flush()
+            } catch {
+                context.logger.error("mail delivery failed; messages stay queued", metadata: ["type": "\(type(of: error))"])
+            }
+        }
+        return response
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import KasaneCalendar
+import KasaneCore
+import KasaneStore
+import Logging
+
+/// Hands each new iTIP message to the mail system: an iMIP e-mail written to the
+/// outbox folder, and given to `sendmail -t -i` when one is configured.
+public struct Postman: Sendable {
+    public var database: AppDatabase
+    public var outbox: URL
+    public var sendmail: String?
+    public var from: String
+
+    public init(database: AppDatabase, outbox: URL, sendmail: String? = nil, from: String = "kasane@localhost") {
+        self.database = database
+        self.outbox = outbox
+        self.sendmail = sendmail
+        self.from = from
+    }
+
+    /// Sends everything not yet sent; returns the files written.
+    @discardableResult
+    public func flush(now: Date = Date()) async throws -> [URL] {
+        let pending = try await database.unmailedMessages()
+        guard !pending.isEmpty else { return [] }
+        try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
+        var written: [URL] = []
+        for message in pending {
+            let ics = ICalendarWriter.message(message.invitation, method: message.method, now: message.createdAt)
+            let mail = IMIPMail.compose(message, ics: ics, from: from, now: now)
+            let file = outbox.appendingPathComponent(mail.fileName)
+            try Data(mail.text.utf8).write(to: file, options: .atomic)
+            if let sendmail { try Self.send(mail.text, with: sendmail) }
+            try await database.markMailed(message.id!, at: now)
+            written.append(file)
+        }
+        return written
+    }
+
+    static func send(_ text: String, with sendmail: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: sendmail)
+        process.arguments = ["-t", "-i"]
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw KasaneError.conflict("sendmail が失敗しました（終了コード \(process.terminationStatus)）。メールは送信待ちのまま残ります。")
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+import KasaneCore
+
+extension OutgoingMessage: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "outgoingMessage"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension AppDatabase {
+    /// Sends the invitations of a planned meeting: a REQUEST to every attendee. From
+    /// then on, every change sends updates and cancellations by itself.
+    public func sendInvitations(meetingId: Int64, by actor: Actor, now: Date = Date()) async throws -> [OutgoingMessage] {
+        try await audited(actor, "meeting.invite", target: "meeting:\(meetingId)") { db, note in
+            try Access.require(.manageMeetings, actor)
+            var loaded = try Self.visibleMeeting(db, id: meetingId, for: actor, note: note)
+            guard loaded.meeting.status == .planned else {
+                throw KasaneError.conflict(
+                    "\(loaded.meeting.status.japaneseName)の会議には招集を送れません（変更は自動で送られます）。")
+            }
+            loaded.meeting.status = .invited
+            try loaded.meeting.update(db)
+            try db.execute(sql: "UPDATE meetingChange SET deliveredAt = ? WHERE meetingId = ? AND deliveredAt IS NULL",
+                           arguments: [now, meetingId])
+            return try loaded.attendees.map { a in
+                try Self.enqueue(db, loaded, staffId: a.staffId, method: .request, now: now)
+            }
+        }
+    }
+
+    /// Turns a meeting's undelivered changes into messages, once it has been invited:
+    /// CANCEL to those removed, CANCEL to all when it is cancelled, otherwise an
+    /// updated REQUEST (with the meeting's raised SEQUENCE) to everyone still on it.
+    static func deliver(_ db: Database, meetingId: Int64, now: Date = Date()) throws {
+        let loaded = try loadMeeting(db, id: meetingId)
+        let pending = try Row.fetchAll(
+            db, sql: "SELECT change, staffId FROM meetingChange WHERE meetingId = ? AND deliveredAt IS NULL", arguments: [meetingId])
+        guard !pending.isEmpty else { return }
+        try db.execute(sql: "UPDATE meetingChange SET deliveredAt = ? WHERE meetingId = ? AND deliveredAt IS NULL",
+                       arguments: [now, meetingId])
+        let wasInvited = try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM outgoingMessage WHERE meetingId = ?", arguments: [meetingId]) ?? 0 > 0
+        guard wasInvited else { return }
+        let kinds = pending.map { MeetingChange.Kind(rawValue: $0["change"])! }
+        if kinds.allSatisfy({ $0 == .held }) { return }
+        let current = Set(loaded.attendees.map(\.staffId))
+        let removed = Set(pending.filter { $0["change"] == MeetingChange.Kind.attendeeRemoved.rawValue }
+            .compactMap { $0["staffId"] as Int64? }).subtracting(current)
+        for staffId in removed.sorted() {
+            try enqueue(db, loaded, staffId: staffId, method: .cancel, now: now)
+        }
+        if loaded.meeting.status == .cancelled {
+            for a in loaded.attendees { try enqueue(db, loaded, staffId: a.staffId, method: .cancel, now: now) }
+        } else if !loaded.meeting.status.isClosed {
+            for a in loaded.attendees { try enqueue(db, loaded, staffId: a.staffId, method: .request, now: now) }
+        }
+    }
+
+    @discardableResult
+    static func enqueue(_ db: Database, _ loaded: LoadedMeeting, staffId: Int64, method: InvitationMethod, now: Date) throws
+        -> OutgoingMessage
+    {
+        let staff = try Self.staff(db, id: staffId)
+        var message = OutgoingMessage(
+            meetingId: loaded.meeting.id!, staffId: staffId, email: staff.email, method: method,
+            sequence: loaded.meeting.sequence, invitation: try invitation(db, loaded, for: staff), createdAt: now)
+        try message.insert(db)
+        return message
+    }
+
+    /// The meeting as one recipient's calendar shows it: their items and the people
+    /// they share them with; for someone no longer on it, just the cancellation.
+    static func invitation(_ db: Database, _ loaded: LoadedMeeting, for staff: Staff) throws -> Invitation {
+        let settings = try settings(db)
+        let m = loaded.meeting
+        let url = "\(settings.baseURL)/meetings/\(m.id!)"
+        let chair = try Self.staff(db, id: m.chairId)
+        let responses = try Self.responses(db, meetingId: m.id!)
+        let organizer = InvitedParty(name: chair.name, email: chair.email, role: .chair, response: responses[chair.id!] ?? .accepted)
+        let isAttendee = loaded.attendees.contains { $0.staffId == staff.id }
+        guard isAttendee else {
+            return Invitation(
+                meetingId: m.id!, uid: m.uid, sequence: m.sequence, cancelled: true, title: m.title(settings),
+                description: "この会議の出席者から外れました。\n\(url)", place: m.place, startsAt: m.startsAt, endsAt: m.endsAt,
+                organizer: organizer,
+                attendees: [InvitedParty(name: staff.name, email: staff.email, role: .required, response: .needsAction)], url: url)
+        }
+        let material = try material(db, loaded, for: .staff(staff))
+        let shown = material.items.filter { !$0.withheld }
+        return Invitation(
+            meetingId: m.id!, uid: m.uid, sequence: m.sequence, cancelled: m.status == .cancelled, title: material.title,
+            description: Invitation.description(
+                items: shown.map { ($0.startsAt, $0.purposeName ?? "", $0.caseCode) },
+                withheld: material.items.count - shown.count, url: url),
+            place: m.place, startsAt: m.startsAt, endsAt: m.endsAt, organizer: organizer,
+            attendees: try material.attendees.map { p in
+                InvitedParty(
+                    name: p.name, email: try Self.staff(db, id: p.staffId).email, role: p.role,
+                    response: responses[p.staffId] ?? .needsAction)
+            },
+            url: url)
+    }
+
+    /// Every message of a meeting, for the coordinator.
+    public func messages(meetingId: Int64, for actor: Actor) async throws -> [OutgoingMessage] {
+        try await audited(actor, "meeting.messages.read", target: "meeting:\(meetingId)") { db, note in
+            try Access.require(.manageMeetings, actor)
+            _ = try Self.visibleMeeting(db, id: meetingId, for: actor, note: note)
+            return try OutgoingMessage.filter(Column("meetingId") == meetingId).order(Column("id")).fetchAll(db)
+        }
+    }
+
+    /// Messages not yet handed to the mail system.
+    public func unmailedMessages() async throws -> [OutgoingMessage] {
+        try await reader.read { db in try OutgoingMessage.filter(Column("mailedAt") == nil).order(Column("id")).fetchAll(db) }
+    }
+
+    public func markMailed(_ id: Int64, at: Date = Date()) async throws {
+        try await writer.write { db in
+            try db.execute(sql: "UPDATE outgoingMessage SET mailedAt = ? WHERE id = ?", arguments: [at, id])
+        }
+    }
+}

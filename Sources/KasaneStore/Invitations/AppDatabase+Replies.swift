@@ -1,0 +1,158 @@
+import Foundation
+import GRDB
+import KasaneCore
+
+/// What importing an iTIP message did.
+public struct ReplyOutcome: Codable, Sendable, Equatable {
+    public enum Result: String, Codable, Sendable { case recorded, ignoredAsStale, counterRecorded }
+    public var result: Result
+    public var meetingId: Int64
+    public var staffId: Int64
+    public var response: AttendeeResponse
+    public var message: String
+}
+
+/// A member's proposal of another time (iTIP COUNTER), for the coordinator to weigh.
+public struct CounterProposal: Codable, Sendable, Equatable {
+    public var id: Int64
+    public var meetingId: Int64
+    public var staffId: Int64
+    public var proposedStart: Date
+    public var proposedEnd: Date
+    public var comment: String?
+    public var sequence: Int
+    public var receivedAt: Date
+}
+
+extension AppDatabase {
+    /// Records a member's REPLY (their answer) or COUNTER (a proposal, never a change).
+    /// A reply older than the last one recorded (lower SEQUENCE, or an older DTSTAMP at
+    /// the same SEQUENCE) is ignored. An unknown meeting or attendee is refused.
+    public func importReply(_ reply: ITIPReply, attendeeEmails: [String], by actor: Actor, now: Date = Date()) async throws
+        -> ReplyOutcome
+    {
+        try await audited(actor, "itip.\(reply.method.rawValue.lowercased())", target: "uid:\(reply.uid)") { db, note in
+            guard let meeting = try Meeting.filter(Column("uid") == reply.uid).fetchOne(db) else {
+                throw KasaneError.notFound("この招待（UID \(reply.uid)）に当たる会議はKasaneにありません。")
+            }
+            note.meetingId = meeting.id
+            note.target = "meeting:\(meeting.id!)"
+            guard meeting.status != .cancelled else {
+                throw KasaneError.conflict("この会議は中止されています。返信は記録しません。")
+            }
+            guard reply.sequence <= meeting.sequence else {
+                throw KasaneError.invalid(
+                    field: "calendar", message: "SEQUENCE \(reply.sequence) はこの会議の最新（\(meeting.sequence)）より新しく、不正です。")
+            }
+            let attendees = try Row.fetchAll(db, sql: """
+                SELECT attendee.staffId, staff.email, attendee.replySequence, attendee.replyStamp
+                FROM attendee JOIN staff ON staff.id = attendee.staffId WHERE attendee.meetingId = ?
+                """, arguments: [meeting.id])
+            // The attendee this message speaks for: the sender themself, when a member sends it.
+            let candidates = actor.staff.map { s in
+                s.has(.coordinator) || s.has(.secretariat) ? attendeeEmails : attendeeEmails.filter { $0 == s.email.lowercased() }
+            } ?? attendeeEmails
+            guard let row = attendees.first(where: { candidates.contains(($0["email"] as String).lowercased()) }) else {
+                if actor.staff != nil, !(actor.staff!.has(.coordinator) || actor.staff!.has(.secretariat)),
+                   attendeeEmails.contains(where: { e in attendees.contains { ($0["email"] as String).lowercased() == e } }) {
+                    throw KasaneError.forbidden("他の出席者の返信は取り込めません。ご自身の返信を送ってください。")
+                }
+                throw KasaneError.notFound("\(attendeeEmails.joined(separator: ", ")) はこの会議の出席者ではありません。")
+            }
+            let staffId: Int64 = row["staffId"]
+            switch reply.method {
+            case .counter:
+                guard let start = reply.proposedStart, let end = reply.proposedEnd, end > start else {
+                    throw KasaneError.invalid(field: "calendar", message: "提案された時間（DTSTART / DTEND）が正しくありません。")
+                }
+                try db.execute(sql: """
+                    INSERT INTO counterProposal (meetingId, staffId, proposedStart, proposedEnd, comment, sequence, receivedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [meeting.id, staffId, start, end, reply.comment, reply.sequence, now])
+                return ReplyOutcome(
+                    result: .counterRecorded, meetingId: meeting.id!, staffId: staffId, response: reply.response,
+                    message: "別の日時の提案を記録しました。会議は変更していません（多機関協働の担当者が判断します）。")
+            case .reply:
+                let lastSequence: Int? = row["replySequence"]
+                let lastStamp: Date? = row["replyStamp"]
+                if let lastSequence, reply.sequence < lastSequence
+                    || (reply.sequence == lastSequence && lastStamp.map { reply.dtstamp <= $0 } == true)
+                {
+                    note.detail = "古い返信のため無視"
+                    let current = try String.fetchOne(
+                        db, sql: "SELECT response FROM attendee WHERE meetingId = ? AND staffId = ?", arguments: [meeting.id, staffId])
+                    return ReplyOutcome(
+                        result: .ignoredAsStale, meetingId: meeting.id!, staffId: staffId,
+                        response: AttendeeResponse(rawValue: current ?? "") ?? .needsAction,
+                        message: "既に記録した返信より古い返信のため、無視しました。")
+                }
+                try db.execute(sql: """
+                    UPDATE attendee SET response = ?, replySequence = ?, replyStamp = ? WHERE meetingId = ? AND staffId = ?
+                    """, arguments: [reply.response.rawValue, reply.sequence, reply.dtstamp, meeting.id, staffId])
+                return ReplyOutcome(
+                    result: .recorded, meetingId: meeting.id!, staffId: staffId, response: reply.response,
+                    message: "返信（\(reply.response.japaneseName)）を記録しました。")
+            }
+        }
+    }
+
+    /// Proposals of other times, for the coordinator.
+    public func counterProposals(meetingId: Int64, for actor: Actor) async throws -> [CounterProposal] {
+        try await audited(actor, "meeting.counters.read", target: "meeting:\(meetingId)") { db, note in
+            try Access.require(.manageMeetings, actor)
+            _ = try Self.visibleMeeting(db, id: meetingId, for: actor, note: note)
+            return try Row.fetchAll(db, sql: "SELECT * FROM counterProposal WHERE meetingId = ? ORDER BY id", arguments: [meetingId]).map {
+                CounterProposal(
+                    id: $0["id"], meetingId: $0["meetingId"], staffId: $0["staffId"], proposedStart: $0["proposedStart"],
+                    proposedEnd: $0["proposedEnd"], comment: $0["comment"], sequence: $0["sequence"], receivedAt: $0["receivedAt"])
+            }
+        }
+    }
+
+    /// Each attendee's answer.
+    static func responses(_ db: Database, meetingId: Int64) throws -> [Int64: AttendeeResponse] {
+        Dictionary(uniqueKeysWithValues: try Row.fetchAll(
+            db, sql: "SELECT staffId, response FROM attendee WHERE meetingId = ?", arguments: [meetingId]
+        ).map { ($0["staffId"] as Int64, AttendeeResponse(rawValue: $0["response"]) ?? .needsAction) })
+    }
+
+    // MARK: feeds
+
+    /// Issues (or renews) the staff member's feed token; the old one stops working.
+    public func renewFeedToken(by actor: Actor) async throws -> String {
+        try await audited(actor, "feed.renew", target: "feed") { db, _ in
+            guard let staff = actor.staff else {
+                throw KasaneError.forbidden("フィードは職員ごとに発行します。")
+            }
+            let token = Self.newToken()
+            try db.execute(sql: """
+                INSERT INTO feedToken (staffId, tokenHash, createdAt) VALUES (?, ?, ?)
+                ON CONFLICT(staffId) DO UPDATE SET tokenHash = excluded.tokenHash, createdAt = excluded.createdAt
+                """, arguments: [staff.id, Self.hash(token), Date()])
+            return token
+        }
+    }
+
+    /// The meetings of the feed token's owner, as their calendar shows them: those they
+    /// were invited to, from 90 days ago on. Nil for an unknown or renewed token.
+    public func feed(token: String, now: Date = Date()) async throws -> (staff: Staff, invitations: [Invitation])? {
+        guard token.count == Self.tokenLength, token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            return nil
+        }
+        return try await writer.write { db in
+            guard let staff = try Staff.fetchOne(db, sql: """
+                SELECT staff.* FROM staff JOIN feedToken ON feedToken.staffId = staff.id
+                WHERE feedToken.tokenHash = ? AND staff.active
+                """, arguments: [Self.hash(token)])
+            else { return nil }
+            let ids = try Int64.fetchAll(db, sql: """
+                SELECT DISTINCT meeting.id FROM meeting JOIN attendee ON attendee.meetingId = meeting.id
+                WHERE attendee.staffId = ? AND meeting.status != 'planned' AND meeting.endsAt > ?
+                ORDER BY meeting.startsAt
+                """, arguments: [staff.id, now.addingTimeInterval(-90 * 86400)])
+            let invitations = try ids.map { try Self.invitation(db, try Self.loadMeeting(db, id: $0), for: staff) }
+            try Self.log(db, .staff(staff, from: "feed"), "feed.read", AuditNote(target: "feed"), allowed: true)
+            return (staff, invitations)
+        }
+    }
+}
