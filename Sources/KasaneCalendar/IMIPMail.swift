@@ -61,7 +61,8 @@ public enum IMIPMail {
         lines.append("--\(mixed)--")
         lines.append("")
 
-        let stamp = ISO8601DateFormatter().string(from: now).replacingOccurrences(of: ":", with: "")
+        // Named by the message, not the attempt: a retry after a failed hand-off rewrites the same file.
+        let stamp = ISO8601DateFormatter().string(from: message.createdAt).replacingOccurrences(of: ":", with: "")
         let file = "\(stamp)-meeting\(message.meetingId)-seq\(message.sequence)-\(message.method.rawValue)-staff\(message.staffId)-\(message.id ?? 0).eml"
         return Mail(fileName: file, text: lines.joined(separator: "\r\n"))
     }
