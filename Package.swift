@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "kasane", targets: ["kasane"]),
+        .executable(name: "kasane-bench", targets: ["kasane-bench"]),
         .library(name: "KasaneCore", targets: ["KasaneCore"]),
         .library(name: "KasaneStore", targets: ["KasaneStore"]),
         .library(name: "KasaneCalendar", targets: ["KasaneCalendar"]),
@@ -73,6 +74,11 @@ let package = Package(
                 "KasaneCalendar",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "kasane-bench",
+            dependencies: ["KasaneStore", "KasaneCore", "KasaneCalendar"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "KasaneCoreTests", dependencies: ["KasaneCore"], swiftSettings: strictSettings),

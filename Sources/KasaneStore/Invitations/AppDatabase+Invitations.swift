@@ -22,8 +22,9 @@ extension AppDatabase {
             try loaded.meeting.update(db)
             try db.execute(sql: "UPDATE meetingChange SET deliveredAt = ? WHERE meetingId = ? AND deliveredAt IS NULL",
                            arguments: [now, meetingId])
+            let r = try Self.rendering(db, loaded)
             return try loaded.attendees.map { a in
-                try Self.enqueue(db, loaded, staffId: a.staffId, method: .request, now: now)
+                try Self.enqueue(db, r, staffId: a.staffId, method: .request, now: now)
             }
         }
     }
@@ -43,49 +44,47 @@ extension AppDatabase {
         guard wasInvited else { return }
         let kinds = pending.map { MeetingChange.Kind(rawValue: $0["change"])! }
         if kinds.allSatisfy({ $0 == .held }) { return }
+        let r = try rendering(db, loaded)
         let current = Set(loaded.attendees.map(\.staffId))
         let removed = Set(pending.filter { $0["change"] == MeetingChange.Kind.attendeeRemoved.rawValue }
             .compactMap { $0["staffId"] as Int64? }).subtracting(current)
         for staffId in removed.sorted() {
-            try enqueue(db, loaded, staffId: staffId, method: .cancel, now: now)
+            try enqueue(db, r, staffId: staffId, method: .cancel, now: now)
         }
         if loaded.meeting.status == .cancelled {
-            for a in loaded.attendees { try enqueue(db, loaded, staffId: a.staffId, method: .cancel, now: now) }
+            for a in loaded.attendees { try enqueue(db, r, staffId: a.staffId, method: .cancel, now: now) }
         } else if !loaded.meeting.status.isClosed {
-            for a in loaded.attendees { try enqueue(db, loaded, staffId: a.staffId, method: .request, now: now) }
+            for a in loaded.attendees { try enqueue(db, r, staffId: a.staffId, method: .request, now: now) }
         }
     }
 
     @discardableResult
-    static func enqueue(_ db: Database, _ loaded: LoadedMeeting, staffId: Int64, method: InvitationMethod, now: Date) throws
+    static func enqueue(_ db: Database, _ r: Rendering, staffId: Int64, method: InvitationMethod, now: Date) throws
         -> OutgoingMessage
     {
-        let staff = try Self.staff(db, id: staffId)
+        guard let staff = r.staff[staffId] else { throw KasaneError.notFound("職員（ID \(staffId)）は登録されていません。") }
         var message = OutgoingMessage(
-            meetingId: loaded.meeting.id!, staffId: staffId, email: staff.email, method: method,
-            sequence: loaded.meeting.sequence, invitation: try invitation(db, loaded, for: staff), createdAt: now)
+            meetingId: r.loaded.meeting.id!, staffId: staffId, email: staff.email, method: method,
+            sequence: r.loaded.meeting.sequence, invitation: invitation(r, for: staff), createdAt: now)
         try message.insert(db)
         return message
     }
 
     /// The meeting as one recipient's calendar shows it: their items and the people
     /// they share them with; for someone no longer on it, just the cancellation.
-    static func invitation(_ db: Database, _ loaded: LoadedMeeting, for staff: Staff) throws -> Invitation {
-        let settings = try settings(db)
-        let m = loaded.meeting
-        let url = "\(settings.baseURL)/meetings/\(m.id!)"
-        let chair = try Self.staff(db, id: m.chairId)
-        let responses = try Self.responses(db, meetingId: m.id!)
-        let organizer = InvitedParty(name: chair.name, email: chair.email, role: .chair, response: responses[chair.id!] ?? .accepted)
-        let isAttendee = loaded.attendees.contains { $0.staffId == staff.id }
-        guard isAttendee else {
+    static func invitation(_ r: Rendering, for staff: Staff) -> Invitation {
+        let m = r.loaded.meeting
+        let url = "\(r.settings.baseURL)/meetings/\(m.id!)"
+        let chair = r.staff[m.chairId]!
+        let organizer = InvitedParty(name: chair.name, email: chair.email, role: .chair, response: r.responses[chair.id!] ?? .accepted)
+        guard r.loaded.attendees.contains(where: { $0.staffId == staff.id }) else {
             return Invitation(
-                meetingId: m.id!, uid: m.uid, sequence: m.sequence, cancelled: true, title: m.title(settings),
+                meetingId: m.id!, uid: m.uid, sequence: m.sequence, cancelled: true, title: m.title(r.settings),
                 description: "この会議の出席者から外れました。\n\(url)", place: m.place, startsAt: m.startsAt, endsAt: m.endsAt,
                 organizer: organizer,
                 attendees: [InvitedParty(name: staff.name, email: staff.email, role: .required, response: .needsAction)], url: url)
         }
-        let material = try material(db, loaded, for: .staff(staff))
+        let material = material(r, for: .staff(staff))
         let shown = material.items.filter { !$0.withheld }
         return Invitation(
             meetingId: m.id!, uid: m.uid, sequence: m.sequence, cancelled: m.status == .cancelled, title: material.title,
@@ -93,10 +92,8 @@ extension AppDatabase {
                 items: shown.map { ($0.startsAt, $0.purposeName ?? "", $0.caseCode) },
                 withheld: material.items.count - shown.count, url: url),
             place: m.place, startsAt: m.startsAt, endsAt: m.endsAt, organizer: organizer,
-            attendees: try material.attendees.map { p in
-                InvitedParty(
-                    name: p.name, email: try Self.staff(db, id: p.staffId).email, role: p.role,
-                    response: responses[p.staffId] ?? .needsAction)
+            attendees: material.attendees.map { p in
+                InvitedParty(name: p.name, email: r.staff[p.staffId]!.email, role: p.role, response: p.response)
             },
             url: url)
     }

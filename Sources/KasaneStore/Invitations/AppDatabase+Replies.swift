@@ -150,7 +150,7 @@ extension AppDatabase {
                 WHERE attendee.staffId = ? AND meeting.status != 'planned' AND meeting.endsAt > ?
                 ORDER BY meeting.startsAt
                 """, arguments: [staff.id, now.addingTimeInterval(-90 * 86400)])
-            let invitations = try ids.map { try Self.invitation(db, try Self.loadMeeting(db, id: $0), for: staff) }
+            let invitations = try ids.map { Self.invitation(try Self.rendering(db, try Self.loadMeeting(db, id: $0)), for: staff) }
             try Self.log(db, .staff(staff, from: "feed"), "feed.read", AuditNote(target: "feed"), allowed: true)
             return (staff, invitations)
         }

@@ -116,12 +116,36 @@ extension AppDatabase {
         }
     }
 
+    /// Everything rendering a meeting for its readers needs, read once: its material
+    /// and invitations for each recipient are then pure functions of it.
+    struct Rendering {
+        var loaded: LoadedMeeting
+        var settings: MunicipalitySettings
+        var view: MeetingAccess.View
+        var staff: [Int64: Staff]
+        var agencyNames: [Int64: String]
+        var caseCodes: [Int64: String]
+        var responses: [Int64: AttendeeResponse]
+    }
+
+    static func rendering(_ db: Database, _ loaded: LoadedMeeting) throws -> Rendering {
+        Rendering(
+            loaded: loaded, settings: try settings(db), view: try view(db, loaded),
+            staff: Dictionary(uniqueKeysWithValues: try Staff.fetchAll(db).map { ($0.id!, $0) }),
+            agencyNames: Dictionary(uniqueKeysWithValues: try Agency.fetchAll(db).map { ($0.id!, $0.name) }),
+            caseCodes: Dictionary(uniqueKeysWithValues: try SupportCase.filter(keys: loaded.items.compactMap(\.caseId))
+                .fetchAll(db).map { ($0.id!, $0.code) }),
+            responses: try responses(db, meetingId: loaded.meeting.id!))
+    }
+
     /// The material of a meeting as the actor may read it.
     static func material(_ db: Database, _ loaded: LoadedMeeting, for actor: Actor) throws -> MeetingMaterial {
-        let settings = try settings(db)
-        let visible = MeetingAccess.visibleItems(try view(db, loaded), actor)
-        let caseCodes = Dictionary(
-            uniqueKeysWithValues: try SupportCase.filter(keys: loaded.items.compactMap(\.caseId)).fetchAll(db).map { ($0.id!, $0.code) })
+        material(try rendering(db, loaded), for: actor)
+    }
+
+    static func material(_ r: Rendering, for actor: Actor) -> MeetingMaterial {
+        let loaded = r.loaded
+        let visible = MeetingAccess.visibleItems(r.view, actor)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = .tokyo
         var clock = loaded.meeting.startsAt
@@ -133,15 +157,12 @@ extension AppDatabase {
             return MeetingMaterial.Item(
                 id: item.id!, position: item.position, minutes: item.minutes,
                 startsAt: String(format: "%02d:%02d", c.hour!, c.minute!), withheld: !shown,
-                caseId: shown ? item.caseId : nil, caseCode: shown ? item.caseId.flatMap { caseCodes[$0] } : nil,
+                caseId: shown ? item.caseId : nil, caseCode: shown ? item.caseId.flatMap { r.caseCodes[$0] } : nil,
                 purpose: shown ? item.purpose : nil, purposeName: shown ? item.purpose.japaneseName : nil)
         }
-        let staff = Dictionary(uniqueKeysWithValues: try Staff.fetchAll(db).map { ($0.id!, $0) })
-        let agencies = Dictionary(uniqueKeysWithValues: try Agency.fetchAll(db).map { ($0.id!, $0.name) })
         let m = loaded.meeting
-        let responses = try responses(db, meetingId: m.id!)
         return MeetingMaterial(
-            id: m.id!, title: m.title(settings), kind: m.kind, legalName: m.kind.legalName, fiscalYear: m.fiscalYear,
+            id: m.id!, title: m.title(r.settings), kind: m.kind, legalName: m.kind.legalName, fiscalYear: m.fiscalYear,
             fiscalYearName: JapaneseEra.fiscalYearName(m.fiscalYear), number: m.number, startsAt: m.startsAt,
             endsAt: m.endsAt, place: m.place, status: m.status, statusName: m.status.japaneseName,
             cancellationReason: m.cancellationReason, uid: m.uid, sequence: m.sequence, chairId: m.chairId,
@@ -151,13 +172,13 @@ extension AppDatabase {
                 // those who share an item with them.
                 visible.count == loaded.items.count || a.itemIds == nil || a.itemIds!.contains(where: visible.contains)
             }.map { a in
-                let s = staff[a.staffId]!
+                let s = r.staff[a.staffId]!
+                let response = r.responses[a.staffId] ?? .needsAction
                 return MeetingMaterial.Person(
-                    staffId: a.staffId, name: s.name, agencyId: s.agencyId, agencyName: agencies[s.agencyId] ?? "",
-                    role: a.role, roleName: a.role.japaneseName, everyItem: a.itemIds == nil, itemIds: a.itemIds?.filter { visible.contains($0) },
-                    leavesFor: a.leavesFor.filter { visible.contains($0) }, reason: a.reason,
-                    response: responses[a.staffId] ?? .needsAction,
-                    responseName: (responses[a.staffId] ?? .needsAction).japaneseName)
+                    staffId: a.staffId, name: s.name, agencyId: s.agencyId, agencyName: r.agencyNames[s.agencyId] ?? "",
+                    role: a.role, roleName: a.role.japaneseName, everyItem: a.itemIds == nil,
+                    itemIds: a.itemIds?.filter { visible.contains($0) }, leavesFor: a.leavesFor.filter { visible.contains($0) },
+                    reason: a.reason, response: response, responseName: response.japaneseName)
             })
     }
 }
