@@ -74,6 +74,13 @@ public struct AppDatabase: Sendable {
         if version < schemaVersion { try db.execute(sql: "PRAGMA user_version = \(schemaVersion)") }
     }
 
+    /// Compact JSON with sorted keys, for the values stored as documents (settings, proposals).
+    static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
     /// The schema version this build writes: the number of migrations it knows.
     static var schemaVersion: Int { migrator.migrations.count }
 }

@@ -73,10 +73,7 @@ extension AppDatabase {
                 staff.agencyId = agency.id!
                 if let existing = try Staff.filter(sql: "email = ? COLLATE NOCASE", arguments: [staff.email]).fetchOne(db) {
                     staff.id = existing.id
-                    if existing.agencyId != staff.agencyId || !staff.active {
-                        try db.execute(
-                            sql: "UPDATE agency SET defaultContactId = NULL WHERE defaultContactId = ?", arguments: [existing.id])
-                    }
+                    try Self.releaseDefaultContact(db, from: existing, to: staff)
                     try staff.update(db)
                     report.staffUpdated += 1
                 } else {

@@ -19,13 +19,9 @@ extension AppDatabase {
         try await audited(actor, "settings.update", target: "settings") { db, _ in
             try Access.require(.manageSettings, actor)
             let valid = try settings.validated()
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .sortedKeys
-            let data = String(decoding: try encoder.encode(valid), as: UTF8.self)
-
             try db.execute(
                 sql: "INSERT INTO settings (id, data) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data",
-                arguments: [data])
+                arguments: [try Self.json(valid)])
             return valid
         }
     }

@@ -50,13 +50,16 @@ extension AppDatabase {
             let old = try Self.staff(db, id: id)
             var s = try Self.validate(staff, db, replacing: id)
             s.id = id
-            if old.agencyId != s.agencyId || !s.active {
-                // Someone who moved or left is no longer their old agency's default contact.
-                try db.execute(sql: "UPDATE agency SET defaultContactId = NULL WHERE defaultContactId = ?", arguments: [id])
-            }
+            try Self.releaseDefaultContact(db, from: old, to: s)
             try s.update(db)
             return s
         }
+    }
+
+    /// Someone who moved to another agency or left is no longer their old agency's default contact.
+    static func releaseDefaultContact(_ db: Database, from old: Staff, to new: Staff) throws {
+        guard old.agencyId != new.agencyId || !new.active else { return }
+        try db.execute(sql: "UPDATE agency SET defaultContactId = NULL WHERE defaultContactId = ?", arguments: [old.id])
     }
 
     static func validate(_ staff: Staff, _ db: Database, replacing id: Int64? = nil) throws -> Staff {

@@ -20,8 +20,7 @@ extension AppDatabase {
             }
             loaded.meeting.status = .invited
             try loaded.meeting.update(db)
-            try db.execute(sql: "UPDATE meetingChange SET deliveredAt = ? WHERE meetingId = ? AND deliveredAt IS NULL",
-                           arguments: [now, meetingId])
+            try Self.markChangesDelivered(db, meetingId: meetingId, at: now)
             let r = try Self.rendering(db, loaded)
             return try loaded.attendees.map { a in
                 try Self.enqueue(db, r, staffId: a.staffId, method: .request, now: now)
@@ -37,8 +36,7 @@ extension AppDatabase {
         let pending = try Row.fetchAll(
             db, sql: "SELECT change, staffId FROM meetingChange WHERE meetingId = ? AND deliveredAt IS NULL", arguments: [meetingId])
         guard !pending.isEmpty else { return }
-        try db.execute(sql: "UPDATE meetingChange SET deliveredAt = ? WHERE meetingId = ? AND deliveredAt IS NULL",
-                       arguments: [now, meetingId])
+        try markChangesDelivered(db, meetingId: meetingId, at: now)
         let wasInvited = try Int.fetchOne(
             db, sql: "SELECT COUNT(*) FROM outgoingMessage WHERE meetingId = ?", arguments: [meetingId]) ?? 0 > 0
         guard wasInvited else { return }
@@ -56,6 +54,11 @@ extension AppDatabase {
         } else if !loaded.meeting.status.isClosed {
             for a in loaded.attendees { try enqueue(db, r, staffId: a.staffId, method: .request, now: now) }
         }
+    }
+
+    static func markChangesDelivered(_ db: Database, meetingId: Int64, at now: Date) throws {
+        try db.execute(
+            sql: "UPDATE meetingChange SET deliveredAt = ? WHERE meetingId = ? AND deliveredAt IS NULL", arguments: [now, meetingId])
     }
 
     @discardableResult

@@ -85,10 +85,4 @@ extension AppDatabase {
             pledgedStaffIds: try pledgedStaffIds(db, on: day),
             districtNames: Dictionary(uniqueKeysWithValues: try District.fetchAll(db).map { ($0.code, $0.name) }))
     }
-
-    static func json(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
 }
