@@ -18,15 +18,10 @@ struct AuditCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors {
-            func day(_ text: String?, _ name: String) throws -> LocalDate? {
-                guard let text else { return nil }
-                guard let d = LocalDate(text) else {
-                    throw KasaneError.invalid(field: name, message: "--\(name) は YYYY-MM-DD の形で指定してください。")
-                }
-                return d
-            }
             let filter = AuditFilter(
-                staffId: staffId, caseCode: caseCode, from: try day(from, "from"), to: try day(to, "to"),
+                staffId: staffId, caseCode: caseCode,
+                from: try LocalDate.parse(from, field: "from", label: "--from"),
+                to: try LocalDate.parse(to, field: "to", label: "--to"),
                 refusalsOnly: refusalsOnly, limit: limit)
             let db = try database.open()
             if let csv {

@@ -26,6 +26,16 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self.init(year: y, month: m, day: d)
     }
 
+    /// An optional date given as text (a query parameter, a command-line option): nil
+    /// when absent, a `KasaneError.invalid` naming `field` as `label` when malformed.
+    public static func parse(_ text: String?, field: String, label: String) throws -> LocalDate? {
+        guard let text else { return nil }
+        guard let date = LocalDate(text) else {
+            throw KasaneError.invalid(field: field, message: "\(label) は YYYY-MM-DD の形で指定してください。")
+        }
+        return date
+    }
+
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -29,13 +29,7 @@ struct AuditController {
 
     func filter(_ request: Request) throws -> AuditFilter {
         let q = request.uri.queryParameters
-        func date(_ name: String) throws -> LocalDate? {
-            guard let text = q.get(name) else { return nil }
-            guard let day = LocalDate(text) else {
-                throw KasaneError.invalid(field: name, message: "\(name) は YYYY-MM-DD の形で指定してください。")
-            }
-            return day
-        }
+        func date(_ name: String) throws -> LocalDate? { try LocalDate.parse(q.get(name), field: name, label: name) }
         func int(_ name: String) throws -> Int64? {
             guard let text = q.get(name) else { return nil }
             guard let n = Int64(text) else { throw KasaneError.invalid(field: name, message: "\(name) は整数で指定してください。") }
