@@ -12,6 +12,19 @@ struct DatabaseFileTests {
         return dir.appendingPathComponent(name).path
     }
 
+    /// A Kasane database, then changed behind its back by `sql` and written out of WAL,
+    /// as a newer Kasane would have left it.
+    func kasaneDatabase(at path: String, thenRun sql: String) throws {
+        _ = try AppDatabase.open(path: path)
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: sql)
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            try db.execute(sql: "PRAGMA journal_mode = DELETE")
+        }
+        try queue.close()
+    }
+
     func refuses(_ path: String, saying words: String) throws {
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect { try AppDatabase.open(path: path) } throws: { error in
@@ -57,28 +70,14 @@ struct DatabaseFileTests {
     @Test("A database written by a newer Kasane is refused, and stays as it was")
     func newerSchemaVersion() throws {
         let path = tempPath("newer.sqlite")
-        _ = try AppDatabase.open(path: path)
-        let queue = try DatabaseQueue(path: path)
-        try queue.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA user_version = 99")
-            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-            try db.execute(sql: "PRAGMA journal_mode = DELETE")
-        }
-        try queue.close()
+        try kasaneDatabase(at: path, thenRun: "PRAGMA user_version = 99")
         try refuses(path, saying: "新しい版のKasane")
     }
 
     @Test("A database with a migration this build does not know is refused")
     func unknownMigration() throws {
         let path = tempPath("future.sqlite")
-        _ = try AppDatabase.open(path: path)
-        let queue = try DatabaseQueue(path: path)
-        try queue.writeWithoutTransaction { db in
-            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9-future')")
-            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-            try db.execute(sql: "PRAGMA journal_mode = DELETE")
-        }
-        try queue.close()
+        try kasaneDatabase(at: path, thenRun: "INSERT INTO grdb_migrations (identifier) VALUES ('v9-future')")
         try refuses(path, saying: "新しい版のKasane")
     }
 }
