@@ -29,7 +29,7 @@ public enum ICalendarWriter {
     public static func holidays(_ holidays: [JapaneseHolidays.Holiday], now: Date = Date()) -> String {
         calendar(method: nil, name: "日本の祝日", withTimezone: false) { root in
             for holiday in holidays {
-                let e = icalcomponent_new(ICAL_VEVENT_COMPONENT)!
+                let e = Libical.newComponent(ICAL_VEVENT_COMPONENT)
                 icalcomponent_add_property(e, icalproperty_new_uid("holiday-\(holiday.date)@kasane"))
                 icalcomponent_add_property(e, icalproperty_new_dtstamp(utc(now)))
                 icalcomponent_add_property(e, icalproperty_new_dtstart(allDay(holiday.date)))
@@ -47,14 +47,14 @@ public enum ICalendarWriter {
     private static func calendar(
         method: icalproperty_method?, name: String?, withTimezone: Bool = true, _ fill: (OpaquePointer) -> Void
     ) -> String {
-        let root = icalcomponent_new(ICAL_VCALENDAR_COMPONENT)!
+        let root = Libical.newComponent(ICAL_VCALENDAR_COMPONENT)
         defer { icalcomponent_free(root) }
         icalcomponent_add_property(root, icalproperty_new_version("2.0"))
         icalcomponent_add_property(root, icalproperty_new_prodid(productID))
         icalcomponent_add_property(root, icalproperty_new_calscale("GREGORIAN"))
         if let method { icalcomponent_add_property(root, icalproperty_new_method(method)) }
         if let name {
-            let p = icalproperty_new_x(name)!
+            let p = Libical.made(icalproperty_new_x(name))
             icalproperty_set_x_name(p, "X-WR-CALNAME")
             icalcomponent_add_property(root, p)
         }
@@ -72,9 +72,9 @@ public enum ICalendarWriter {
     /// A plain VTIMEZONE for Japan: +09:00 all year, named exactly Asia/Tokyo (libical's
     /// built-in zone carries a vendor prefix and long-gone daylight-saving rules).
     static func tokyo() -> OpaquePointer {
-        let zone = icalcomponent_new(ICAL_VTIMEZONE_COMPONENT)!
+        let zone = Libical.newComponent(ICAL_VTIMEZONE_COMPONENT)
         icalcomponent_add_property(zone, icalproperty_new_tzid(tzid))
-        let standard = icalcomponent_new(ICAL_XSTANDARD_COMPONENT)!
+        let standard = Libical.newComponent(ICAL_XSTANDARD_COMPONENT)
         var start = icaltime_null_time()
         start.year = 1970; start.month = 1; start.day = 1
         icalcomponent_add_property(standard, icalproperty_new_dtstart(start))
@@ -86,7 +86,7 @@ public enum ICalendarWriter {
     }
 
     static func event(_ inv: Invitation, cancelled: Bool, now: Date) -> OpaquePointer {
-        let e = icalcomponent_new(ICAL_VEVENT_COMPONENT)!
+        let e = Libical.newComponent(ICAL_VEVENT_COMPONENT)
         icalcomponent_add_property(e, icalproperty_new_uid(inv.uid))
         icalcomponent_add_property(e, icalproperty_new_dtstamp(utc(now)))
         icalcomponent_add_property(e, icalproperty_new_sequence(Int32(inv.sequence)))
@@ -99,11 +99,11 @@ public enum ICalendarWriter {
         icalcomponent_add_property(e, icalproperty_new_class(ICAL_CLASS_CONFIDENTIAL))
         icalcomponent_add_property(e, icalproperty_new_status(cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED))
         icalcomponent_add_property(e, icalproperty_new_transp(ICAL_TRANSP_OPAQUE))
-        let organizer = icalproperty_new_organizer("mailto:\(inv.organizer.email)")!
+        let organizer = Libical.made(icalproperty_new_organizer("mailto:\(inv.organizer.email)"))
         icalproperty_add_parameter(organizer, icalparameter_new_cn(inv.organizer.name))
         icalcomponent_add_property(e, organizer)
         for a in inv.attendees {
-            let p = icalproperty_new_attendee("mailto:\(a.email)")!
+            let p = Libical.made(icalproperty_new_attendee("mailto:\(a.email)"))
             icalproperty_add_parameter(p, icalparameter_new_cn(a.name))
             icalproperty_add_parameter(p, icalparameter_new_role(role(a.role)))
             icalproperty_add_parameter(p, icalparameter_new_partstat(partstat(a.response)))
@@ -114,8 +114,9 @@ public enum ICalendarWriter {
     }
 
     static func tokyoTime(_ property: OpaquePointer?) -> OpaquePointer {
-        icalproperty_add_parameter(property!, icalparameter_new_tzid(tzid))
-        return property!
+        let p = Libical.made(property)
+        icalproperty_add_parameter(p, icalparameter_new_tzid(tzid))
+        return p
     }
 
     static func role(_ role: AttendeeRole) -> icalparameter_role {
@@ -144,17 +145,18 @@ public enum ICalendarWriter {
         return calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
     }
 
+    /// `c` comes from `components(_:in:)`, which asks for all six fields, so each is set.
     static func time(_ c: DateComponents, utc: Bool) -> icaltimetype {
         var t = icaltime_null_time()
-        t.year = Int32(c.year!); t.month = Int32(c.month!); t.day = Int32(c.day!)
-        t.hour = Int32(c.hour!); t.minute = Int32(c.minute!); t.second = Int32(c.second!)
+        t.year = Int32(c.year ?? 1970); t.month = Int32(c.month ?? 1); t.day = Int32(c.day ?? 1)
+        t.hour = Int32(c.hour ?? 0); t.minute = Int32(c.minute ?? 0); t.second = Int32(c.second ?? 0)
         t.is_date = 0
         if utc { t.zone = icaltimezone_get_utc_timezone() }
         return t
     }
 
     /// An instant in UTC (DTSTAMP).
-    static func utc(_ date: Date) -> icaltimetype { time(components(date, in: TimeZone(identifier: "UTC")!), utc: true) }
+    static func utc(_ date: Date) -> icaltimetype { time(components(date, in: .gmt), utc: true) }
 
     /// Wall-clock time in Japan, written with TZID=Asia/Tokyo.
     static func local(_ date: Date) -> icaltimetype { time(components(date, in: .tokyo), utc: false) }

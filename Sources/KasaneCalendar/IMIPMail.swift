@@ -112,9 +112,11 @@ public enum IMIPMail {
         calendar.timeZone = .tokyo
         let s = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: start)
         let e = calendar.dateComponents([.hour, .minute], from: end)
-        let weekday = ["日", "月", "火", "水", "木", "金", "土"][s.weekday! - 1]
-        let time = String(format: "%02d:%02d", s.hour!, s.minute!)
-        let endTime = String(format: "%02d:%02d", e.hour!, e.minute!)
-        return ("\(s.month!)月\(s.day!)日（\(weekday)）\(time)", "\(s.year!)年\(s.month!)月\(s.day!)日（\(weekday)）\(time)〜\(endTime)")
+        // Every field asked for is filled; weekday runs 1 (Sunday) to 7.
+        let weekday = ["日", "月", "火", "水", "木", "金", "土"][((s.weekday ?? 1) - 1 + 7) % 7]
+        let time = String(format: "%02d:%02d", s.hour ?? 0, s.minute ?? 0)
+        let endTime = String(format: "%02d:%02d", e.hour ?? 0, e.minute ?? 0)
+        let (year, month, day) = (s.year ?? 0, s.month ?? 0, s.day ?? 0)
+        return ("\(month)月\(day)日（\(weekday)）\(time)", "\(year)年\(month)月\(day)日（\(weekday)）\(time)〜\(endTime)")
     }
 }

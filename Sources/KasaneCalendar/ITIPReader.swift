@@ -10,12 +10,11 @@ public enum ITIPReader {
         public var attendeeEmails: [String]
     }
 
-    public static func read(_ text: String) throws -> Parsed {
-        _ = try ICalendarText.parse(text)  // well-formed VCALENDAR, no X-LIC-ERROR
-        guard let root = icalparser_parse_string(text) else {
-            throw KasaneError.invalid(field: "calendar", message: "iCalendarとして読めません。")
-        }
-        defer { icalcomponent_free(root) }
+    public static func read(_ text: String, limits: InputLimits = .standard) throws -> Parsed {
+        try ICalendarText.withCalendar(text, limits: limits) { root in try read(root) }
+    }
+
+    private static func read(_ root: OpaquePointer) throws -> Parsed {
         let method: ITIPReply.Method
         switch icalcomponent_get_method(root) {
         case ICAL_METHOD_REPLY: method = .reply
@@ -23,16 +22,16 @@ public enum ITIPReader {
         case ICAL_METHOD_NONE:
             throw KasaneError.invalid(field: "calendar", message: "METHOD がありません。出欠の返信（METHOD:REPLY）を送ってください。")
         case let other:
-            let name = String(cString: icalproperty_method_to_string(other))
             throw KasaneError.invalid(
-                field: "calendar", message: "METHOD:\(name) は取り込めません（REPLY または COUNTER だけを受け付けます）。")
+                field: "calendar",
+                message: "METHOD:\(Libical.methodName(other)) は取り込めません（REPLY または COUNTER だけを受け付けます）。")
         }
         guard icalcomponent_count_components(root, ICAL_VEVENT_COMPONENT) == 1,
               let event = icalcomponent_get_first_component(root, ICAL_VEVENT_COMPONENT)
         else {
             throw KasaneError.invalid(field: "calendar", message: "VEVENT がちょうど1つ必要です。")
         }
-        guard let uidPointer = icalcomponent_get_uid(event), case let uid = String(cString: uidPointer), !uid.isEmpty else {
+        guard let uid = Libical.string(icalcomponent_get_uid(event)), !uid.isEmpty else {
             throw KasaneError.invalid(field: "calendar", message: "UID がありません。")
         }
         guard icalcomponent_get_first_property(event, ICAL_DTSTAMP_PROPERTY) != nil else {
@@ -40,27 +39,34 @@ public enum ITIPReader {
         }
         let dtstamp = try instant(icalcomponent_get_dtstamp(event), tzid: nil, what: "DTSTAMP")
         let sequence = Int(icalcomponent_get_sequence(event))
+        guard sequence >= 0 else {
+            throw KasaneError.invalid(field: "calendar", message: "SEQUENCE は0以上の整数にしてください。")
+        }
 
         var emails: [String] = []
         var responses: [AttendeeResponse] = []
         var p = icalcomponent_get_first_property(event, ICAL_ATTENDEE_PROPERTY)
         while let property = p {
-            let value = String(cString: icalproperty_get_attendee(property))
+            guard let value = Libical.string(icalproperty_get_attendee(property)), !value.isEmpty else {
+                throw KasaneError.invalid(field: "calendar", message: "ATTENDEE にメールアドレスがありません。")
+            }
             emails.append(mailbox(value))
             let stat = icalproperty_get_first_parameter(property, ICAL_PARTSTAT_PARAMETER)
             responses.append(stat.map { response(icalparameter_get_partstat($0)) } ?? .needsAction)
             p = icalcomponent_get_next_property(event, ICAL_ATTENDEE_PROPERTY)
         }
-        guard !emails.isEmpty else { throw KasaneError.invalid(field: "calendar", message: "ATTENDEE がありません。") }
+        guard let firstEmail = emails.first, let firstResponse = responses.first else {
+            throw KasaneError.invalid(field: "calendar", message: "ATTENDEE がありません。")
+        }
         if method == .reply, emails.count != 1 {
             throw KasaneError.invalid(field: "calendar", message: "REPLY には返信する本人の ATTENDEE が1つだけ必要です。")
         }
         let comment = icalcomponent_get_first_property(event, ICAL_COMMENT_PROPERTY)
-            .flatMap { icalproperty_get_comment($0) }.map { String(cString: $0) }
+            .flatMap { Libical.string(icalproperty_get_comment($0)) }
         var reply = ITIPReply(
-            method: method, uid: uid, sequence: sequence, dtstamp: dtstamp, attendeeEmail: emails[0], response: responses[0],
-            comment: comment)
-        if method == .reply, responses[0] == .needsAction {
+            method: method, uid: uid, sequence: sequence, dtstamp: dtstamp, attendeeEmail: firstEmail,
+            response: firstResponse, comment: comment)
+        if method == .reply, firstResponse == .needsAction {
             throw KasaneError.invalid(field: "calendar", message: "PARTSTAT（ACCEPTED / DECLINED / TENTATIVE）がありません。")
         }
         if method == .counter {
@@ -88,9 +94,11 @@ public enum ITIPReader {
         guard let p = icalcomponent_get_first_property(event, kind) else {
             throw KasaneError.invalid(field: "calendar", message: "\(what) がありません（時間の提案には開始と終了が必要です）。")
         }
-        let tzid = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER).flatMap { icalparameter_get_tzid($0) }
-            .map { String(cString: $0) }
-        return try instant(icalvalue_get_datetime(icalproperty_get_value(p)), tzid: tzid, what: what)
+        let tzid = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER).flatMap { Libical.string(icalparameter_get_tzid($0)) }
+        guard let value = icalproperty_get_value(p), icalvalue_isa(value) == ICAL_DATETIME_VALUE else {
+            throw KasaneError.invalid(field: "calendar", message: "\(what) は日時（DATE-TIME）で指定してください。")
+        }
+        return try instant(icalvalue_get_datetime(value), tzid: tzid, what: what)
     }
 
     /// The instant of a DATE-TIME: UTC, Japan (any TZID naming Tokyo, or a floating
@@ -112,7 +120,10 @@ public enum ITIPReader {
                 year: Int(t.year), month: Int(t.month), day: Int(t.day), hour: Int(t.hour), minute: Int(t.minute),
                 second: Int(t.second))
             components.timeZone = .tokyo
-            return Calendar(identifier: .gregorian).date(from: components)!
+            guard let date = Calendar(identifier: .gregorian).date(from: components) else {
+                throw KasaneError.invalid(field: "calendar", message: "\(what) の日時が読めません。")
+            }
+            return date
         }
         return Date(timeIntervalSince1970: TimeInterval(icaltime_as_timet_with_zone(t, zone)))
     }
@@ -121,21 +132,20 @@ public enum ITIPReader {
 extension ICalendarText {
     /// What libical's RFC 5546 checker (`icalrestriction_check`) finds wrong with a
     /// message: the X-LIC-ERROR properties it adds. Empty means nothing to add.
-    public static func restrictionProblems(_ text: String) throws -> [String] {
-        _ = try parse(text)
-        guard let root = icalparser_parse_string(text) else { return ["unparseable"] }
-        defer { icalcomponent_free(root) }
-        let ok = icalrestriction_check(root)
-        var problems: [String] = []
-        collect(root, into: &problems)
-        if ok == 0 && problems.isEmpty { problems.append("icalrestriction_check failed") }
-        return problems
+    public static func restrictionProblems(_ text: String, limits: InputLimits = .standard) throws -> [String] {
+        try withCalendar(text, limits: limits) { root in
+            let ok = icalrestriction_check(root)
+            var problems: [String] = []
+            collect(root, into: &problems)
+            if ok == 0 && problems.isEmpty { problems.append("icalrestriction_check failed") }
+            return problems
+        }
     }
 
     private static func collect(_ c: OpaquePointer, into problems: inout [String]) {
         var p = icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY)
         while let property = p {
-            problems.append(String(cString: icalproperty_get_xlicerror(property)))
+            problems.append(Libical.string(icalproperty_get_xlicerror(property)) ?? "X-LIC-ERROR")
             p = icalcomponent_get_next_property(c, ICAL_XLICERROR_PROPERTY)
         }
         var child = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT)

@@ -48,7 +48,7 @@ struct Demo: AsyncParsableCommand {
             print("http://\(host):\(port) で起動します（Ctrl-C で終了）。")
             let outbox = url.deletingLastPathComponent().appendingPathComponent("outbox").path
             print("招待メール（iMIP）は \(outbox) に書き出します。")
-            let app = buildApplication(
+            let app = try await buildApplication(
                 database: db, options: ServiceOptions(host: host, port: port, outbox: outbox, mailFrom: "kasane@minamino.example.jp"))
             try await app.runService()
         }

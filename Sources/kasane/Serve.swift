@@ -15,7 +15,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let db = try database.open()
-            let app = buildApplication(database: db, options: ServiceOptions(
+            let app = try await buildApplication(database: db, options: ServiceOptions(
                 host: host, port: port, outbox: outbox, sendmail: sendmail, mailFrom: mailFrom))
             try await app.runService()
         }

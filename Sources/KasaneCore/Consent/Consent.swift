@@ -111,8 +111,11 @@ public struct ConsentCoverage: Sendable, Equatable {
             absenceReason = "本人同意が記録されていません"
         } else {
             // Name the state of the most recent record.
-            let latest = consents.max { ($0.givenOn, $0.id ?? 0) < ($1.givenOn, $1.id ?? 0) }!
-            absenceReason = "本人同意が\(latest.state(on: day).japaneseName)です（\(latest.givenOn)の同意）"
+            if let latest = consents.max(by: { ($0.givenOn, $0.id ?? 0) < ($1.givenOn, $1.id ?? 0) }) {
+                absenceReason = "本人同意が\(latest.state(on: day).japaneseName)です（\(latest.givenOn)の同意）"
+            } else {
+                absenceReason = "本人同意が記録されていません"
+            }
         }
     }
 

@@ -36,6 +36,15 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         return date
     }
 
+    /// 1970-01-01.
+    static let epoch = LocalDate(uncheckedYear: 1970, month: 1, day: 1)
+
+    private init(uncheckedYear year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
@@ -62,7 +71,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = .tokyo
         let c = calendar.dateComponents([.year, .month, .day], from: now)
-        return LocalDate(year: c.year!, month: c.month!, day: c.day!)!
+        // The three fields asked for are always filled, and form a real day.
+        return LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? LocalDate.epoch
     }
 
     public init(from decoder: any Decoder) throws {
@@ -83,5 +93,6 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
 extension TimeZone {
     /// Japan Standard Time. Japan has no daylight saving time.
-    public static let tokyo = TimeZone(identifier: "Asia/Tokyo")!
+    /// Where the system has no time-zone database, the fixed +09:00 is the same zone.
+    public static let tokyo = TimeZone(identifier: "Asia/Tokyo") ?? TimeZone(secondsFromGMT: 9 * 3600) ?? .gmt
 }

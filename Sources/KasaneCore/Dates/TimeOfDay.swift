@@ -9,6 +9,12 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self.minutes = hour * 60 + minute
     }
 
+    private init(minutesSinceMidnight: Int) { self.minutes = minutesSinceMidnight }
+
+    /// 8:30 and 17:15, the usual office hours of a Japanese city hall.
+    public static let defaultOpening = TimeOfDay(minutesSinceMidnight: 8 * 60 + 30)
+    public static let defaultClosing = TimeOfDay(minutesSinceMidnight: 17 * 60 + 15)
+
     public init?(_ text: String) {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,

@@ -16,17 +16,23 @@ public struct MunicipalitySettings: Codable, Sendable, Equatable {
     public var fiscalYearStartMonth: Int
     /// Where members open Kasane; invites link there.
     public var baseURL: String
+    /// How much the service accepts in one request or file; nil means the standard limits.
+    public var limits: InputLimits?
+
+    /// The limits in force.
+    public var inputLimits: InputLimits { limits ?? .standard }
 
     public init(
         municipalityName: String = "未設定市",
         supportMeetingName: String = MeetingKind.supportMeeting.legalName,
         multiLayeredMeetingName: String = MeetingKind.multiLayeredSupportMeeting.legalName,
-        officeOpens: TimeOfDay = TimeOfDay(hour: 8, minute: 30)!,
-        officeCloses: TimeOfDay = TimeOfDay(hour: 17, minute: 15)!,
+        officeOpens: TimeOfDay = .defaultOpening,
+        officeCloses: TimeOfDay = .defaultClosing,
         yearlyClosures: [YearlyClosure] = [.newYear],
         closureDates: [LocalDate] = [],
         fiscalYearStartMonth: Int = 4,
-        baseURL: String = "http://127.0.0.1:8080"
+        baseURL: String = "http://127.0.0.1:8080",
+        limits: InputLimits? = nil
     ) {
         self.municipalityName = municipalityName
         self.supportMeetingName = supportMeetingName
@@ -37,6 +43,7 @@ public struct MunicipalitySettings: Codable, Sendable, Equatable {
         self.closureDates = closureDates
         self.fiscalYearStartMonth = fiscalYearStartMonth
         self.baseURL = baseURL
+        self.limits = limits
     }
 
     public func displayName(of kind: MeetingKind) -> String {
@@ -70,6 +77,7 @@ public struct MunicipalitySettings: Codable, Sendable, Equatable {
             throw KasaneError.invalid(field: "baseURL", message: "KasaneのURLは http:// または https:// で始めてください。")
         }
         while s.baseURL.hasSuffix("/") { s.baseURL.removeLast() }
+        s.limits = try inputLimits.validated()
         return s
     }
 }

@@ -34,6 +34,6 @@ public enum StaffRole: String, Codable, Sendable, CaseIterable, Comparable {
     }
 
     public static func < (lhs: StaffRole, rhs: StaffRole) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
     }
 }

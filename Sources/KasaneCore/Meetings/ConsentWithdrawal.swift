@@ -41,8 +41,9 @@ public enum ConsentWithdrawal {
         attendees = attendees.compactMap { a in
             var a = a
             if let ids = a.itemIds {
-                a.itemIds = ids.filter { !removedItems.contains($0) }
-                let wasThereOnlyForRemoved = !ids.isEmpty && a.itemIds!.isEmpty
+                let remaining = ids.filter { !removedItems.contains($0) }
+                a.itemIds = remaining
+                let wasThereOnlyForRemoved = !ids.isEmpty && remaining.isEmpty
                 if wasThereOnlyForRemoved && a.role != .chair {
                     removedAttendees.append(a.staffId)
                     return nil

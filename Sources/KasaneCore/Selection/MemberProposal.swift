@@ -38,7 +38,7 @@ public enum ProposedRole: String, Codable, Sendable, Comparable {
 
     public static func < (a: ProposedRole, b: ProposedRole) -> Bool {
         let order: [ProposedRole] = [.chair, .secretariat, .member]
-        return order.firstIndex(of: a)! < order.firstIndex(of: b)!
+        return (order.firstIndex(of: a) ?? 0) < (order.firstIndex(of: b) ?? 0)
     }
 }
 

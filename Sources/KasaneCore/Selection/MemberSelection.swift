@@ -140,7 +140,7 @@ public enum MemberSelection {
                         reason: "有効な職員が登録されていないため出席者を決められません"))
                     continue
                 }
-                consider(staff, for: context, reasons: reasons[agencyId]! + [why])
+                consider(staff, for: context, reasons: (reasons[agencyId] ?? []) + [why])
             }
 
             for addition in input.request.additions where addition.caseIds?.contains(c.id!) ?? true {

@@ -18,8 +18,11 @@ public struct AppRequestContext: RequestContext {
         self.origin = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
-    /// CSV imports may be a few megabytes.
-    public var maxUploadSize: Int { 8 * 1024 * 1024 }
+    /// The city's input limits, read with the staff member by the auth middleware.
+    public var limits: InputLimits = .standard
+
+    /// Hummingbird's own decoders honour this; Kasane reads bodies through `RequestBody`.
+    public var maxUploadSize: Int { limits.uploadBytes }
 
     /// The acting staff member; the auth middleware guarantees it under /api/v1.
     public func actor() throws -> Actor {

@@ -31,16 +31,19 @@ public struct ServiceOptions: Sendable {
     }
 }
 
-/// Assembles the service on a database.
-public func buildApplication(database: AppDatabase, options: ServiceOptions) -> some ApplicationProtocol {
+/// Assembles the service on a database. An idle connection is closed after the
+/// city's `idleSeconds`, so slow or stalled clients cannot hold the server's sockets.
+public func buildApplication(database: AppDatabase, options: ServiceOptions) async throws -> some ApplicationProtocol {
     var logger = Logger(label: "kasane")
     logger.logLevel = options.logLevel
+    let limits = try await database.settings().inputLimits
     return Application(
         router: buildRouter(
             database: database,
             postman: options.outbox.map {
                 Postman(database: database, outbox: URL(fileURLWithPath: $0), sendmail: options.sendmail, from: options.mailFrom)
             }),
+        server: .http1(configuration: .init(idleTimeout: .seconds(Int64(limits.idleSeconds)))),
         configuration: .init(address: .hostname(options.host, port: options.port), serverName: "Kasane"),
         logger: logger)
 }

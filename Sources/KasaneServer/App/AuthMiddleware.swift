@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import KasaneCore
 import KasaneStore
 import Logging
 import NIOCore
@@ -27,6 +28,7 @@ struct AuthMiddleware: RouterMiddleware {
         }
         var context = context
         context.staff = staff
+        if request.method != .get { context.limits = try await database.settings().inputLimits }
         return try await next(request, context)
     }
 }

@@ -12,14 +12,10 @@ enum JSON {
     }
 
     /// Reads the request body as `T`. Malformed JSON, a missing or mistyped field,
-    /// or an empty body is a 400 that says which field and what is wrong.
+    /// or an empty body is a 400 that says which field and what is wrong; a body over
+    /// the JSON limit is a 413.
     static func decode<T: Decodable>(_ type: T.Type, from request: Request, context: AppRequestContext) async throws -> T {
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        } catch {
-            throw KasaneError.invalid(field: nil, message: "送信されたデータが大きすぎます。")
-        }
+        let buffer = try await RequestBody.read(request, kind: .json, limits: context.limits)
         guard buffer.readableBytes > 0 else {
             throw KasaneError.invalid(field: nil, message: "JSONの本文がありません。")
         }
@@ -47,11 +43,10 @@ enum JSON {
             let field = path(context.codingPath)
             return .invalid(field: field, message: "項目「\(field ?? "")」に値がありません（\(typeName(type))が必要です）。")
         case .dataCorrupted(let context):
-            let field = path(context.codingPath)
-            if field == nil {
+            guard let field = path(context.codingPath) else {
                 return .invalid(field: nil, message: "JSONとして読めません。形式を確認してください。")
             }
-            return .invalid(field: field, message: "項目「\(field!)」の値が正しくありません: \(context.debugDescription)")
+            return .invalid(field: field, message: "項目「\(field)」の値が正しくありません: \(context.debugDescription)")
         @unknown default:
             return .invalid(field: nil, message: "JSONとして読めません。")
         }

@@ -23,7 +23,7 @@ struct ImportController {
     }
 
     private func csv(_ request: Request, _ context: AppRequestContext) async throws -> Data {
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        let buffer = try await RequestBody.read(request, kind: .upload, limits: context.limits)
         guard buffer.readableBytes > 0 else {
             throw KasaneError.invalid(field: "file", message: "CSVファイルの中身がありません。")
         }

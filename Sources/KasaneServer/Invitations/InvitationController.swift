@@ -24,11 +24,11 @@ struct InvitationController {
         }
         // An iTIP REPLY or COUNTER, as the member's calendar wrote it (text/calendar).
         api.post("itip") { request, context in
-            let buffer = try await request.body.collect(upTo: 1024 * 1024)
+            let buffer = try await RequestBody.read(request, kind: .calendar, limits: context.limits)
             guard let text = String(bytes: buffer.readableBytesView, encoding: .utf8), !text.isEmpty else {
                 throw KasaneError.invalid(field: "calendar", message: "本文が空か、UTF-8 の iCalendar ではありません。")
             }
-            let parsed = try ITIPReader.read(text)
+            let parsed = try ITIPReader.read(text, limits: context.limits)
             return JSONResponse(try await database.importReply(
                 parsed.reply, attendeeEmails: parsed.attendeeEmails, by: try context.actor()))
         }

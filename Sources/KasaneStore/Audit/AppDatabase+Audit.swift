@@ -63,7 +63,8 @@ extension AppDatabase {
     static func startOfDay(_ day: LocalDate, plusDays: Int = 0) -> Date {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = .tokyo
-        let start = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))!
-        return calendar.date(byAdding: .day, value: plusDays, to: start)!
+        // A LocalDate is a real day (checked when it was made), so both always succeed.
+        let start = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)) ?? Date(timeIntervalSince1970: 0)
+        return calendar.date(byAdding: .day, value: plusDays, to: start) ?? start
     }
 }

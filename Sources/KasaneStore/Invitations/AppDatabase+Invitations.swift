@@ -40,7 +40,7 @@ extension AppDatabase {
         let wasInvited = try Int.fetchOne(
             db, sql: "SELECT COUNT(*) FROM outgoingMessage WHERE meetingId = ?", arguments: [meetingId]) ?? 0 > 0
         guard wasInvited else { return }
-        let kinds = pending.map { MeetingChange.Kind(rawValue: $0["change"])! }
+        let kinds = try pending.map { try MeetingChange.Kind.stored($0["change"]) }
         if kinds.allSatisfy({ $0 == .held }) { return }
         let r = try rendering(db, loaded)
         let current = Set(loaded.attendees.map(\.staffId))
@@ -78,6 +78,8 @@ extension AppDatabase {
     static func invitation(_ r: Rendering, for staff: Staff) -> Invitation {
         let m = r.loaded.meeting
         let url = "\(r.settings.baseURL)/meetings/\(m.id!)"
+        // The chair and every attendee are staff rows (foreign keys), loaded whole in `r.staff`.
+        // Cannot fail: chairId is a foreign key to staff, and `r.staff` holds every staff row.
         let chair = r.staff[m.chairId]!
         let organizer = InvitedParty(name: chair.name, email: chair.email, role: .chair, response: r.responses[chair.id!] ?? .accepted)
         guard r.loaded.attendees.contains(where: { $0.staffId == staff.id }) else {
@@ -96,6 +98,7 @@ extension AppDatabase {
                 withheld: material.items.count - shown.count, url: url),
             place: m.place, startsAt: m.startsAt, endsAt: m.endsAt, organizer: organizer,
             attendees: material.attendees.map { p in
+                // Cannot fail: an attendee's staffId is a foreign key, and `r.staff` holds every staff row.
                 InvitedParty(name: p.name, email: r.staff[p.staffId]!.email, role: p.role, response: p.response)
             },
             url: url)

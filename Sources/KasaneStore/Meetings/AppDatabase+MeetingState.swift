@@ -34,7 +34,9 @@ extension AppDatabase {
         let items = states.flatMap(\.items)
         let caseIds = Array(Set(items.compactMap(\.caseId)))
         let codes = try SupportCase.filter(keys: caseIds).fetchAll(db)
-        let day = states.last!.meeting.day
+        guard let day = states.last?.meeting.day else {
+            throw KasaneError.notFound("会議が見つかりません。")
+        }
         return MeetingRules.Context(
             staff: Dictionary(uniqueKeysWithValues: staff.map { ($0.id!, $0) }),
             agencyNames: Dictionary(uniqueKeysWithValues: try Agency.fetchAll(db).map { ($0.id!, $0.name) }),
@@ -151,12 +153,12 @@ extension AppDatabase {
         var clock = loaded.meeting.startsAt
         let items = loaded.items.map { item -> MeetingMaterial.Item in
             let start = clock
-            clock = calendar.date(byAdding: .minute, value: item.minutes, to: clock)!
+            clock = clock.addingTimeInterval(TimeInterval(item.minutes * 60))
             let c = calendar.dateComponents([.hour, .minute], from: start)
             let shown = visible.contains(item.id!)
             return MeetingMaterial.Item(
                 id: item.id!, position: item.position, minutes: item.minutes,
-                startsAt: String(format: "%02d:%02d", c.hour!, c.minute!), withheld: !shown,
+                startsAt: String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0), withheld: !shown,
                 caseId: shown ? item.caseId : nil, caseCode: shown ? item.caseId.flatMap { r.caseCodes[$0] } : nil,
                 purpose: shown ? item.purpose : nil, purposeName: shown ? item.purpose.japaneseName : nil)
         }
@@ -170,8 +172,9 @@ extension AppDatabase {
             attendees: loaded.attendees.filter { a in
                 // Who attends one case's item is itself sensitive: a member sees only
                 // those who share an item with them.
-                visible.count == loaded.items.count || a.itemIds == nil || a.itemIds!.contains(where: visible.contains)
+                visible.count == loaded.items.count || (a.itemIds?.contains(where: visible.contains) ?? true)
             }.map { a in
+                // Cannot fail: attendee.staffId is a foreign key, and `r.staff` holds every staff row.
                 let s = r.staff[a.staffId]!
                 let response = r.responses[a.staffId] ?? .needsAction
                 return MeetingMaterial.Person(

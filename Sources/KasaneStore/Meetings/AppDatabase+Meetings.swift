@@ -77,7 +77,7 @@ extension AppDatabase {
                 .filter(keys: Array(itemsByCase.keys)).fetchAll(db).map { ($0.code, $0.id!) })
             for member in proposal?.members ?? [] where !attendees.contains(where: { $0.staffId == member.staffId }) {
                 let codes = member.cases.map(\.caseCode)
-                let everyCase = Set(codes) == Set(proposal!.caseCodes)
+                let everyCase = Set(codes) == Set(proposal?.caseCodes ?? [])
                 let itemIds = codes.compactMap { caseIdsByCode[$0] }.flatMap { itemsByCase[$0] ?? [] } + generalItems
                 attendees.append(Attendee(
                     meetingId: meeting.id!, staffId: member.staffId, role: .required,
@@ -168,7 +168,7 @@ extension AppDatabase {
             _ = try Self.visibleMeeting(db, id: id, for: actor, note: note)
             return try Row.fetchAll(db, sql: "SELECT * FROM meetingChange WHERE meetingId = ? ORDER BY id", arguments: [id]).map { row in
                 MeetingChange(
-                    id: row["id"], meetingId: row["meetingId"], change: MeetingChange.Kind(rawValue: row["change"])!,
+                    id: row["id"], meetingId: row["meetingId"], change: try MeetingChange.Kind.stored(row["change"]),
                     staffId: row["staffId"], detail: row["detail"], sequence: row["sequence"], createdAt: row["createdAt"],
                     deliveredAt: row["deliveredAt"])
             }

@@ -61,6 +61,15 @@ public struct MeetingChange: Codable, Sendable, Equatable, Identifiable {
     public enum Kind: String, Codable, Sendable {
         case created, moved, itemAdded, itemRemoved, itemChanged, attendeeAdded, attendeeChanged, attendeeRemoved,
              cancelled, held, consentWithdrawn
+
+        /// A kind read back from the database; one this build does not know means the
+        /// file was changed by something other than Kasane.
+        static func stored(_ text: String) throws -> Kind {
+            guard let kind = Kind(rawValue: text) else {
+                throw KasaneError.unusableDatabase("データベースに不明な変更の種類「\(text)」があります。")
+            }
+            return kind
+        }
     }
 
     public var id: Int64?

@@ -1,0 +1,111 @@
+// libFuzzer targets for every parser of outside input. Built by scripts/fuzz.sh with
+// `swiftc -sanitize=fuzzer,address` together with the sources of KasaneCore and
+// KasaneCalendar (one module, so the harness calls them directly); the target is
+// chosen by KASANE_FUZZ_TARGET. A target passes when the parser either accepts the
+// input or refuses it with a KasaneError (a clear 400): any crash, sanitizer report
+// or other error is a finding.
+import Foundation
+
+enum FuzzTarget: String, CaseIterable {
+    /// A calendar file through libical: parse, normalize, the RFC 5546 checker.
+    case ical
+    /// An iTIP REPLY or COUNTER, as POST /api/v1/itip and `kasane itip import` read it.
+    case itip
+    /// The directory CSV import: agencies and staff files.
+    case csv
+    /// Every JSON body the API takes, decoded and validated.
+    case json
+
+    static let current: FuzzTarget = {
+        let name = ProcessInfo.processInfo.environment["KASANE_FUZZ_TARGET"] ?? ""
+        guard let target = FuzzTarget(rawValue: name) else {
+            FileHandle.standardError.write(Data("KASANE_FUZZ_TARGET must be one of \(allCases.map(\.rawValue))\n".utf8))
+            exit(2)
+        }
+        return target
+    }()
+
+    /// Small limits, so that the fuzzer also walks the refusals of the bounds.
+    static let limits = InputLimits(
+        calendarLines: 400, calendarComponents: 60, calendarProperties: 300, calendarDepth: 6)
+
+    func run(_ data: Data) {
+        switch self {
+        case .ical:
+            let text = String(decoding: data, as: UTF8.self)
+            expectClear { _ = try ICalendarText.parse(text, limits: Self.limits) }
+            expectClear { _ = try ICalendarText.normalized(text, limits: Self.limits) }
+            expectClear { _ = try ICalendarText.restrictionProblems(text, limits: Self.limits) }
+        case .itip:
+            expectClear { _ = try ITIPReader.read(String(decoding: data, as: UTF8.self), limits: Self.limits) }
+        case .csv:
+            expectClear {
+                let table = try CSV.parse(data)
+                _ = try DirectoryImport.agencies(table, knownFields: Set(Field.standard), knownDistricts: ["N", "S"])
+            }
+            expectClear { _ = try DirectoryImport.staff(try CSV.parse(data)) }
+        case .json:
+            JSONBodies.decodeEach(data)
+        }
+    }
+
+    private func expectClear(_ body: () throws -> Void) {
+        do {
+            try body()
+        } catch is KasaneError {
+        } catch {
+            fatalError("\(self.rawValue): an error that is not a KasaneError: \(error)")
+        }
+    }
+}
+
+/// Each request body type of the API, as the server decodes it (KasaneJSON) and then
+/// validates it. A DecodingError is the 400 the server answers; so is a KasaneError.
+enum JSONBodies {
+    static func decodeEach(_ data: Data) {
+        let fields = Set(Field.standard)
+        let today = LocalDate(year: 2026, month: 11, day: 24) ?? .today()
+        check(CaseInput.self, data) { _ = try $0.validatedSummary() }
+        check(HouseholdMemberInput.self, data) { _ = try $0.validated(caseId: 1, memberId: nil, today: today) }
+        check(ConsentInput.self, data) { _ in }
+        check(WithdrawalInput.self, data) { _ in }
+        check(ProposalRequest.self, data) { _ = try $0.validated() }
+        check(MeetingInput.self, data) { _ = try MeetingInput.validate(startsAt: $0.startsAt, endsAt: $0.endsAt, place: $0.place) }
+        check(MeetingChangeInput.self, data) { _ in }
+        check(AgendaItemInput.self, data) { i in
+            for kind in MeetingKind.allCases {
+                try? AgendaItem.validate(purpose: i.purpose, caseId: i.caseId, minutes: i.minutes ?? 15, in: kind)
+            }
+        }
+        check(AttendeeInput.self, data) { _ in }
+        check(CancellationInput.self, data) { _ in }
+        check(MunicipalitySettings.self, data) { _ = try $0.validated() }
+        check(District.self, data) { _ = try $0.validated() }
+        check(Agency.self, data) { _ = try $0.validated(knownFields: fields, knownDistricts: ["N", "S"]) }
+        check(Staff.self, data) { _ = try $0.validated() }
+    }
+
+    static func check<T: Decodable>(_ type: T.Type, _ data: Data, _ validate: (T) throws -> Void) {
+        let value: T
+        do {
+            value = try KasaneJSON.decoder().decode(T.self, from: data)
+        } catch is DecodingError {
+            return
+        } catch {
+            fatalError("json \(T.self): decoding threw \(error)")
+        }
+        do {
+            try validate(value)
+        } catch is KasaneError {
+        } catch {
+            fatalError("json \(T.self): an error that is not a KasaneError: \(error)")
+        }
+    }
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func kasaneFuzzOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    let data = bytes.map { Data(bytes: $0, count: count) } ?? Data()
+    FuzzTarget.current.run(data)
+    return 0
+}
