@@ -30,7 +30,8 @@ public struct Postman: Sendable {
             let ics = ICalendarWriter.message(message.invitation, method: message.method, now: message.createdAt)
             let mail = IMIPMail.compose(message, ics: ics, from: from, now: now)
             let file = outbox.appendingPathComponent(mail.fileName)
-            try Data(mail.text.utf8).write(to: file, options: .atomic)
+            // Whole or not at all, and on disk before the message is marked sent.
+            try DurableFile.write(Data(mail.text.utf8), to: file)
             if let sendmail { try Self.send(mail.text, with: sendmail) }
             try await database.markMailed(message.id!, at: now)
             written.append(file)

@@ -29,23 +29,7 @@ public struct AppDatabase: Sendable {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
         if let size, size > 0 {
             // Confirm through SQLite itself, read-only, before the first write.
-            var readOnly = configuration()
-            readOnly.readonly = true
-            do {
-                let queue = try DatabaseQueue(path: path, configuration: readOnly)
-                try queue.read { db in
-                    let applied = try migrator.appliedIdentifiers(db)
-                    let unknown = applied.subtracting(migrator.migrations)
-                    guard unknown.isEmpty else {
-                        throw KasaneError.unusableDatabase(
-                            "このデータベースは新しい版のKasaneで作られています（未知の変更: \(unknown.sorted().joined(separator: ", "))）。Kasaneを更新してから開いてください。ファイルは変更していません。")
-                    }
-                }
-                try queue.close()
-            } catch let error as DatabaseError {
-                throw KasaneError.unusableDatabase(
-                    "ファイル \(path) をKasaneのデータベースとして読めません（\(error.message ?? "SQLite error")）。ファイルは変更していません。")
-            }
+            try readOnly(path: path) { db in try checkSchema(db) }
         } else {
             // A new file: mark it as Kasane's in the main file itself, before WAL, so that
             // the mark survives even if the service stops before its first checkpoint.
@@ -53,7 +37,38 @@ public struct AppDatabase: Sendable {
             try queue.write { db in try db.execute(sql: "PRAGMA application_id = \(applicationID)") }
             try queue.close()
         }
-        return try AppDatabase(DatabasePool(path: path, configuration: configuration()))
+        let pool = try DatabasePool(path: path, configuration: configuration())
+        // Durability: GRDB opens WAL with synchronous=NORMAL, under which a commit that
+        // was acknowledged can be lost to a power failure (not to a killed process).
+        // A recorded consent, approved minutes or an audit line must survive both, so
+        // the writer syncs the WAL at every commit. The cost is measured in kasane-bench.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        return try AppDatabase(pool)
+    }
+
+    /// Opens `path` read-only through SQLite and runs `body`; an SQLite failure
+    /// becomes a plain refusal that says the file was left as it was.
+    static func readOnly<T>(path: String, _ body: (Database) throws -> T) throws -> T {
+        var readOnly = configuration()
+        readOnly.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: readOnly)
+            defer { try? queue.close() }
+            return try queue.read(body)
+        } catch let error as DatabaseError {
+            throw KasaneError.unusableDatabase(
+                "ファイル \(path) をKasaneのデータベースとして読めません（\(error.message ?? "SQLite error")）。ファイルは変更していません。")
+        }
+    }
+
+    /// The schema check: every migration the file has applied is one this build knows.
+    static func checkSchema(_ db: Database) throws {
+        let applied = try migrator.appliedIdentifiers(db)
+        let unknown = applied.subtracting(migrator.migrations)
+        guard unknown.isEmpty else {
+            throw KasaneError.unusableDatabase(
+                "このデータベースは新しい版のKasaneで作られています（未知の変更: \(unknown.sorted().joined(separator: ", "))）。Kasaneを更新してから開いてください。ファイルは変更していません。")
+        }
     }
 
     static func configuration() -> Configuration {
