@@ -2,7 +2,7 @@
 # Installs what Kasane needs from Debian on a fresh machine (run as root).
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
-packages=(libical-dev libsqlite3-dev pkg-config)
+packages=(libical-dev libsqlite3-dev pkg-config systemd curl)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -13,8 +13,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 pkg-config --exists libical || { echo "setup: libical not found by pkg-config" >&2; exit 1; }
-# Independent checks in the tests: iCalendar and holidays implementations not written here.
-if ! python3 -c 'import icalendar, holidays' >/dev/null 2>&1; then
-  echo "setup: installing icalendar and holidays from PyPI"
-  python3 -m pip install --quiet --root-user-action=ignore 'icalendar>=6' 'holidays>=0.60'
+# Independent checks in the tests: iCalendar and holidays implementations not written here,
+# and schemathesis, which tests the running server against its OpenAPI document.
+if ! python3 -c 'import icalendar, holidays, schemathesis.cli' >/dev/null 2>&1; then
+  echo "setup: installing icalendar, holidays and schemathesis from PyPI"
+  python3 -m pip install --quiet --root-user-action=ignore 'icalendar>=6' 'holidays>=0.60' 'schemathesis>=4,<5'
 fi

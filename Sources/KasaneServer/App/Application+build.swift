@@ -55,6 +55,12 @@ public func buildRouter(database: AppDatabase, postman: Postman? = nil) -> Route
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: PostmanMiddleware(postman: postman))
     router.get("health") { _, _ in JSONResponse(["status": "ok"]) }
+    // The published contract, open to anyone: it describes the API, not its data.
+    router.get("api/v1/openapi.json") { _, _ in
+        Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+    }
     InvitationController(database: database).addFeed(to: router)
 
     let api = router.group("api/v1").add(middleware: AuthMiddleware(database: database))

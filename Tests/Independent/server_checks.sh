@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Drives a real Kasane server from outside: starts `kasane demo` on a free loopback port with a
+# fresh database, then
+#   1. http_mutations.py: a few thousand mutated JSON, CSV and iCalendar bodies to every
+#      endpoint that takes one (never 5xx, never a dropped connection, 4xx as a JSON error,
+#      data unchanged after every refusal, 413 for oversized bodies, 408 for stalled ones);
+#   2. schemathesis against /api/v1/openapi.json, as a coordinator and as the administrator:
+#      no server error, and every status, content type and body as the document says.
+# Usage: server_checks.sh KASANE_BINARY [mutation requests] [schemathesis examples per operation]
+# Prints "server-checks: N passed, N failed" last.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+binary=$(realpath "$1")
+requests=${2:-3000}
+examples=${3:-10}
+work=$(mktemp -d)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$binary" demo --db "$work/demo/kasane-demo.sqlite" --port "$port" > "$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' EXIT
+for _ in $(seq 1 100); do
+  curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+passed=0
+failed=0
+record() { if [ "$1" -eq 0 ]; then passed=$((passed + 1)); echo "server-checks: $2 ok"; else failed=$((failed + 1)); echo "server-checks: $2 FAILED"; fi; }
+
+python3 Tests/Independent/http_mutations.py "http://127.0.0.1:$port" "$work/demo/kasane-demo.sqlite" "$work/demo/tokens.env" \
+  --requests "$requests" 2>&1 | tail -30
+record "${PIPESTATUS[0]}" "HTTP mutation harness ($requests requests)"
+
+source "$work/demo/tokens.env"
+for role in COORDINATOR ADMIN; do
+  token_var="KASANE_$role"
+  python3 -c "import sys; from schemathesis.cli import schemathesis; sys.exit(schemathesis())" run "http://127.0.0.1:$port/api/v1/openapi.json" -H "Authorization: Bearer ${!token_var}" \
+    --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
+    --phases examples,coverage,fuzzing -n "$examples" --seed 1 --request-timeout 20 --no-color \
+    > "$work/schemathesis-$role.log" 2>&1
+  status=$?
+  grep -E 'Test cases:|generated|failures|passed' "$work/schemathesis-$role.log" | tail -3
+  if [ $status -ne 0 ]; then sed -n '/FAILURES/,/SUMMARY/p' "$work/schemathesis-$role.log" | head -80; fi
+  record $status "schemathesis as $role"
+done
+curl -sf "http://127.0.0.1:$port/health" >/dev/null
+record $? "server still answers after all of it"
+echo "server-checks: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
