@@ -78,7 +78,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "kasane-bench",
-            dependencies: ["KasaneStore", "KasaneCore", "KasaneCalendar"],
+            dependencies: ["KasaneStore", "KasaneCore", "KasaneCalendar", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "KasaneCoreTests", dependencies: ["KasaneCore"], swiftSettings: strictSettings),
@@ -91,6 +91,7 @@ let package = Package(
                 "KasaneStore",
                 "KasaneCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),

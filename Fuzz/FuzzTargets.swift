@@ -15,6 +15,8 @@ enum FuzzTarget: String, CaseIterable {
     case csv
     /// Every JSON body the API takes, decoded and validated.
     case json
+    /// A member's own calendar read as busy time (recurrences, zones, VFREEBUSY).
+    case busy
 
     static let current: FuzzTarget = {
         let name = ProcessInfo.processInfo.environment["KASANE_FUZZ_TARGET"] ?? ""
@@ -46,6 +48,12 @@ enum FuzzTarget: String, CaseIterable {
             expectClear { _ = try DirectoryImport.staff(try CSV.parse(data)) }
         case .json:
             JSONBodies.decodeEach(data)
+        case .busy:
+            let from = Date(timeIntervalSince1970: 1_793_404_800)  // 2026-11-01
+            expectClear {
+                _ = try BusyCalendarReader.read(
+                    String(decoding: data, as: UTF8.self), from: from, to: from.addingTimeInterval(366 * 86400), limits: Self.limits)
+            }
         }
     }
 

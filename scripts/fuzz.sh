@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes every parser of outside input with libFuzzer: scripts/fuzz.sh [seconds per target] [target...]
-# Targets: ical itip csv json (default: all). Seeds come from Fuzz/corpus/<target>, and every
+# Targets: ical itip csv json busy (default: all). Seeds come from Fuzz/corpus/<target>, and every
 # input that ever crashed one is kept in Fuzz/regressions/<target> and replayed first.
 # A crash writes the input to Fuzz/findings/<target>/ and the script exits non-zero.
 # Prints "fuzz: N passed, N failed" last, one per target.
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(ical itip csv json)
+[ ${#targets[@]} -gt 0 ] || targets=(ical itip csv json busy)
 
 build=.build-fuzz
 mkdir -p "$build"

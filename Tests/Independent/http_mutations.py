@@ -120,6 +120,8 @@ seeds = [
     ("POST", "/api/v1/import/staff", ADMIN, "text/csv", staff_csv),
     ("POST", "/api/v1/itip", COORD, "text/calendar", ics_reply),
     ("POST", "/api/v1/itip", COORD, "text/calendar", ics_counter),
+    ("PUT", "/api/v1/me/busy", MEMBER, "text/calendar", open(
+        __file__.rsplit("/", 2)[0] + "/KasaneCalendarTests/Calendars/outlook-export.ics", encoding="utf-8").read()),
 ]
 
 

@@ -21,6 +21,11 @@ public struct MunicipalitySettings: Codable, Sendable, Equatable {
 
     /// The limits in force.
     public var inputLimits: InputLimits { limits ?? .standard }
+    /// Buffer, notice and horizon for finding a time; nil means the standard ones.
+    public var scheduling: SchedulingSettings?
+
+    /// The scheduling settings in force.
+    public var schedulingRules: SchedulingSettings { scheduling ?? .standard }
 
     public init(
         municipalityName: String = "未設定市",
@@ -32,7 +37,8 @@ public struct MunicipalitySettings: Codable, Sendable, Equatable {
         closureDates: [LocalDate] = [],
         fiscalYearStartMonth: Int = 4,
         baseURL: String = "http://127.0.0.1:8080",
-        limits: InputLimits? = nil
+        limits: InputLimits? = nil,
+        scheduling: SchedulingSettings? = nil
     ) {
         self.municipalityName = municipalityName
         self.supportMeetingName = supportMeetingName
@@ -44,6 +50,7 @@ public struct MunicipalitySettings: Codable, Sendable, Equatable {
         self.fiscalYearStartMonth = fiscalYearStartMonth
         self.baseURL = baseURL
         self.limits = limits
+        self.scheduling = scheduling
     }
 
     public func displayName(of kind: MeetingKind) -> String {
@@ -78,6 +85,7 @@ public struct MunicipalitySettings: Codable, Sendable, Equatable {
         }
         while s.baseURL.hasSuffix("/") { s.baseURL.removeLast() }
         s.limits = try inputLimits.validated()
+        s.scheduling = try schedulingRules.validated()
         return s
     }
 }

@@ -74,5 +74,6 @@ public func buildRouter(database: AppDatabase, postman: Postman? = nil) -> Route
     MeetingController(database: database).addRoutes(to: api.group("meetings"))
     AuditController(database: database).addRoutes(to: api)
     InvitationController(database: database).addRoutes(to: api)
+    BusyController(database: database).addRoutes(to: api)
     return router
 }

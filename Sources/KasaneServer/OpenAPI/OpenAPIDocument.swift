@@ -192,31 +192,31 @@ enum OpenAPIDocument {
      "limits": {
       "type": "object",
       "properties": {
-       "bodySeconds": {
+       "jsonBytes": {
         "type": "integer"
        },
        "calendarBytes": {
         "type": "integer"
        },
-       "calendarComponents": {
-        "type": "integer"
-       },
-       "calendarDepth": {
+       "uploadBytes": {
         "type": "integer"
        },
        "calendarLines": {
         "type": "integer"
        },
+       "calendarComponents": {
+        "type": "integer"
+       },
        "calendarProperties": {
         "type": "integer"
        },
+       "calendarDepth": {
+        "type": "integer"
+       },
+       "bodySeconds": {
+        "type": "integer"
+       },
        "idleSeconds": {
-        "type": "integer"
-       },
-       "jsonBytes": {
-        "type": "integer"
-       },
-       "uploadBytes": {
         "type": "integer"
        }
       }
@@ -256,6 +256,23 @@ enum OpenAPIDocument {
         "toMonth": {
          "type": "integer"
         }
+       }
+      }
+     },
+     "scheduling": {
+      "type": "object",
+      "properties": {
+       "bufferMinutes": {
+        "type": "integer"
+       },
+       "minimumNoticeWorkingDays": {
+        "type": "integer"
+       },
+       "busyHorizonMonths": {
+        "type": "integer"
+       },
+       "slotMinutes": {
+        "type": "integer"
        }
       }
      }
@@ -1666,31 +1683,31 @@ enum OpenAPIDocument {
      "limits": {
       "type": "object",
       "properties": {
-       "bodySeconds": {
+       "jsonBytes": {
         "type": "integer"
        },
        "calendarBytes": {
         "type": "integer"
        },
-       "calendarComponents": {
-        "type": "integer"
-       },
-       "calendarDepth": {
+       "uploadBytes": {
         "type": "integer"
        },
        "calendarLines": {
         "type": "integer"
        },
+       "calendarComponents": {
+        "type": "integer"
+       },
        "calendarProperties": {
         "type": "integer"
        },
+       "calendarDepth": {
+        "type": "integer"
+       },
+       "bodySeconds": {
+        "type": "integer"
+       },
        "idleSeconds": {
-        "type": "integer"
-       },
-       "jsonBytes": {
-        "type": "integer"
-       },
-       "uploadBytes": {
         "type": "integer"
        }
       }
@@ -1732,6 +1749,23 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "scheduling": {
+      "type": "object",
+      "properties": {
+       "bufferMinutes": {
+        "type": "integer"
+       },
+       "minimumNoticeWorkingDays": {
+        "type": "integer"
+       },
+       "busyHorizonMonths": {
+        "type": "integer"
+       },
+       "slotMinutes": {
+        "type": "integer"
+       }
+      }
      }
     },
     "required": [
@@ -1745,6 +1779,48 @@ enum OpenAPIDocument {
      "fiscalYearStartMonth",
      "baseURL"
     ]
+   },
+   "BusySummary": {
+    "type": "object",
+    "required": [
+     "staffId",
+     "intervals",
+     "events",
+     "truncatedRules",
+     "notices"
+    ],
+    "properties": {
+     "staffId": {
+      "type": "integer"
+     },
+     "importedAt": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "windowStart": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "windowEnd": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "intervals": {
+      "type": "integer"
+     },
+     "events": {
+      "type": "integer"
+     },
+     "truncatedRules": {
+      "type": "integer"
+     },
+     "notices": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     }
+    }
    }
   }
  },
@@ -6943,6 +7019,235 @@ enum OpenAPIDocument {
      },
      "404": {
       "description": "IDがない、または知る立場にない",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/me/busy": {
+   "get": {
+    "summary": "自分の予定表から取り込んだ予定あり時間（件数と期間）",
+    "tags": [
+     "scheduling"
+    ],
+    "operationId": "get_api_v1_me_busy",
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/BusySummary"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "入力の誤り（項目名つき）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "トークンがない・無効",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "その役割ではできない操作",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "IDがない、または知る立場にない",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   },
+   "put": {
+    "summary": "自分の予定表（.ics）を取り込む：前の分はまとめて置き換え、予定の中身は保存しない",
+    "tags": [
+     "scheduling"
+    ],
+    "operationId": "put_api_v1_me_busy",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "text/calendar": {
+       "schema": {
+        "type": "string"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/BusySummary"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "入力の誤り（項目名つき）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "トークンがない・無効",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "その役割ではできない操作",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "IDがない、または知る立場にない",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "408": {
+      "description": "本文の送信に時間がかかりすぎた",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "いまの状態と矛盾する（規則違反・重複など）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "本文が上限より大きい",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   },
+   "delete": {
+    "summary": "取り込んだ予定表を消す",
+    "tags": [
+     "scheduling"
+    ],
+    "operationId": "delete_api_v1_me_busy",
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/BusySummary"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "入力の誤り（項目名つき）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "トークンがない・無効",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "その役割ではできない操作",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "IDがない、または知る立場にない",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "いまの状態と矛盾する（規則違反・重複など）",
       "content": {
        "application/json": {
         "schema": {

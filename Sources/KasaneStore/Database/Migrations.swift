@@ -11,6 +11,7 @@ extension AppDatabase {
         migrator.registerMigration("v2-meetings", migrate: createMeetings)
         migrator.registerMigration("v2-audit", migrate: createAuditLog)
         migrator.registerMigration("v3-invitations", migrate: createInvitations)
+        migrator.registerMigration("v4-busy", migrate: createBusy)
         return migrator
     }()
 
@@ -271,5 +272,26 @@ extension AppDatabase {
             t.column("tokenHash", .text).notNull().unique()
             t.column("createdAt", .datetime).notNull()
         }
+    }
+
+    /// Members' busy time from their own calendars: intervals only (no titles, places or
+    /// attendees of their private events), replaced whole at each upload.
+    static func createBusy(_ db: Database) throws {
+        try db.create(table: "busyUpload") { t in
+            t.primaryKey("staffId", .integer).references("staff", onDelete: .cascade)
+            t.column("importedAt", .datetime).notNull()
+            t.column("windowStart", .datetime).notNull()
+            t.column("windowEnd", .datetime).notNull()
+            t.column("events", .integer).notNull()
+            t.column("truncatedRules", .integer).notNull()
+        }
+        try db.create(table: "busyInterval") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("staff", onDelete: .cascade).notNull()
+            t.column("startsAt", .datetime).notNull()
+            t.column("endsAt", .datetime).notNull()
+            t.check(sql: "startsAt < endsAt")
+        }
+        try db.create(index: "busyInterval_staff_start", on: "busyInterval", columns: ["staffId", "startsAt"])
     }
 }
