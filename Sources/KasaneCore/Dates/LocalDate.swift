@@ -75,6 +75,15 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         return LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? LocalDate.epoch
     }
 
+    /// The instant `minutes` after midnight of this day in Japan (UTC+9, no daylight saving).
+    public func instant(minutesAfterMidnight minutes: Int = 0) -> Date {
+        var components = DateComponents(year: year, month: month, day: day)
+        components.timeZone = .tokyo
+        // A LocalDate is a real day (checked when it was made), so this always succeeds.
+        let midnight = Calendar(identifier: .gregorian).date(from: components) ?? Date(timeIntervalSince1970: 0)
+        return midnight.addingTimeInterval(TimeInterval(minutes * 60))
+    }
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)

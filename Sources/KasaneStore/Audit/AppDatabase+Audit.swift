@@ -47,8 +47,8 @@ extension AppDatabase {
             if let staffId = filter.staffId { request = request.filter(Column("staffId") == staffId) }
             if let code = filter.caseCode { request = request.filter(Column("caseCode") == code) }
             if filter.refusalsOnly { request = request.filter(Column("allowed") == false) }
-            if let from = filter.from { request = request.filter(Column("at") >= Self.startOfDay(from)) }
-            if let to = filter.to { request = request.filter(Column("at") < Self.startOfDay(to, plusDays: 1)) }
+            if let from = filter.from { request = request.filter(Column("at") >= from.instant()) }
+            if let to = filter.to { request = request.filter(Column("at") < to.adding(days: 1).instant()) }
             return try request.limit(max(1, min(filter.limit, 100_000))).fetchAll(db)
         }
     }
@@ -57,14 +57,5 @@ extension AppDatabase {
     public func auditLogCSV(_ filter: AuditFilter, for actor: Actor) async throws -> String {
         let entries = try await auditLog(filter, for: actor)
         return "\u{FEFF}" + ([AuditEntry.csvHeader] + entries.map(\.csvRow)).joined(separator: "\r\n") + "\r\n"
-    }
-
-    /// Midnight in Japan, as an instant.
-    static func startOfDay(_ day: LocalDate, plusDays: Int = 0) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .tokyo
-        // A LocalDate is a real day (checked when it was made), so both always succeed.
-        let start = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)) ?? Date(timeIntervalSince1970: 0)
-        return calendar.date(byAdding: .day, value: plusDays, to: start) ?? start
     }
 }

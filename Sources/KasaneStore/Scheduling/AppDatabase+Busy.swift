@@ -37,10 +37,12 @@ extension AppDatabase {
     /// The window an upload made now is read over: today (in Japan) to the horizon.
     public func busyWindow(now: Date = Date()) async throws -> (start: Date, end: Date) {
         let months = try await settings().schedulingRules.busyHorizonMonths
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .tokyo
-        let start = calendar.startOfDay(for: now)
-        return (start, calendar.date(byAdding: .month, value: months, to: start) ?? start.addingTimeInterval(Double(months) * 31 * 86400))
+        let today = LocalDate.today(now: now)
+        var month = today.month + months
+        var year = today.year
+        while month > 12 { month -= 12; year += 1 }
+        let end = LocalDate(year: year, month: month, day: min(today.day, LocalDate.daysIn(month: month, year: year))) ?? today
+        return (today.instant(), end.instant())
     }
 
     /// Replaces everything held of the actor's own calendar with `upload`, in one

@@ -33,15 +33,7 @@ extension AppDatabase {
     public func proposal(id: Int64, for actor: Actor) async throws -> StoredProposal {
         try await audited(actor, "proposal.read", target: "proposal:\(id)") { db, _ in
             try Access.require(.proposeMembers, actor)
-
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM memberProposal WHERE id = ?", arguments: [id]) else {
-                throw KasaneError.notFound("構成員の提案（ID \(id)）はありません。")
-            }
-            let decoder = JSONDecoder()
-            return StoredProposal(
-                id: row["id"], createdBy: row["createdBy"], createdAt: row["createdAt"],
-                request: try decoder.decode(ProposalRequest.self, from: Data((row["request"] as String).utf8)),
-                proposal: try decoder.decode(MemberProposal.self, from: Data((row["proposal"] as String).utf8)))
+            return try Self.storedProposal(db, id: id)
         }
     }
 
@@ -84,5 +76,17 @@ extension AppDatabase {
             request: request, date: day, cases: contexts, agencies: agencies, staff: staff,
             pledgedStaffIds: try pledgedStaffIds(db, on: day),
             districtNames: Dictionary(uniqueKeysWithValues: try District.fetchAll(db).map { ($0.code, $0.name) }))
+    }
+
+    /// A stored proposal as it was recorded; an unknown id is a 404.
+    static func storedProposal(_ db: Database, id: Int64) throws -> StoredProposal {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM memberProposal WHERE id = ?", arguments: [id]) else {
+            throw KasaneError.notFound("構成員の提案（ID \(id)）はありません。")
+        }
+        let decoder = JSONDecoder()
+        return StoredProposal(
+            id: row["id"], createdBy: row["createdBy"], createdAt: row["createdAt"],
+            request: try decoder.decode(ProposalRequest.self, from: Data((row["request"] as String).utf8)),
+            proposal: try decoder.decode(MemberProposal.self, from: Data((row["proposal"] as String).utf8)))
     }
 }

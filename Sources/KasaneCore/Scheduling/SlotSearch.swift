@@ -1,0 +1,195 @@
+import Foundation
+
+/// A time of day range in Japan, `{"from": "13:00", "to": "17:00"}`.
+public struct TimeRange: Codable, Sendable, Equatable {
+    public var from: TimeOfDay
+    public var to: TimeOfDay
+
+    public init(from: TimeOfDay, to: TimeOfDay) {
+        self.from = from
+        self.to = to
+    }
+}
+
+/// Finding a time everyone required can come: a pure sweep over sorted busy intervals.
+///
+/// Candidates lie on the city's grid (`slotMinutes`) inside office hours on working days
+/// (weekends, national holidays and the city's closures excluded), no earlier than the
+/// minimum notice. They are ranked: every required person free first; among those the
+/// earliest day, then more optional people free, then the preferred times of day, then
+/// the earliest start; at most two a day, so the coordinator sees a choice of days. If no
+/// slot fits every required person, the best partial slots are given, naming who cannot
+/// come. An urgent 支援会議 ignores the minimum notice and first searches today and the
+/// next working day, with an hour more at each end of office hours.
+public enum SlotSearch {
+    public struct Input: Sendable {
+        public var kind: MeetingKind
+        public var required: [Int64]
+        public var optional: [Int64]
+        public var minutes: Int
+        public var from: LocalDate
+        public var to: LocalDate
+        public var preferred: [TimeRange]
+        public var urgent: Bool
+        public var count: Int
+        /// Every person's busy time, merged and sorted (`BusyInterval.merged`).
+        public var busy: [Int64: [BusyInterval]]
+        public var settings: MunicipalitySettings
+        public var now: Date
+
+        public init(
+            kind: MeetingKind, required: [Int64], optional: [Int64] = [], minutes: Int, from: LocalDate, to: LocalDate,
+            preferred: [TimeRange] = [], urgent: Bool = false, count: Int = 5, busy: [Int64: [BusyInterval]],
+            settings: MunicipalitySettings, now: Date
+        ) {
+            self.kind = kind
+            self.required = required
+            self.optional = optional
+            self.minutes = minutes
+            self.from = from
+            self.to = to
+            self.preferred = preferred
+            self.urgent = urgent
+            self.count = count
+            self.busy = busy
+            self.settings = settings
+            self.now = now
+        }
+    }
+
+    public struct Candidate: Codable, Sendable, Equatable {
+        public var startsAt: Date
+        public var endsAt: Date
+        /// Everyone asked about who is free then.
+        public var free: [Int64]
+        /// Everyone asked about who is busy then (no reason: busy is all anyone sees).
+        public var busy: [Int64]
+        /// The required people among the busy ones: empty for a full candidate.
+        public var requiredBusy: [Int64]
+        public var preferredTime: Bool
+        /// Outside the usual office hours (an urgent search's early or late hour).
+        public var outsideOfficeHours: Bool
+    }
+
+    public struct Result: Codable, Sendable, Equatable {
+        /// True when every candidate has every required person free.
+        public var complete: Bool
+        public var candidates: [Candidate]
+        /// The first day searched (after the minimum notice) and the days looked at.
+        public var earliestDay: LocalDate
+        public var daysSearched: Int
+        public var notices: [String]
+    }
+
+    public static func search(_ input: Input) -> Result {
+        let rules = input.settings.schedulingRules
+        let calendar = WorkingCalendar(settings: input.settings)
+        let today = LocalDate.today(now: input.now)
+        let duration = TimeInterval(input.minutes * 60)
+        let urgent = input.urgent && input.kind == .supportMeeting
+        var notices: [String] = []
+        if input.urgent && !urgent {
+            notices.append("緊急の扱いは支援会議だけです。重層的支援会議は通常どおり招集の最低日数を守って探しました。")
+        }
+
+        // The earliest day: today for an urgent 支援会議, else after the minimum notice.
+        var earliest = today
+        if !urgent {
+            var workingDays = 0
+            while workingDays < rules.minimumNoticeWorkingDays {
+                earliest = earliest.adding(days: 1)
+                if calendar.isWorkingDay(earliest) { workingDays += 1 }
+            }
+            earliest = earliest.adding(days: 1)
+        }
+        let first = max(earliest, input.from)
+        var days: [LocalDate] = []
+        var day = first
+        while day <= input.to && days.count < 400 {
+            if calendar.isWorkingDay(day) { days.append(day) }
+            day = day.adding(days: 1)
+        }
+
+        let people = input.required + input.optional.filter { !input.required.contains($0) }
+        var cursors = Dictionary(uniqueKeysWithValues: people.map { ($0, 0) })
+        // Each candidate with the index of its day, so ranking never recomputes dates.
+        var full: [(day: Int, candidate: Candidate)] = []
+        var partial: [(day: Int, candidate: Candidate)] = []
+        let urgentDays = urgent ? Set(days.prefix(2)) : []
+
+        for (dayIndex, day) in days.enumerated() {
+            let widen = urgentDays.contains(day) ? 60 : 0
+            let opens = input.settings.officeOpens.minutes - widen
+            let closes = input.settings.officeCloses.minutes + widen
+            var minute = (opens + rules.slotMinutes - 1) / rules.slotMinutes * rules.slotMinutes
+            while minute + input.minutes <= closes {
+                let start = day.instant(minutesAfterMidnight: minute)
+                defer { minute += rules.slotMinutes }
+                guard start >= input.now else { continue }
+                let end = start.addingTimeInterval(duration)
+                var free: [Int64] = []
+                var busy: [Int64] = []
+                for person in people {
+                    let intervals = input.busy[person] ?? []
+                    var i = cursors[person] ?? 0
+                    while i < intervals.count && intervals[i].end <= start { i += 1 }
+                    cursors[person] = i
+                    if i < intervals.count && intervals[i].start < end { busy.append(person) } else { free.append(person) }
+                }
+                let requiredBusy = busy.filter(input.required.contains)
+                let preferred = input.preferred.contains { $0.from.minutes <= minute && minute + input.minutes <= $0.to.minutes }
+                let candidate = Candidate(
+                    startsAt: start, endsAt: end, free: free, busy: busy, requiredBusy: requiredBusy, preferredTime: preferred,
+                    outsideOfficeHours: minute < input.settings.officeOpens.minutes
+                        || minute + input.minutes > input.settings.officeCloses.minutes)
+                if requiredBusy.isEmpty { full.append((dayIndex, candidate)) } else { partial.append((dayIndex, candidate)) }
+            }
+        }
+
+        func optionalFree(_ c: Candidate) -> Int { c.free.filter { !input.required.contains($0) }.count }
+        let chosen: [Candidate]
+        if !full.isEmpty {
+            let ranked = full.sorted { x, y in
+                let (a, b) = (x.candidate, y.candidate)
+                if x.day != y.day { return x.day < y.day }
+                if optionalFree(a) != optionalFree(b) { return optionalFree(a) > optionalFree(b) }
+                if a.preferredTime != b.preferredTime { return a.preferredTime }
+                return a.startsAt < b.startsAt
+            }
+            chosen = spread(ranked, count: input.count)
+        } else {
+            let ranked = partial.sorted { x, y in
+                let (a, b) = (x.candidate, y.candidate)
+                if a.requiredBusy.count != b.requiredBusy.count { return a.requiredBusy.count < b.requiredBusy.count }
+                if optionalFree(a) != optionalFree(b) { return optionalFree(a) > optionalFree(b) }
+                return a.startsAt < b.startsAt
+            }
+            chosen = spread(ranked, count: input.count)
+            if !days.isEmpty {
+                notices.append("必須の出席者が全員そろう時間はありませんでした。そろわない人が最も少ない候補を示します。")
+            }
+        }
+        if days.isEmpty {
+            notices.append("\(first)から\(input.to)までに開庁日がありません。期間を広げてください。")
+        }
+        return Result(
+            complete: !full.isEmpty, candidates: chosen, earliestDay: first, daysSearched: days.count, notices: notices)
+    }
+
+    /// The ranked list, at most two a day; then the rest in rank order if fewer.
+    static func spread(_ ranked: [(day: Int, candidate: Candidate)], count: Int) -> [Candidate] {
+        var perDay: [Int: Int] = [:]
+        var chosen: [Candidate] = []
+        var rest: [Candidate] = []
+        for (day, c) in ranked {
+            if chosen.count < count, perDay[day, default: 0] < 2 {
+                chosen.append(c)
+                perDay[day, default: 0] += 1
+            } else {
+                rest.append(c)
+            }
+        }
+        for c in rest where chosen.count < count { chosen.append(c) }
+        return chosen.sorted { $0.startsAt < $1.startsAt }
+    }
+}

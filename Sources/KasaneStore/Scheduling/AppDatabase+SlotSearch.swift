@@ -1,0 +1,116 @@
+import Foundation
+import GRDB
+import KasaneCore
+
+/// The answer to a search for a time, with the people it speaks of.
+public struct SlotSearchAnswer: Codable, Sendable, Equatable {
+    public struct Person: Codable, Sendable, Equatable {
+        public var staffId: Int64
+        public var name: String
+        public var agencyName: String
+        public var required: Bool
+        /// Whether Kasane holds their own calendar (else only their Kasane meetings count).
+        public var calendarUploaded: Bool
+    }
+
+    public struct Candidate: Codable, Sendable, Equatable {
+        public var startsAt: Date
+        public var endsAt: Date
+        public var free: [Int64]
+        public var busy: [Int64]
+        /// Required people who cannot come, by name: empty when everyone required can.
+        public var missing: [String]
+        public var preferredTime: Bool
+        public var outsideOfficeHours: Bool
+    }
+
+    public var complete: Bool
+    public var earliestDay: LocalDate
+    public var daysSearched: Int
+    public var people: [Person]
+    public var candidates: [Candidate]
+    public var notices: [String]
+}
+
+extension AppDatabase {
+    /// Finds candidate times for a meeting: every person's busy time (their own
+    /// calendar, and their Kasane meetings with the city's buffer around them), the
+    /// working calendar and the minimum notice, through `SlotSearch`.
+    public func searchSlots(_ request: SlotSearchRequest, by actor: Actor, now: Date = Date()) async throws -> SlotSearchAnswer {
+        try await audited(actor, "schedule.search", target: "schedule") { db, _ in
+            try Access.require(.manageMeetings, actor)
+            let settings = try Self.settings(db)
+            let (minutes, from, to, count) = try request.validated(today: LocalDate.today(now: now))
+            var required = request.required ?? []
+            if let proposalId = request.proposalId {
+                let stored = try Self.storedProposal(db, id: proposalId)
+                guard stored.proposal.kind == request.kind else {
+                    throw KasaneError.invalid(field: "proposalId", message: "構成員の提案（ID \(proposalId)）は\(stored.proposal.kind.legalName)のものです。")
+                }
+                required += stored.proposal.members.map(\.staffId)
+            }
+            required = Self.unique(required)
+            let optional = Self.unique(request.optional ?? []).filter { !required.contains($0) }
+            let everyone = required + optional
+            let staff = try Staff.filter(keys: everyone).fetchAll(db)
+            let known = Set(staff.compactMap(\.id))
+            if let unknown = everyone.first(where: { !known.contains($0) }) {
+                throw KasaneError.notFound("職員（ID \(unknown)）はいません。")
+            }
+            let start = from.instant()
+            let end = to.adding(days: 1).instant()
+            var busy = try Self.uploadedBusy(db, staffIds: everyone, from: start, to: end)
+            let buffer = TimeInterval(settings.schedulingRules.bufferMinutes * 60)
+            for (staffId, interval) in try Self.meetingTimes(db, staffIds: everyone, from: start.addingTimeInterval(-buffer), to: end.addingTimeInterval(buffer)) {
+                busy[staffId, default: []].append(BusyInterval(start: interval.start.addingTimeInterval(-buffer), end: interval.end.addingTimeInterval(buffer)))
+            }
+            let result = SlotSearch.search(SlotSearch.Input(
+                kind: request.kind, required: required, optional: optional, minutes: minutes, from: from, to: to,
+                preferred: request.preferred ?? [], urgent: request.urgent ?? false, count: count,
+                busy: busy.mapValues(BusyInterval.merged), settings: settings, now: now))
+
+            let uploaded = Set(try Int64.fetchAll(db, sql: "SELECT staffId FROM busyUpload"))
+            let agencies = Dictionary(uniqueKeysWithValues: try Agency.fetchAll(db).compactMap { a in a.id.map { ($0, a.name) } })
+            let byId = Dictionary(uniqueKeysWithValues: staff.compactMap { s in s.id.map { ($0, s) } })
+            let people = everyone.compactMap { id in
+                byId[id].map { s in
+                    SlotSearchAnswer.Person(
+                        staffId: id, name: s.name, agencyName: agencies[s.agencyId] ?? "", required: required.contains(id),
+                        calendarUploaded: uploaded.contains(id))
+                }
+            }
+            var notices = result.notices
+            let without = people.filter { !$0.calendarUploaded }.count
+            if without > 0 {
+                notices.append("\(without)人は予定表を取り込んでいないため、Kasaneの会議だけで空き時間を判断しています。")
+            }
+            return SlotSearchAnswer(
+                complete: result.complete, earliestDay: result.earliestDay, daysSearched: result.daysSearched, people: people,
+                candidates: result.candidates.map { c in
+                    SlotSearchAnswer.Candidate(
+                        startsAt: c.startsAt, endsAt: c.endsAt, free: c.free, busy: c.busy,
+                        missing: c.requiredBusy.compactMap { byId[$0]?.name }, preferredTime: c.preferredTime,
+                        outsideOfficeHours: c.outsideOfficeHours)
+                },
+                notices: notices)
+        }
+    }
+
+    /// The times of the Kasane meetings (not cancelled) these staff attend, overlapping [from, to).
+    static func meetingTimes(_ db: Database, staffIds: [Int64], from: Date, to: Date) throws -> [(Int64, BusyInterval)] {
+        guard !staffIds.isEmpty else { return [] }
+        let placeholders = Array(repeating: "?", count: staffIds.count).joined(separator: ",")
+        return try Row.fetchAll(
+            db, sql: """
+                SELECT a.staffId, m.startsAt, m.endsAt FROM attendee a JOIN meeting m ON m.id = a.meetingId
+                WHERE a.staffId IN (\(placeholders)) AND m.status != 'cancelled' AND m.startsAt < ? AND m.endsAt > ?
+                """,
+            arguments: StatementArguments(staffIds) + [to, from]
+        ).map { row in (row["staffId"], BusyInterval(start: row["startsAt"], end: row["endsAt"])) }
+    }
+
+    static func unique(_ ids: [Int64]) -> [Int64] {
+        var seen: Set<Int64> = []
+        return ids.filter { seen.insert($0).inserted }
+    }
+}
