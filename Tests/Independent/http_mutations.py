@@ -100,6 +100,7 @@ seeds = [
     ("PUT", f"/api/v1/cases/{CASE}/assignments/3", COORD, J, {"staffId": 5}),
     ("POST", f"/api/v1/cases/{CASE}/consents", COORD, J, {"givenByMemberId": 2, "givenOn": "2026-11-20", "scope": {"agencyIds": [1, 2, 3]}, "purpose": "情報共有"}),
     ("POST", f"/api/v1/cases/{CASE}/consents/1/withdrawal", COORD, J, {"reason": "本人の申し出"}),
+    ("POST", "/api/v1/schedule/search", COORD, J, {"kind": "support", "required": [1, 5], "optional": [19], "minutes": 60, "from": day, "preferred": [{"from": "13:00", "to": "17:00"}], "count": 5}),
     ("POST", "/api/v1/proposals", COORD, J, {"kind": "support", "caseIds": [CASE, 4], "additions": [{"staffId": 20, "reason": "見守り"}], "exclusions": [{"agencyId": 15, "reason": "書面で"}]}),
     ("POST", "/api/v1/meetings", COORD, J, {"kind": "support", "startsAt": f"{day}T14:00:00+09:00", "endsAt": f"{day}T15:00:00+09:00", "place": "会議室"}),
     ("PUT", f"/api/v1/meetings/{MEETING}", COORD, J, {"place": "第3会議室"}),

@@ -17,7 +17,8 @@ public struct TimeRange: Codable, Sendable, Equatable {
 /// (weekends, national holidays and the city's closures excluded), no earlier than the
 /// minimum notice. They are ranked: every required person free first; among those the
 /// earliest day, then more optional people free, then the preferred times of day, then
-/// the earliest start; at most two a day, so the coordinator sees a choice of days. If no
+/// the earliest start; at most two a day that do not overlap, so the coordinator sees a
+/// choice of days and hours. If no
 /// slot fits every required person, the best partial slots are given, naming who cannot
 /// come. An urgent 支援会議 ignores the minimum notice and first searches today and the
 /// next working day, with an hour more at each end of office hours.
@@ -178,13 +179,15 @@ public enum SlotSearch {
 
     /// The ranked list, at most two a day; then the rest in rank order if fewer.
     static func spread(_ ranked: [(day: Int, candidate: Candidate)], count: Int) -> [Candidate] {
-        var perDay: [Int: Int] = [:]
+        var perDay: [Int: [Candidate]] = [:]
         var chosen: [Candidate] = []
         var rest: [Candidate] = []
         for (day, c) in ranked {
-            if chosen.count < count, perDay[day, default: 0] < 2 {
+            let sameDay = perDay[day, default: []]
+            // Two a day at most, and not overlapping: 8:30 and 8:45 are one choice, not two.
+            if chosen.count < count, sameDay.count < 2, !sameDay.contains(where: { $0.startsAt < c.endsAt && c.startsAt < $0.endsAt }) {
                 chosen.append(c)
-                perDay[day, default: 0] += 1
+                perDay[day, default: []].append(c)
             } else {
                 rest.append(c)
             }

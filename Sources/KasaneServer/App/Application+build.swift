@@ -75,5 +75,6 @@ public func buildRouter(database: AppDatabase, postman: Postman? = nil) -> Route
     AuditController(database: database).addRoutes(to: api)
     InvitationController(database: database).addRoutes(to: api)
     BusyController(database: database).addRoutes(to: api)
+    ScheduleController(database: database).addRoutes(to: api)
     return router
 }

@@ -1821,6 +1821,190 @@ enum OpenAPIDocument {
       }
      }
     }
+   },
+   "SlotSearchRequest": {
+    "type": "object",
+    "required": [
+     "kind"
+    ],
+    "properties": {
+     "kind": {
+      "type": "string",
+      "enum": [
+       "support",
+       "multiLayered"
+      ]
+     },
+     "proposalId": {
+      "type": "integer",
+      "minimum": 1
+     },
+     "required": {
+      "type": "array",
+      "items": {
+       "type": "integer",
+       "minimum": 1
+      }
+     },
+     "optional": {
+      "type": "array",
+      "items": {
+       "type": "integer",
+       "minimum": 1
+      }
+     },
+     "minutes": {
+      "type": "integer",
+      "minimum": 15,
+      "maximum": 480
+     },
+     "from": {
+      "type": "string",
+      "format": "date"
+     },
+     "to": {
+      "type": "string",
+      "format": "date"
+     },
+     "preferred": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "from",
+        "to"
+       ],
+       "properties": {
+        "from": {
+         "type": "string",
+         "example": "13:00"
+        },
+        "to": {
+         "type": "string",
+         "example": "17:00"
+        }
+       }
+      }
+     },
+     "urgent": {
+      "type": "boolean"
+     },
+     "count": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 20
+     }
+    }
+   },
+   "SlotSearchAnswer": {
+    "type": "object",
+    "required": [
+     "complete",
+     "earliestDay",
+     "daysSearched",
+     "people",
+     "candidates",
+     "notices"
+    ],
+    "properties": {
+     "complete": {
+      "type": "boolean",
+      "description": "全候補で必須の出席者が全員そろうか"
+     },
+     "earliestDay": {
+      "type": "string"
+     },
+     "daysSearched": {
+      "type": "integer"
+     },
+     "people": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "staffId",
+        "name",
+        "agencyName",
+        "required",
+        "calendarUploaded"
+       ],
+       "properties": {
+        "staffId": {
+         "type": "integer"
+        },
+        "name": {
+         "type": "string"
+        },
+        "agencyName": {
+         "type": "string"
+        },
+        "required": {
+         "type": "boolean"
+        },
+        "calendarUploaded": {
+         "type": "boolean"
+        }
+       }
+      }
+     },
+     "candidates": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "startsAt",
+        "endsAt",
+        "free",
+        "busy",
+        "missing",
+        "preferredTime",
+        "outsideOfficeHours"
+       ],
+       "properties": {
+        "startsAt": {
+         "type": "string",
+         "format": "date-time"
+        },
+        "endsAt": {
+         "type": "string",
+         "format": "date-time"
+        },
+        "free": {
+         "type": "array",
+         "items": {
+          "type": "integer"
+         }
+        },
+        "busy": {
+         "type": "array",
+         "items": {
+          "type": "integer"
+         },
+         "description": "予定あり（理由は示さない）"
+        },
+        "missing": {
+         "type": "array",
+         "items": {
+          "type": "string"
+         },
+         "description": "来られない必須の出席者"
+        },
+        "preferredTime": {
+         "type": "boolean"
+        },
+        "outsideOfficeHours": {
+         "type": "boolean"
+        }
+       }
+      }
+     },
+     "notices": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     }
+    }
    }
   }
  },
@@ -7248,6 +7432,107 @@ enum OpenAPIDocument {
      },
      "409": {
       "description": "いまの状態と矛盾する（規則違反・重複など）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/schedule/search": {
+   "post": {
+    "summary": "日程の候補を探す（多機関協働）：必須の出席者の予定・開庁時間・祝日・最低日数から",
+    "tags": [
+     "scheduling"
+    ],
+    "operationId": "post_api_v1_schedule_search",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/SlotSearchRequest"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/SlotSearchAnswer"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "入力の誤り（項目名つき）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "トークンがない・無効",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "その役割ではできない操作",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "IDがない、または知る立場にない",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "408": {
+      "description": "本文の送信に時間がかかりすぎた",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "いまの状態と矛盾する（規則違反・重複など）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "本文が上限より大きい",
       "content": {
        "application/json": {
         "schema": {
