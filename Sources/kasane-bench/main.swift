@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import KasaneCalendar
 import KasaneCore
 import KasaneStore
@@ -86,7 +87,29 @@ figures.append(try await measure("CSV of 2,000 agencies parsed and checked", cou
     _ = try DirectoryImport.agencies(try CSV.parse(bigCSV), knownFields: Set(Field.standard), knownDistricts: ["N"])
 })
 
-print("Kasane benchmarks (\(ProcessInfo.processInfo.processorCount) cores, in-memory demo city)")
+let holidaysICS = ICalendarWriter.holidays(JapaneseHolidays.holidays(from: 2020, to: 2035))
+figures.append(try await measure("holiday calendar (286 events) bounded, parsed by libical", count: 20) {
+    _ = try ICalendarText.parse(holidaysICS)
+})
+
+// Durability: the same audited write (a pledge and its audit line) on a database file,
+// with the WAL synced at every commit (synchronous=FULL, what Kasane runs) and without
+// (NORMAL, GRDB's default for WAL, which can lose acknowledged commits to a power cut).
+let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kasane-bench-\(UUID().uuidString)")
+try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: folder) }
+let fileDB = try AppDatabase.open(path: folder.appendingPathComponent("bench.sqlite").path)
+_ = try await fileDB.seedDemo()
+let fileCoordinator = Actor.staff(try await fileDB.staff(email: DemoSeed.coordinatorEmail))
+let pledgeStaff = try await fileDB.staff(email: "kikuchi.yuta@minamino.example.jp").id!
+for mode in ["FULL", "NORMAL"] {
+    try await fileDB.writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = \(mode)") }
+    figures.append(try await measure("audited write on a file, synchronous=\(mode)", count: 100) {
+        _ = try await fileDB.recordPledge(staffId: pledgeStaff, pledgedOn: LocalDate.today(), note: nil, by: fileCoordinator)
+    })
+}
+
+print("Kasane benchmarks (\(ProcessInfo.processInfo.processorCount) cores, in-memory demo city unless it says file)")
 print(String(repeating: "-", count: 92))
 print("operation".padding(toLength: 60, withPad: " ", startingAt: 0) + "     runs   mean µs/op   best µs/op")
 for f in figures {

@@ -81,6 +81,7 @@ assert status == 201, (status, body)
 meeting = json.loads(body)
 MEETING, ITEM, UID = meeting["id"], meeting["items"][0]["id"], meeting["uid"]
 request("POST", f"/api/v1/meetings/{MEETING}/invitations", COORD)
+request("POST", "/api/v1/rooms", ADMIN, json.dumps({"name": "第1会議室", "capacity": 12}).encode())
 
 ics_reply = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Example//EN\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\n"
              f"UID:{UID}\r\nDTSTAMP:20261124T010000Z\r\nSEQUENCE:0\r\n"
@@ -101,6 +102,9 @@ seeds = [
     ("POST", f"/api/v1/cases/{CASE}/consents", COORD, J, {"givenByMemberId": 2, "givenOn": "2026-11-20", "scope": {"agencyIds": [1, 2, 3]}, "purpose": "情報共有"}),
     ("POST", f"/api/v1/cases/{CASE}/consents/1/withdrawal", COORD, J, {"reason": "本人の申し出"}),
     ("POST", "/api/v1/schedule/search", COORD, J, {"kind": "support", "required": [1, 5], "optional": [19], "minutes": 60, "from": day, "preferred": [{"from": "13:00", "to": "17:00"}], "count": 5}),
+    ("POST", "/api/v1/rooms", ADMIN, J, {"name": "第9会議室", "capacity": 10, "equipment": ["プロジェクター"]}),
+    ("PUT", "/api/v1/rooms/1", ADMIN, J, {"name": "第1会議室", "capacity": 12}),
+    ("POST", "/api/v1/schedule/book", COORD, J, {"kind": "support", "startsAt": f"{day}T16:00:00+09:00", "endsAt": f"{day}T17:00:00+09:00", "required": [1, 5], "roomId": 1}),
     ("POST", "/api/v1/proposals", COORD, J, {"kind": "support", "caseIds": [CASE, 4], "additions": [{"staffId": 20, "reason": "見守り"}], "exclusions": [{"agencyId": 15, "reason": "書面で"}]}),
     ("POST", "/api/v1/meetings", COORD, J, {"kind": "support", "startsAt": f"{day}T14:00:00+09:00", "endsAt": f"{day}T15:00:00+09:00", "place": "会議室"}),
     ("PUT", f"/api/v1/meetings/{MEETING}", COORD, J, {"place": "第3会議室"}),

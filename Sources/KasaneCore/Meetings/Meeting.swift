@@ -52,11 +52,13 @@ public struct Meeting: Codable, Sendable, Equatable, Identifiable {
     /// The iCalendar SEQUENCE: raised on every change of time, place, status or attendees.
     public var sequence: Int
     public var createdBy: Int64?
+    /// The room booked, if any (a Kasane room; `place` says where in words).
+    public var roomId: Int64?
 
     public init(
         id: Int64? = nil, kind: MeetingKind, fiscalYear: Int, number: Int, startsAt: Date, endsAt: Date, place: String,
         chairId: Int64, secretariatId: Int64, status: MeetingStatus = .planned, cancellationReason: String? = nil,
-        uid: String, sequence: Int = 0, createdBy: Int64?
+        uid: String, sequence: Int = 0, createdBy: Int64?, roomId: Int64? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -72,6 +74,7 @@ public struct Meeting: Codable, Sendable, Equatable, Identifiable {
         self.uid = uid
         self.sequence = sequence
         self.createdBy = createdBy
+        self.roomId = roomId
     }
 
     /// `重層的支援会議 第3回`, under the municipality's name for the kind.

@@ -11,10 +11,12 @@ public struct MeetingInput: Codable, Sendable, Equatable {
     /// Fill the attendees from a stored member proposal.
     public var proposalId: Int64?
     public var items: [AgendaItemInput]?
+    /// Book this room (its name is the place when `place` is empty).
+    public var roomId: Int64?
 
     public init(
         kind: MeetingKind, startsAt: Date, endsAt: Date, place: String, chairId: Int64? = nil, secretariatId: Int64? = nil,
-        proposalId: Int64? = nil, items: [AgendaItemInput]? = nil
+        proposalId: Int64? = nil, items: [AgendaItemInput]? = nil, roomId: Int64? = nil
     ) {
         self.kind = kind
         self.startsAt = startsAt
@@ -24,6 +26,7 @@ public struct MeetingInput: Codable, Sendable, Equatable {
         self.secretariatId = secretariatId
         self.proposalId = proposalId
         self.items = items
+        self.roomId = roomId
     }
 
     /// Checks the time and place.
@@ -41,16 +44,19 @@ public struct MeetingInput: Codable, Sendable, Equatable {
     }
 }
 
-/// A change of time or place.
+/// A change of time, place or room.
 public struct MeetingChangeInput: Codable, Sendable, Equatable {
     public var startsAt: Date?
     public var endsAt: Date?
     public var place: String?
+    /// Book this room instead (0 gives the room up).
+    public var roomId: Int64?
 
-    public init(startsAt: Date? = nil, endsAt: Date? = nil, place: String? = nil) {
+    public init(startsAt: Date? = nil, endsAt: Date? = nil, place: String? = nil, roomId: Int64? = nil) {
         self.startsAt = startsAt
         self.endsAt = endsAt
         self.place = place
+        self.roomId = roomId
     }
 }
 

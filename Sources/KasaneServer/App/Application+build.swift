@@ -76,5 +76,6 @@ public func buildRouter(database: AppDatabase, postman: Postman? = nil) -> Route
     InvitationController(database: database).addRoutes(to: api)
     BusyController(database: database).addRoutes(to: api)
     ScheduleController(database: database).addRoutes(to: api)
+    RoomController(database: database).addRoutes(to: api)
     return router
 }

@@ -836,6 +836,16 @@ enum OpenAPIDocument {
      },
      "uid": {
       "type": "string"
+     },
+     "roomId": {
+      "type": "integer"
+     },
+     "notices": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      },
+      "description": "閉庁日・開庁時間外・最低日数より前など（作成・変更はできるが知らせる）"
      }
     },
     "required": [
@@ -1434,6 +1444,10 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "roomId": {
+      "type": "integer",
+      "minimum": 1
      }
     }
    },
@@ -1454,6 +1468,11 @@ enum OpenAPIDocument {
       "type": "string",
       "minLength": 1,
       "maxLength": 100
+     },
+     "roomId": {
+      "type": "integer",
+      "minimum": 0,
+      "description": "0 で部屋の予約を外す"
      }
     }
    },
@@ -2002,6 +2021,152 @@ enum OpenAPIDocument {
       "type": "array",
       "items": {
        "type": "string"
+      }
+     }
+    }
+   },
+   "Room": {
+    "type": "object",
+    "required": [
+     "id",
+     "name",
+     "online",
+     "equipment",
+     "active"
+    ],
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "name": {
+      "type": "string"
+     },
+     "capacity": {
+      "type": "integer"
+     },
+     "online": {
+      "type": "boolean"
+     },
+     "equipment": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "active": {
+      "type": "boolean"
+     }
+    }
+   },
+   "RoomInput": {
+    "type": "object",
+    "required": [
+     "name"
+    ],
+    "properties": {
+     "name": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 100
+     },
+     "capacity": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 500
+     },
+     "online": {
+      "type": "boolean"
+     },
+     "equipment": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "active": {
+      "type": "boolean"
+     }
+    }
+   },
+   "BookingRequest": {
+    "type": "object",
+    "required": [
+     "kind",
+     "startsAt",
+     "endsAt"
+    ],
+    "properties": {
+     "kind": {
+      "type": "string",
+      "enum": [
+       "support",
+       "multiLayered"
+      ]
+     },
+     "startsAt": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "endsAt": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "meetingId": {
+      "type": "integer",
+      "minimum": 1
+     },
+     "proposalId": {
+      "type": "integer",
+      "minimum": 1
+     },
+     "required": {
+      "type": "array",
+      "items": {
+       "type": "integer",
+       "minimum": 1
+      }
+     },
+     "roomId": {
+      "type": "integer",
+      "minimum": 1
+     },
+     "place": {
+      "type": "string"
+     },
+     "items": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "purpose"
+       ],
+       "properties": {
+        "caseId": {
+         "type": "integer",
+         "format": "int64",
+         "minimum": 1
+        },
+        "purpose": {
+         "type": "string",
+         "enum": [
+          "planReview",
+          "evaluationTermination",
+          "socialResources",
+          "informationSharing",
+          "watchingDirection",
+          "urgentResponse"
+         ]
+        },
+        "minutes": {
+         "type": "integer",
+         "minimum": 5,
+         "maximum": 240
+        },
+        "position": {
+         "type": "integer",
+         "minimum": 1
+        }
+       }
       }
      }
     }
@@ -7538,6 +7703,464 @@ enum OpenAPIDocument {
         "schema": {
          "$ref": "#/components/schemas/Error"
         }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/rooms": {
+   "get": {
+    "summary": "部屋の一覧",
+    "tags": [
+     "scheduling"
+    ],
+    "operationId": "get_api_v1_rooms",
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/Room"
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "入力の誤り（項目名つき）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "トークンがない・無効",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "その役割ではできない操作",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "IDがない、または知る立場にない",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   },
+   "post": {
+    "summary": "部屋を登録（管理者）",
+    "tags": [
+     "scheduling"
+    ],
+    "operationId": "post_api_v1_rooms",
+    "responses": {
+     "201": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Room"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "入力の誤り（項目名つき）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "トークンがない・無効",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "その役割ではできない操作",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "IDがない、または知る立場にない",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "408": {
+      "description": "本文の送信に時間がかかりすぎた",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "いまの状態と矛盾する（規則違反・重複・部屋や出席者の予定がふさがった）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "本文が上限より大きい",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/RoomInput"
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/rooms/{id}": {
+   "get": {
+    "summary": "部屋",
+    "tags": [
+     "scheduling"
+    ],
+    "operationId": "get_api_v1_rooms_id",
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Room"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "入力の誤り（項目名つき）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "トークンがない・無効",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "その役割ではできない操作",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "IDがない、または知る立場にない",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ]
+   },
+   "put": {
+    "summary": "部屋を変更（管理者）",
+    "tags": [
+     "scheduling"
+    ],
+    "operationId": "put_api_v1_rooms_id",
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Room"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "入力の誤り（項目名つき）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "トークンがない・無効",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "その役割ではできない操作",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "IDがない、または知る立場にない",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "408": {
+      "description": "本文の送信に時間がかかりすぎた",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "いまの状態と矛盾する（規則違反・重複・部屋や出席者の予定がふさがった）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "本文が上限より大きい",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/RoomInput"
+       }
+      }
+     }
+    },
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ]
+   }
+  },
+  "/api/v1/schedule/book": {
+   "post": {
+    "summary": "見つけた日時で会議を作る・移す（出席者と部屋を同じトランザクションで確認し直す）",
+    "tags": [
+     "scheduling"
+    ],
+    "operationId": "post_api_v1_schedule_book",
+    "responses": {
+     "201": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/MeetingMaterial"
+        }
+       }
+      }
+     },
+     "200": {
+      "description": "会議を移した",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/MeetingMaterial"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "入力の誤り（項目名つき）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "トークンがない・無効",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "その役割ではできない操作",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "IDがない、または知る立場にない",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "408": {
+      "description": "本文の送信に時間がかかりすぎた",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "いまの状態と矛盾する（規則違反・重複・部屋や出席者の予定がふさがった）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "本文が上限より大きい",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/BookingRequest"
        }
       }
      }

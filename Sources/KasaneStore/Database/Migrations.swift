@@ -12,6 +12,7 @@ extension AppDatabase {
         migrator.registerMigration("v2-audit", migrate: createAuditLog)
         migrator.registerMigration("v3-invitations", migrate: createInvitations)
         migrator.registerMigration("v4-busy", migrate: createBusy)
+        migrator.registerMigration("v5-rooms", migrate: createRooms)
         return migrator
     }()
 
@@ -293,5 +294,34 @@ extension AppDatabase {
             t.check(sql: "startsAt < endsAt")
         }
         try db.create(index: "busyInterval_staff_start", on: "busyInterval", columns: ["staffId", "startsAt"])
+    }
+
+    /// Rooms, and each meeting's booked room. Two meetings that are not cancelled never
+    /// hold one (non-online) room at overlapping times: the database refuses it, so no
+    /// two requests can double-book even when they race.
+    static func createRooms(_ db: Database) throws {
+        try db.create(table: "room") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("name", .text).notNull().unique(onConflict: .abort)
+            t.column("capacity", .integer)
+            t.column("online", .boolean).notNull().defaults(to: false)
+            t.column("equipment", .text).notNull().defaults(to: "[]")
+            t.column("active", .boolean).notNull().defaults(to: true)
+        }
+        try db.alter(table: "meeting") { t in
+            t.add(column: "roomId", .integer).references("room", onDelete: .restrict)
+        }
+        let overlap = """
+            NEW.roomId IS NOT NULL AND NEW.status != 'cancelled'
+            AND (SELECT online FROM room WHERE id = NEW.roomId) = 0
+            AND EXISTS (SELECT 1 FROM meeting m WHERE m.roomId = NEW.roomId AND m.id IS NOT NEW.id
+                        AND m.status != 'cancelled' AND m.startsAt < NEW.endsAt AND NEW.startsAt < m.endsAt)
+            """
+        try db.execute(sql: """
+            CREATE TRIGGER meeting_room_insert BEFORE INSERT ON meeting WHEN \(overlap)
+            BEGIN SELECT RAISE(ABORT, 'room double-booked'); END;
+            CREATE TRIGGER meeting_room_update BEFORE UPDATE OF roomId, startsAt, endsAt, status ON meeting WHEN \(overlap)
+            BEGIN SELECT RAISE(ABORT, 'room double-booked'); END;
+            """)
     }
 }

@@ -163,7 +163,7 @@ extension AppDatabase {
                 purpose: shown ? item.purpose : nil, purposeName: shown ? item.purpose.japaneseName : nil)
         }
         let m = loaded.meeting
-        return MeetingMaterial(
+        var material = MeetingMaterial(
             id: m.id!, title: m.title(r.settings), kind: m.kind, legalName: m.kind.legalName, fiscalYear: m.fiscalYear,
             fiscalYearName: JapaneseEra.fiscalYearName(m.fiscalYear), number: m.number, startsAt: m.startsAt,
             endsAt: m.endsAt, place: m.place, status: m.status, statusName: m.status.japaneseName,
@@ -183,5 +183,10 @@ extension AppDatabase {
                     itemIds: a.itemIds?.filter { visible.contains($0) }, leavesFor: a.leavesFor.filter { visible.contains($0) },
                     reason: a.reason, response: response, responseName: response.japaneseName)
             })
+        material.roomId = m.roomId
+        if m.status == .planned || m.status == .invited {
+            material.notices = WorkingCalendar(settings: r.settings).notices(startsAt: m.startsAt, endsAt: m.endsAt, now: Date())
+        }
+        return material
     }
 }

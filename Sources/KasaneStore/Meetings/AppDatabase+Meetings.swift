@@ -19,77 +19,86 @@ extension AppDatabase {
     /// any rule would be broken.
     public func createMeeting(_ input: MeetingInput, by actor: Actor) async throws -> MeetingMaterial {
         try await audited(actor, "meeting.create", target: "meeting") { db, note in
-            try Access.require(.manageMeetings, actor)
-            let place = try MeetingInput.validate(startsAt: input.startsAt, endsAt: input.endsAt, place: input.place)
-            let settings = try Self.settings(db)
-            let proposal = try input.proposalId.map { id in
-                guard let row = try Row.fetchOne(db, sql: "SELECT proposal FROM memberProposal WHERE id = ?", arguments: [id]) else {
-                    throw KasaneError.invalid(field: "proposalId", message: "構成員の提案（ID \(id)）はありません。")
-                }
-                return try JSONDecoder().decode(MemberProposal.self, from: Data((row["proposal"] as String).utf8))
-            }
-            if let proposal, proposal.kind != input.kind {
-                throw KasaneError.invalid(
-                    field: "proposalId", message: "提案は\(proposal.kind.legalName)のものです。会議の種類と合わせてください。")
-            }
-            let chairId = try input.chairId ?? proposal?.members.first { $0.role == .chair }?.staffId
-                ?? Self.defaultStaff(db, role: .coordinator, label: "議長", field: "chairId")
-            let secretariatId = try input.secretariatId ?? proposal?.members.first { $0.role == .secretariat }?.staffId
-                ?? Self.defaultStaff(db, role: .secretariat, label: "事務局", field: "secretariatId")
-            try Self.checkPresiding(db, chairId: chairId, secretariatId: secretariatId, kind: input.kind)
-
-            let day = LocalDate.inTokyo(input.startsAt)
-            let fiscalYear = day.fiscalYear(startingIn: settings.fiscalYearStartMonth)
-            let number = (try Int.fetchOne(
-                db, sql: "SELECT MAX(number) FROM meeting WHERE kind = ? AND fiscalYear = ?",
-                arguments: [input.kind.rawValue, fiscalYear]) ?? 0) + 1
-            var meeting = Meeting(
-                kind: input.kind, fiscalYear: fiscalYear, number: number, startsAt: input.startsAt, endsAt: input.endsAt,
-                place: place, chairId: chairId, secretariatId: secretariatId,
-                uid: "\(UUID().uuidString.lowercased())@kasane", createdBy: actor.staffId)
-            try meeting.insert(db)
-            note.meetingId = meeting.id
-            note.target = "meeting:\(meeting.id!)"
-
-            // The agenda: as given, or one item per case of the proposal.
-            let defaultPurpose: AgendaPurpose = input.kind == .supportMeeting ? .informationSharing : .planReview
-            var itemInputs = input.items ?? []
-            if input.items == nil, let proposal {
-                for code in proposal.caseCodes {
-                    let caseId = try Int64.fetchOne(db, sql: "SELECT id FROM supportCase WHERE code = ?", arguments: [code])
-                    itemInputs.append(AgendaItemInput(caseId: caseId, purpose: defaultPurpose))
-                }
-            }
-            var itemsByCase: [Int64: [Int64]] = [:]
-            var generalItems: [Int64] = []
-            for (i, itemInput) in itemInputs.enumerated() {
-                let item = try Self.insertItem(db, meeting: meeting, itemInput, position: i + 1, actor: actor, field: "items[\(i)]")
-                if let caseId = item.caseId { itemsByCase[caseId, default: []].append(item.id!) } else { generalItems.append(item.id!) }
-            }
-
-            // The attendees: chair and secretariat hear everything; the proposal's members their cases.
-            var attendees = [
-                Attendee(meetingId: meeting.id!, staffId: chairId, role: .chair, itemIds: nil),
-                Attendee(meetingId: meeting.id!, staffId: secretariatId, role: .required, itemIds: nil),
-            ]
-            if secretariatId == chairId { attendees.removeLast() }
-            let caseIdsByCode = Dictionary(uniqueKeysWithValues: try SupportCase
-                .filter(keys: Array(itemsByCase.keys)).fetchAll(db).map { ($0.code, $0.id!) })
-            for member in proposal?.members ?? [] where !attendees.contains(where: { $0.staffId == member.staffId }) {
-                let codes = member.cases.map(\.caseCode)
-                let everyCase = Set(codes) == Set(proposal?.caseCodes ?? [])
-                let itemIds = codes.compactMap { caseIdsByCode[$0] }.flatMap { itemsByCase[$0] ?? [] } + generalItems
-                attendees.append(Attendee(
-                    meetingId: meeting.id!, staffId: member.staffId, role: .required,
-                    itemIds: everyCase ? nil : itemIds.sorted()))
-            }
-            for var attendee in attendees { try attendee.insert(db) }
-
-            let created = try Self.loadMeeting(db, id: meeting.id!)
-            try MeetingRules.check(before: nil, after: created.state, try Self.ruleContext(db, [created]))
-            try Self.record(db, created.meeting, .created, staffId: nil, detail: nil)
-            return try Self.material(db, created, for: actor)
+            try Self.insertMeeting(db, input, by: actor, note: note)
         }
+    }
+
+    /// The one way a meeting comes to be, inside the caller's transaction (creation, and
+    /// booking a found time).
+    static func insertMeeting(_ db: Database, _ input: MeetingInput, by actor: Actor, note: AuditNote) throws -> MeetingMaterial {
+        try Access.require(.manageMeetings, actor)
+        let room = try input.roomId.map { try Self.checkRoom(db, roomId: $0, start: input.startsAt, end: input.endsAt, excluding: nil) }
+        let givenPlace = input.place.trimmingCharacters(in: .whitespacesAndNewlines)
+        let place = try MeetingInput.validate(
+            startsAt: input.startsAt, endsAt: input.endsAt, place: givenPlace.isEmpty ? (room?.name ?? "") : givenPlace)
+        let settings = try Self.settings(db)
+        let proposal = try input.proposalId.map { id in
+            guard let row = try Row.fetchOne(db, sql: "SELECT proposal FROM memberProposal WHERE id = ?", arguments: [id]) else {
+                throw KasaneError.invalid(field: "proposalId", message: "構成員の提案（ID \(id)）はありません。")
+            }
+            return try JSONDecoder().decode(MemberProposal.self, from: Data((row["proposal"] as String).utf8))
+        }
+        if let proposal, proposal.kind != input.kind {
+            throw KasaneError.invalid(
+                field: "proposalId", message: "提案は\(proposal.kind.legalName)のものです。会議の種類と合わせてください。")
+        }
+        let chairId = try input.chairId ?? proposal?.members.first { $0.role == .chair }?.staffId
+            ?? Self.defaultStaff(db, role: .coordinator, label: "議長", field: "chairId")
+        let secretariatId = try input.secretariatId ?? proposal?.members.first { $0.role == .secretariat }?.staffId
+            ?? Self.defaultStaff(db, role: .secretariat, label: "事務局", field: "secretariatId")
+        try Self.checkPresiding(db, chairId: chairId, secretariatId: secretariatId, kind: input.kind)
+
+        let day = LocalDate.inTokyo(input.startsAt)
+        let fiscalYear = day.fiscalYear(startingIn: settings.fiscalYearStartMonth)
+        let number = (try Int.fetchOne(
+            db, sql: "SELECT MAX(number) FROM meeting WHERE kind = ? AND fiscalYear = ?",
+            arguments: [input.kind.rawValue, fiscalYear]) ?? 0) + 1
+        var meeting = Meeting(
+            kind: input.kind, fiscalYear: fiscalYear, number: number, startsAt: input.startsAt, endsAt: input.endsAt,
+            place: place, chairId: chairId, secretariatId: secretariatId,
+            uid: "\(UUID().uuidString.lowercased())@kasane", createdBy: actor.staffId, roomId: room?.id)
+        try meeting.insert(db)
+        note.meetingId = meeting.id
+        note.target = "meeting:\(meeting.id!)"
+
+        // The agenda: as given, or one item per case of the proposal.
+        let defaultPurpose: AgendaPurpose = input.kind == .supportMeeting ? .informationSharing : .planReview
+        var itemInputs = input.items ?? []
+        if input.items == nil, let proposal {
+            for code in proposal.caseCodes {
+                let caseId = try Int64.fetchOne(db, sql: "SELECT id FROM supportCase WHERE code = ?", arguments: [code])
+                itemInputs.append(AgendaItemInput(caseId: caseId, purpose: defaultPurpose))
+            }
+        }
+        var itemsByCase: [Int64: [Int64]] = [:]
+        var generalItems: [Int64] = []
+        for (i, itemInput) in itemInputs.enumerated() {
+            let item = try Self.insertItem(db, meeting: meeting, itemInput, position: i + 1, actor: actor, field: "items[\(i)]")
+            if let caseId = item.caseId { itemsByCase[caseId, default: []].append(item.id!) } else { generalItems.append(item.id!) }
+        }
+
+        // The attendees: chair and secretariat hear everything; the proposal's members their cases.
+        var attendees = [
+            Attendee(meetingId: meeting.id!, staffId: chairId, role: .chair, itemIds: nil),
+            Attendee(meetingId: meeting.id!, staffId: secretariatId, role: .required, itemIds: nil),
+        ]
+        if secretariatId == chairId { attendees.removeLast() }
+        let caseIdsByCode = Dictionary(uniqueKeysWithValues: try SupportCase
+            .filter(keys: Array(itemsByCase.keys)).fetchAll(db).map { ($0.code, $0.id!) })
+        for member in proposal?.members ?? [] where !attendees.contains(where: { $0.staffId == member.staffId }) {
+            let codes = member.cases.map(\.caseCode)
+            let everyCase = Set(codes) == Set(proposal?.caseCodes ?? [])
+            let itemIds = codes.compactMap { caseIdsByCode[$0] }.flatMap { itemsByCase[$0] ?? [] } + generalItems
+            attendees.append(Attendee(
+                meetingId: meeting.id!, staffId: member.staffId, role: .required,
+                itemIds: everyCase ? nil : itemIds.sorted()))
+        }
+        for var attendee in attendees { try attendee.insert(db) }
+
+        let created = try Self.loadMeeting(db, id: meeting.id!)
+        try MeetingRules.check(before: nil, after: created.state, try Self.ruleContext(db, [created]))
+        try Self.record(db, created.meeting, .created, staffId: nil, detail: nil)
+        return try Self.material(db, created, for: actor)
     }
 
     static func defaultStaff(_ db: Database, role: StaffRole, label: String, field: String) throws -> Int64 {
@@ -180,25 +189,37 @@ extension AppDatabase {
     /// Moves a meeting or changes its place. It stays in its fiscal year.
     public func updateMeeting(id: Int64, _ input: MeetingChangeInput, by actor: Actor) async throws -> MeetingMaterial {
         try await audited(actor, "meeting.update", target: "meeting:\(id)") { db, note in
-            let after = try Self.changeMeeting(db, id: id, by: actor, note: note, records: [(.moved, nil, nil)]) { db, before in
-                var m = before.meeting
-                let starts = input.startsAt ?? m.startsAt
-                let ends = input.endsAt ?? (input.startsAt.map { $0.addingTimeInterval(m.endsAt.timeIntervalSince(m.startsAt)) } ?? m.endsAt)
-                m.place = try MeetingInput.validate(startsAt: starts, endsAt: ends, place: input.place ?? m.place)
-                let settings = try Self.settings(db)
-                guard LocalDate.inTokyo(starts).fiscalYear(startingIn: settings.fiscalYearStartMonth) == m.fiscalYear else {
-                    throw KasaneError.invalid(
-                        field: "startsAt", message: "会議を別の年度に移すことはできません。新しい会議として作成してください。")
-                }
-                guard starts != m.startsAt || ends != m.endsAt || m.place != before.meeting.place else {
-                    throw KasaneError.invalid(field: nil, message: "変更する項目（startsAt, endsAt, place）がありません。")
-                }
-                m.startsAt = starts
-                m.endsAt = ends
-                try m.update(db)
-            }
-            return try Self.material(db, after, for: actor)
+            try Self.moveMeeting(db, id: id, input, by: actor, note: note)
         }
+    }
+
+    /// The one way a meeting's time, place or room changes, inside the caller's transaction.
+    static func moveMeeting(_ db: Database, id: Int64, _ input: MeetingChangeInput, by actor: Actor, note: AuditNote) throws
+        -> MeetingMaterial
+    {
+        let after = try Self.changeMeeting(db, id: id, by: actor, note: note, records: [(.moved, nil, nil)]) { db, before in
+            var m = before.meeting
+            let starts = input.startsAt ?? m.startsAt
+            let ends = input.endsAt ?? (input.startsAt.map { $0.addingTimeInterval(m.endsAt.timeIntervalSince(m.startsAt)) } ?? m.endsAt)
+            // 0 gives the room up; another id books that room; none keeps the room, checked at the new time.
+            let roomId = input.roomId.map { $0 == 0 ? nil : $0 } ?? m.roomId
+            let room = try roomId.map { try Self.checkRoom(db, roomId: $0, start: starts, end: ends, excluding: id) }
+            let place = input.place ?? (input.roomId != nil && input.roomId != 0 ? room?.name : nil) ?? m.place
+            m.place = try MeetingInput.validate(startsAt: starts, endsAt: ends, place: place)
+            m.roomId = roomId
+            let settings = try Self.settings(db)
+            guard LocalDate.inTokyo(starts).fiscalYear(startingIn: settings.fiscalYearStartMonth) == m.fiscalYear else {
+                throw KasaneError.invalid(
+                    field: "startsAt", message: "会議を別の年度に移すことはできません。新しい会議として作成してください。")
+            }
+            guard starts != m.startsAt || ends != m.endsAt || m.place != before.meeting.place || m.roomId != before.meeting.roomId else {
+                throw KasaneError.invalid(field: nil, message: "変更する項目（startsAt, endsAt, place, roomId）がありません。")
+            }
+            m.startsAt = starts
+            m.endsAt = ends
+            try m.update(db)
+        }
+        return try Self.material(db, after, for: actor)
     }
 
     /// Cancels a meeting, with a reason; its invitations are to be cancelled.

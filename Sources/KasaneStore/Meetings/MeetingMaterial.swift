@@ -54,6 +54,11 @@ public struct MeetingMaterial: Codable, Sendable, Equatable {
     public var secretariatId: Int64
     public var items: [Item]
     public var attendees: [Person]
+    /// The booked room, if any.
+    public var roomId: Int64? = nil
+    /// What is unusual about its time (a closed day, outside office hours, short notice):
+    /// allowed, but said.
+    public var notices: [String] = []
 }
 
 /// A line of a meeting's change record, for the invitations to follow.

@@ -46,6 +46,11 @@ extension Consent: FetchableRecord, MutablePersistableRecord {
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
+extension Room: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "room"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
 extension Meeting: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "meeting"
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

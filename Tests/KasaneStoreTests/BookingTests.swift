@@ -1,0 +1,151 @@
+import Foundation
+import GRDB
+import KasaneCore
+@testable import KasaneStore
+import Testing
+
+@Suite("Rooms and booking a found time")
+struct BookingTests {
+    struct City {
+        let db: AppDatabase
+        let seed: DemoSeed
+        let coordinator: Actor
+        let admin: Actor
+        let room: Room
+        let online: Room
+    }
+
+    func city() async throws -> City {
+        let db = try AppDatabase.inMemory()
+        let seed = try await db.seedDemo()
+        let coordinator = Actor.staff(try await db.staff(email: DemoSeed.coordinatorEmail))
+        let admin = Actor.staff(try await db.staff(email: DemoSeed.administratorEmail))
+        let room = try await db.createRoom(Room(name: "試験会議室A", capacity: 12, equipment: ["プロジェクター"]), by: admin)
+        let online = try await db.createRoom(Room(name: "試験Web会議", capacity: nil, online: true), by: admin)
+        return City(db: db, seed: seed, coordinator: coordinator, admin: admin, room: room, online: online)
+    }
+
+    /// A working day two weeks ahead, at `hour` in Japan.
+    func slot(_ hour: Int, days: Int = 14, minutes: Int = 60) -> (Date, Date) {
+        let calendar = WorkingCalendar(settings: MunicipalitySettings())
+        var day = LocalDate.today().adding(days: days)
+        while !calendar.isWorkingDay(day) { day = day.adding(days: 1) }
+        let start = day.instant(minutesAfterMidnight: hour * 60)
+        return (start, start.addingTimeInterval(TimeInterval(minutes * 60)))
+    }
+
+    @Test("A room is refused to a second meeting at an overlapping time, naming the first; an online room is not")
+    func roomTaken() async throws {
+        let c = try await city()
+        let (start, end) = slot(10)
+        let first = try await c.db.createMeeting(
+            MeetingInput(kind: .supportMeeting, startsAt: start, endsAt: end, place: "", roomId: c.room.id), by: c.coordinator)
+        #expect(first.place == "試験会議室A")
+        #expect(first.roomId == c.room.id)
+        await #expect { _ = try await c.db.createMeeting(
+            MeetingInput(kind: .supportMeeting, startsAt: start.addingTimeInterval(1800), endsAt: end.addingTimeInterval(1800), place: "", roomId: c.room.id),
+            by: c.coordinator)
+        } throws: { ($0 as? KasaneError)?.message.contains("試験会議室A") == true && ($0 as? KasaneError)?.message.contains(first.title) == true }
+        // Back to back is fine; the online room holds any number of meetings.
+        _ = try await c.db.createMeeting(MeetingInput(kind: .supportMeeting, startsAt: end, endsAt: end.addingTimeInterval(3600), place: "", roomId: c.room.id), by: c.coordinator)
+        _ = try await c.db.createMeeting(MeetingInput(kind: .supportMeeting, startsAt: start, endsAt: end, place: "", roomId: c.online.id), by: c.coordinator)
+        _ = try await c.db.createMeeting(MeetingInput(kind: .supportMeeting, startsAt: start, endsAt: end, place: "", roomId: c.online.id), by: c.coordinator)
+        // Moving a meeting onto the taken room is refused too; cancelling the first frees it.
+        let other = try await c.db.createMeeting(MeetingInput(kind: .supportMeeting, startsAt: start, endsAt: end, place: "別室"), by: c.coordinator)
+        await #expect(throws: KasaneError.self) { _ = try await c.db.updateMeeting(id: other.id, MeetingChangeInput(roomId: c.room.id), by: c.coordinator) }
+        _ = try await c.db.cancelMeeting(id: first.id, CancellationInput(reason: "延期"), by: c.coordinator)
+        let moved = try await c.db.updateMeeting(id: other.id, MeetingChangeInput(roomId: c.room.id), by: c.coordinator)
+        #expect(moved.roomId == c.room.id)
+    }
+
+    @Test("The database itself refuses a double booking, whatever writes it")
+    func trigger() async throws {
+        let c = try await city()
+        let (start, end) = slot(13)
+        let m = try await c.db.createMeeting(MeetingInput(kind: .supportMeeting, startsAt: start, endsAt: end, place: "", roomId: c.room.id), by: c.coordinator)
+        let other = try await c.db.createMeeting(MeetingInput(kind: .supportMeeting, startsAt: start, endsAt: end, place: "別室"), by: c.coordinator)
+        #expect(throws: DatabaseError.self) {
+            try c.db.writer.write { db in try db.execute(sql: "UPDATE meeting SET roomId = ? WHERE id = ?", arguments: [c.room.id, other.id]) }
+        }
+        let stored = try await c.db.reader.read { db in try Int64.fetchOne(db, sql: "SELECT roomId FROM meeting WHERE id = ?", arguments: [other.id]) }
+        #expect(stored == nil)
+        #expect(m.roomId == c.room.id)
+    }
+
+    @Test("Two bookings of one room at one time, at once: exactly one is made, the other is told why")
+    func concurrentBookings() async throws {
+        let c = try await city()
+        let (start, end) = slot(15)
+        let results = await withTaskGroup(of: Result<MeetingMaterial, any Error>.self) { group in
+            for required in [[Int64(5)], [Int64(19)]] {
+                group.addTask {
+                    do {
+                        return .success(try await c.db.book(
+                            BookingRequest(kind: .supportMeeting, startsAt: start, endsAt: end, required: required, roomId: c.room.id), by: c.coordinator))
+                    } catch {
+                        return .failure(error)
+                    }
+                }
+            }
+            var all: [Result<MeetingMaterial, any Error>] = []
+            for await r in group { all.append(r) }
+            return all
+        }
+        let made = results.compactMap { try? $0.get() }
+        #expect(made.count == 1)
+        let refusal = results.compactMap { r -> KasaneError? in if case .failure(let e) = r { return e as? KasaneError } else { return nil } }
+        #expect(refusal.count == 1)
+        #expect(refusal.first?.message.contains("試験会議室A") == true)
+        let inRoom = try await c.db.reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM meeting WHERE roomId = ?", arguments: [c.room.id]) }
+        #expect(inRoom == 1)
+    }
+
+    @Test("Booking re-checks people: someone who became busy since the search is named, and nothing is created")
+    func recheck() async throws {
+        let c = try await city()
+        let (start, end) = slot(10)
+        let member = try await c.db.staff(email: DemoSeed.involvedMemberEmail)
+        // The member is put on another meeting at 10:30 after the search found 10:00 free.
+        _ = try await c.db.createMeeting(MeetingInput(kind: .supportMeeting, startsAt: start.addingTimeInterval(1800), endsAt: end.addingTimeInterval(1800), place: "別室"), by: c.coordinator)
+        let before = try await c.db.meetings(for: c.coordinator).count
+        try await c.db.writer.write { db in
+            try db.execute(sql: "INSERT INTO attendee (meetingId, staffId, role, leavesFor) SELECT MAX(id), ?, 'required', '[]' FROM meeting", arguments: [member.id])
+        }
+        await #expect { _ = try await c.db.book(BookingRequest(kind: .supportMeeting, startsAt: start, endsAt: end, required: [member.id!]), by: c.coordinator) }
+            throws: { ($0 as? KasaneError)?.message.contains(member.name) == true }
+        #expect(try await c.db.meetings(for: c.coordinator).count == before)
+        // At 14:00 the member is free: the booking is made.
+        let (later, laterEnd) = slot(14)
+        let booked = try await c.db.book(BookingRequest(kind: .supportMeeting, startsAt: later, endsAt: laterEnd, required: [member.id!], roomId: c.room.id), by: c.coordinator)
+        #expect(booked.place == "試験会議室A")
+    }
+
+    @Test("A meeting on a holiday, outside office hours or at short notice is allowed and says so")
+    func notices() async throws {
+        let c = try await city()
+        var day = LocalDate.today().adding(days: 20)
+        while JapaneseHolidays.weekday(day) != 0 { day = day.adding(days: 1) }  // a Sunday
+        let sunday = try await c.db.createMeeting(
+            MeetingInput(kind: .supportMeeting, startsAt: day.instant(minutesAfterMidnight: 18 * 60), endsAt: day.instant(minutesAfterMidnight: 19 * 60), place: "会議室"),
+            by: c.coordinator)
+        #expect(sunday.notices.contains { $0.contains("閉庁日（日曜日）") })
+        #expect(sunday.notices.contains { $0.contains("開庁時間") })
+        let (start, end) = slot(10)
+        let normal = try await c.db.createMeeting(MeetingInput(kind: .supportMeeting, startsAt: start, endsAt: end, place: "会議室"), by: c.coordinator)
+        #expect(normal.notices.isEmpty)
+        let soon = Date().addingTimeInterval(3600)
+        let urgent = try await c.db.createMeeting(MeetingInput(kind: .supportMeeting, startsAt: soon, endsAt: soon.addingTimeInterval(1800), place: "会議室"), by: c.coordinator)
+        #expect(urgent.notices.contains { $0.contains("最低日数") })
+    }
+
+    @Test("Rooms are kept by the administrator: validated, unique names, a coordinator may not add one")
+    func roomAdmin() async throws {
+        let c = try await city()
+        await #expect(throws: KasaneError.self) { _ = try await c.db.createRoom(Room(name: "X", capacity: 5), by: c.coordinator) }
+        await #expect { _ = try await c.db.createRoom(Room(name: "試験会議室A", capacity: 5), by: c.admin) }
+            throws: { ($0 as? KasaneError)?.message.contains("すでに登録") == true }
+        await #expect { _ = try await c.db.createRoom(Room(name: "定員なし", capacity: nil), by: c.admin) }
+            throws: { ($0 as? KasaneError)?.field == "capacity" }
+        #expect(try await c.db.rooms().count == 2)
+    }
+}
