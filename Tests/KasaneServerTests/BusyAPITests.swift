@@ -32,8 +32,8 @@ struct BusyAPITests {
         let app = try await DemoApp.make()
         let member = try await app.database.staff(email: DemoSeed.involvedMemberEmail)
         try await app.test { client in
-            let none = try await client.send(.get, "/api/v1/me/busy", token: app.member)
-            #expect(try none.json()["intervals"] as? Int == 0)
+            let demo = try await client.send(.get, "/api/v1/me/busy", token: app.member)
+            #expect((try demo.json()["intervals"] as? Int ?? 0) > 0, "the demo gives this member busy time")
             let first = try await client.send(.put, "/api/v1/me/busy", token: app.member, body: Self.weekly(count: 10), contentType: "text/calendar")
             #expect(first.status == .ok)
             #expect(try first.json()["intervals"] as? Int == 10)
@@ -57,8 +57,9 @@ struct BusyAPITests {
             #expect(try await client.send(.delete, "/api/v1/me/busy", token: app.member).json()["intervals"] as? Int == 0)
         }
         let log = try await app.database.auditLog(AuditFilter(staffId: member.id), for: .localOperator)
-        #expect(log.filter { $0.action == "busy.import" && !$0.allowed }.count == 4)
-        #expect(log.filter { $0.action == "busy.import" && $0.allowed }.count == 2)
+        let api = log.filter { $0.origin != "demo" }
+        #expect(api.filter { $0.action == "busy.import" && !$0.allowed }.count == 4)
+        #expect(api.filter { $0.action == "busy.import" && $0.allowed }.count == 2)
     }
 
     @Test("Only intervals are kept: no title, place or other word of the member's private events is stored")

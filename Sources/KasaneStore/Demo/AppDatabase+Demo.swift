@@ -64,7 +64,49 @@ extension AppDatabase {
             }
             try await recordDemoConsent(spec.consent, caseId: c.id!, principal: principal!, agency: agency, by: coordinator)
         }
+        try await seedDemoScheduling(admin: admin)
         return DemoSeed(eightyFiftyCaseId: ids[0], caseIds: ids)
+    }
+
+    /// Rooms, and the busy time of some members, as if they had uploaded their
+    /// calendars: relative to today, so the demo never ages.
+    func seedDemoScheduling(admin: Actor, now: Date = Date()) async throws {
+        for room in [
+            Room(name: "市役所本庁舎 5階 第2会議室", capacity: 12, equipment: ["プロジェクター", "ホワイトボード"]),
+            Room(name: "市役所本庁舎 5階 第3会議室", capacity: 8, equipment: ["ホワイトボード"]),
+            Room(name: "保健センター 2階 会議室", capacity: 20, equipment: ["プロジェクター", "車いす対応"]),
+            Room(name: "Web会議（庁内ネットワーク）", capacity: nil, online: true, equipment: ["Web会議"]),
+        ] {
+            _ = try await createRoom(room, by: admin)
+        }
+        let window = try await busyWindow(now: now)
+        let today = LocalDate.today(now: now)
+        // (member, weekday 1 = Monday ... 5 = Friday or 0 = every weekday, from, to)
+        let patterns: [(String, Int, Int, Int)] = [
+            ("kitamura.naoko", 0, 9 * 60, 10 * 60 + 30),      // 毎朝の訪問
+            ("kitamura.naoko", 3, 13 * 60, 17 * 60),          // 水曜午後の地域ケア会議
+            ("hikita.jun", 2, 9 * 60, 12 * 60),               // 火曜午前の家族会
+            ("hikita.jun", 4, 14 * 60, 16 * 60),
+            ("nakai.takeshi", 1, 13 * 60 + 30, 15 * 60),
+            ("nakai.takeshi", 5, 9 * 60, 12 * 60),
+            ("aoki.shun", 0, 16 * 60, 17 * 60 + 15),
+        ]
+        var byStaff: [String: [BusyInterval]] = [:]
+        for offset in 0..<56 {
+            let day = today.adding(days: offset)
+            let weekday = JapaneseHolidays.weekday(day)
+            guard (1...5).contains(weekday) else { continue }
+            for (member, on, from, to) in patterns where on == 0 || on == weekday {
+                byStaff[member, default: []].append(
+                    BusyInterval(start: day.instant(minutesAfterMidnight: from), end: day.instant(minutesAfterMidnight: to)))
+            }
+        }
+        for (member, intervals) in byStaff {
+            let staff = try await staff(email: member + DemoCases.mail)
+            _ = try await replaceBusy(
+                BusyUpload(intervals: intervals, windowStart: window.start, windowEnd: window.end, events: intervals.count, truncatedRules: 0),
+                by: .staff(staff, from: "demo"), now: now)
+        }
     }
 
     private func recordDemoConsent(
