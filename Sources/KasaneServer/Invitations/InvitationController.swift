@@ -49,12 +49,35 @@ struct InvitationController {
                 try await database.logUnauthenticated(origin: context.origin, path: "/feeds/…")
                 throw APIError(status: .notFound, message: "このフィードはありません（URLが更新された可能性があります）。")
             }
+            var headers: HTTPFields = [.eTag: feed.etag, .cacheControl: "private, no-cache"]
+            if let lastModified = feed.lastModified { headers[.lastModified] = Self.httpDate(lastModified) }
+            // Calendar clients poll all day: the same content is answered 304 with no body.
+            if let sent = request.headers[.ifNoneMatch],
+               sent.split(separator: ",").contains(where: { Self.weakMatch($0, feed.etag) })
+            {
+                return Response(status: .notModified, headers: headers)
+            }
+            headers[.contentType] = "text/calendar; charset=utf-8"
             let ics = ICalendarWriter.feed(feed.invitations, name: "Kasane 会議")
-            return Response(
-                status: .ok,
-                headers: [.contentType: "text/calendar; charset=utf-8", .cacheControl: "private, no-store"],
-                body: .init(byteBuffer: ByteBuffer(string: ics)))
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: ics)))
         }
+    }
+
+    /// If-None-Match compares weakly (RFC 9110 8.8.3.2): W/"x" matches "x" and W/"x".
+    static func weakMatch(_ candidate: Substring, _ etag: String) -> Bool {
+        func opaque(_ s: some StringProtocol) -> String {
+            let t = s.trimmingCharacters(in: .whitespaces)
+            return t.hasPrefix("W/") ? String(t.dropFirst(2)) : t
+        }
+        return opaque(candidate) == opaque(etag) || candidate.trimmingCharacters(in: .whitespaces) == "*"
+    }
+
+    static func httpDate(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "GMT") ?? .gmt
+        f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return f.string(from: date)
     }
 
     /// A message as listed: who, what, when; not its content.

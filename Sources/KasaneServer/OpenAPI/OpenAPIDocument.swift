@@ -2245,6 +2245,18 @@ enum OpenAPIDocument {
          "type": "string"
         }
        }
+      },
+      "headers": {
+       "ETag": {
+        "schema": {
+         "type": "string"
+        }
+       },
+       "Last-Modified": {
+        "schema": {
+         "type": "string"
+        }
+       }
       }
      },
      "404": {
@@ -2256,6 +2268,9 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "304": {
+      "description": "If-None-Match の ETag と同じ内容（本文なし）"
      }
     },
     "security": [],
@@ -2269,6 +2284,14 @@ enum OpenAPIDocument {
        "pattern": "^[A-Za-z0-9_-]+\\.ics$"
       },
       "description": "発行されたトークン + .ics"
+     },
+     {
+      "name": "If-None-Match",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
      }
     ]
    }

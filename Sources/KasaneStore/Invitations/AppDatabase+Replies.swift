@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import KasaneCore
@@ -135,11 +136,13 @@ extension AppDatabase {
 
     /// The meetings of the feed token's owner, as their calendar shows them: those they
     /// were invited to, from 90 days ago on. Nil for an unknown or renewed token.
-    public func feed(token: String, now: Date = Date()) async throws -> (staff: Staff, invitations: [Invitation])? {
+    public func feed(token: String, now: Date = Date()) async throws -> Feed? {
         guard token.count == Self.tokenLength, token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
             return nil
         }
-        return try await writer.write { db in
+        // One read transaction, set-based; the audit line is a short write of its own, so
+        // no write lock is held while a feed is gathered.
+        let found = try await reader.read { db -> Feed? in
             guard let staff = try Staff.fetchOne(db, sql: """
                 SELECT staff.* FROM staff JOIN feedToken ON feedToken.staffId = staff.id
                 WHERE feedToken.tokenHash = ? AND staff.active
@@ -150,9 +153,36 @@ extension AppDatabase {
                 WHERE attendee.staffId = ? AND meeting.status != 'planned' AND meeting.endsAt > ?
                 ORDER BY meeting.startsAt
                 """, arguments: [staff.id, now.addingTimeInterval(-90 * 86400)])
-            let invitations = try ids.map { Self.invitation(try Self.rendering(db, try Self.loadMeeting(db, id: $0)), for: staff) }
-            try Self.log(db, .staff(staff, from: "feed"), "feed.read", AuditNote(target: "feed"), allowed: true)
-            return (staff, invitations)
+            let invitations = try Self.renderings(db, meetingIds: ids).map { Self.invitation($0, for: staff) }
+            let lastChange = try Date.fetchOne(db, sql: """
+                SELECT MAX(createdAt) FROM meetingChange WHERE meetingId IN (\(ids.map { _ in "?" }.joined(separator: ",")))
+                """, arguments: StatementArguments(ids)) ?? nil
+            return Feed(staff: staff, invitations: invitations, etag: Self.fingerprint(invitations), lastModified: lastChange)
         }
+        guard let found else { return nil }
+        try await writer.write { db in
+            try Self.log(db, .staff(found.staff, from: "feed"), "feed.read", AuditNote(target: "feed"), allowed: true)
+        }
+        return found
     }
+
+    /// A weak validator of what a feed says: the same invitations give the same tag
+    /// (only DTSTAMP, the time of writing, differs between two renderings).
+    static func fingerprint(_ invitations: [Invitation]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        encoder.dateEncodingStrategy = .secondsSince1970
+        let data = (try? encoder.encode(invitations)) ?? Data()
+        return "W/\"" + SHA256.hash(data: data).prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+    }
+}
+
+/// A member's feed: their meetings as invitations, with validators for calendar clients.
+public struct Feed: Sendable {
+    public var staff: Staff
+    public var invitations: [Invitation]
+    /// A weak ETag of the content; a client that sends it back gets 304 Not Modified.
+    public var etag: String
+    /// The latest change to any meeting in it.
+    public var lastModified: Date?
 }

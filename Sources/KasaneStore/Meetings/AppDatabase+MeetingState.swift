@@ -140,6 +140,43 @@ extension AppDatabase {
             responses: try responses(db, meetingId: loaded.meeting.id!))
     }
 
+    /// Renderings of many meetings in a fixed number of set-based reads (a feed, a
+    /// search): the directory and settings once, then meetings, items, attendees,
+    /// consents, case codes and answers each in one query, whatever their number.
+    static func renderings(_ db: Database, meetingIds: [Int64]) throws -> [Rendering] {
+        guard !meetingIds.isEmpty else { return [] }
+        let settings = try settings(db)
+        let staff = Dictionary(uniqueKeysWithValues: try Staff.fetchAll(db).compactMap { s in s.id.map { ($0, s) } })
+        let agencyNames = Dictionary(uniqueKeysWithValues: try Agency.fetchAll(db).compactMap { a in a.id.map { ($0, a.name) } })
+        let meetings = try Meeting.filter(keys: meetingIds).fetchAll(db)
+        let items = Dictionary(grouping: try AgendaItem.filter(meetingIds.contains(Column("meetingId")))
+            .order(Column("position"), Column("id")).fetchAll(db), by: \.meetingId)
+        let attendees = Dictionary(grouping: try Attendee.filter(meetingIds.contains(Column("meetingId")))
+            .order(Column("id")).fetchAll(db), by: \.meetingId)
+        let caseIds = Array(Set(items.values.flatMap { $0.compactMap(\.caseId) }))
+        let consents = Dictionary(grouping: try Consent.filter(caseIds.contains(Column("caseId")))
+            .order(Column("givenOn"), Column("id")).fetchAll(db), by: \.caseId)
+        let caseCodes = Dictionary(uniqueKeysWithValues: try SupportCase.filter(keys: caseIds).fetchAll(db).compactMap { c in c.id.map { ($0, c.code) } })
+        var responses: [Int64: [Int64: AttendeeResponse]] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT meetingId, staffId, response FROM attendee WHERE meetingId IN (\(meetingIds.map { _ in "?" }.joined(separator: ",")))",
+            arguments: StatementArguments(meetingIds))
+        {
+            responses[row["meetingId"], default: [:]][row["staffId"]] = AttendeeResponse(rawValue: row["response"]) ?? .needsAction
+        }
+        let order = Dictionary(uniqueKeysWithValues: meetingIds.enumerated().map { ($1, $0) })
+        return meetings.sorted { (order[$0.id ?? 0] ?? 0) < (order[$1.id ?? 0] ?? 0) }.map { meeting in
+            let id = meeting.id ?? 0
+            let loaded = LoadedMeeting(meeting: meeting, items: items[id] ?? [], attendees: attendees[id] ?? [])
+            var caseConsents: [Int64: [Consent]] = [:]
+            for caseId in Set(loaded.items.compactMap(\.caseId)) { caseConsents[caseId] = consents[caseId] ?? [] }
+            return Rendering(
+                loaded: loaded, settings: settings,
+                view: MeetingAccess.View(meeting: meeting, items: loaded.items, attendees: loaded.attendees, consents: caseConsents),
+                staff: staff, agencyNames: agencyNames, caseCodes: caseCodes, responses: responses[id] ?? [:])
+        }
+    }
+
     /// The material of a meeting as the actor may read it.
     static func material(_ db: Database, _ loaded: LoadedMeeting, for actor: Actor) throws -> MeetingMaterial {
         material(try rendering(db, loaded), for: actor)

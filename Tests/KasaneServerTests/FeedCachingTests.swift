@@ -1,0 +1,53 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import KasaneCore
+import KasaneServer
+import KasaneStore
+import NIOCore
+import Testing
+
+@Suite("Feeds answer calendar clients' polling cheaply")
+struct FeedCachingTests {
+    @Test("A feed has an ETag and Last-Modified; the same content asked with If-None-Match is 304; a change gives a new tag")
+    func etag() async throws {
+        let app = try await DemoApp.make()
+        let coordinator = Actor.staff(try await app.database.staff(email: DemoSeed.coordinatorEmail))
+        let start = ISO8601DateFormatter().date(from: MeetingAPITests.future())!
+        let meeting = try await app.database.createMeeting(
+            MeetingInput(kind: .supportMeeting, startsAt: start, endsAt: start.addingTimeInterval(3600), place: "会議室"), by: coordinator)
+        _ = try await app.database.sendInvitations(meetingId: meeting.id, by: coordinator)
+        try await app.test { client in
+            let issued = try await client.send(.post, "/api/v1/me/feed", token: app.coordinator)
+            let path = "/feeds/" + ((try issued.json()["url"] as? String) ?? "").split(separator: "/").last.map(String.init)!
+            let first = try await client.send(.get, path, token: nil)
+            #expect(first.status == .ok)
+            let tag = try #require(first.headers[.eTag])
+            #expect(tag.hasPrefix("W/\""))
+            #expect(first.headers[.lastModified]?.hasSuffix("GMT") == true)
+            #expect(first.text.contains("BEGIN:VEVENT"))
+
+            var headers: HTTPFields = [.ifNoneMatch: tag]
+            let again = try await client.execute(uri: path, method: .get, headers: headers)
+            #expect(again.status == .notModified)
+            #expect(again.body.readableBytes == 0)
+            #expect(again.headers[.eTag] == tag)
+            // A strong form of the same tag matches too (weak comparison); another tag does not.
+            headers[.ifNoneMatch] = String(tag.dropFirst(2))
+            #expect(try await client.execute(uri: path, method: .get, headers: headers).status == .notModified)
+            headers[.ifNoneMatch] = "W/\"0000\""
+            #expect(try await client.execute(uri: path, method: .get, headers: headers).status == .ok)
+
+            // The meeting moves: the feed changes, and so does its tag.
+            _ = try await app.database.updateMeeting(id: meeting.id, MeetingChangeInput(place: "第3会議室"), by: coordinator)
+            headers[.ifNoneMatch] = tag
+            let changed = try await client.execute(uri: path, method: .get, headers: headers)
+            #expect(changed.status == .ok)
+            #expect(changed.headers[.eTag] != tag)
+            #expect(String(buffer: changed.body).contains("第3会議室"))
+        }
+        // Every read is audited, the 304s included.
+        let reads = try await app.database.auditLog(AuditFilter(), for: .localOperator).filter { $0.action == "feed.read" }
+        #expect(reads.count == 5)
+    }
+}
