@@ -11,8 +11,11 @@ bash scripts/setup.sh || exit 1
 log=$(mktemp)
 swift test 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
-passed=$(grep -cE '^✔ Test "' "$log" || true)
-failed=$(grep -cE '^✘ Test "[^"]*" failed' "$log" || true)
+# Swift Testing's own summary counts every test (a test's ✔ line can share a line with
+# log output, so counting those lines would miss some).
+total=$(grep -oE 'Test run with [0-9]+ tests?' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+failed=$(grep -oE '✘ Test "[^"]*" failed' "$log" | sort -u | wc -l)
+passed=$((total - failed))
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 
 # Each further step prints "<name>: N passed, N failed" as its last line.

@@ -8,6 +8,14 @@ import KasaneStore
 // operation on the demo city (in memory) a fixed number of times and prints the
 // mean and the best batch, in microseconds per operation.
 
+// `kasane-bench feed-fixture DB RADICALE_ROOT [COUNT]` writes the feed comparison's data
+// and prints the feed token (scripts/feed-bench.sh).
+if CommandLine.arguments.count >= 4, CommandLine.arguments[1] == "feed-fixture" {
+    let count = CommandLine.arguments.count > 4 ? Int(CommandLine.arguments[4]) ?? 200 : 200
+    print(try await FeedFixture.make(database: CommandLine.arguments[2], radicaleRoot: CommandLine.arguments[3], count: count))
+    exit(0)
+}
+
 struct Figure {
     let name: String
     let count: Int
@@ -109,6 +117,12 @@ for mode in ["FULL", "NORMAL"] {
     })
 }
 
+// Scheduling at scale: 30 members, a year of busy time each at about 5 events a working
+// day, a quarter of the events weekly recurring with exceptions; search 3 months for the
+// earliest 5 slots of 90 minutes; and one member's 10,000-event calendar read by libical.
+let scheduling = try await SchedulingBench.run(db: db, coordinator: coordinator)
+figures.append(contentsOf: scheduling.figures)
+
 print("Kasane benchmarks (\(ProcessInfo.processInfo.processorCount) cores, in-memory demo city unless it says file)")
 print(String(repeating: "-", count: 92))
 print("operation".padding(toLength: 60, withPad: " ", startingAt: 0) + "     runs   mean µs/op   best µs/op")
@@ -116,3 +130,4 @@ for f in figures {
     print(f.name.padding(toLength: 60, withPad: " ", startingAt: 0)
         + String(format: " %8d %12.1f %12.1f", f.count, f.mean, f.best))
 }
+print(scheduling.summary)

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Hummingbird
+import KasaneCore
 import KasaneServer
+import Logging
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "サービスを起動します。")
@@ -11,12 +13,16 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "招待メール（iMIP）を書き出すフォルダ") var outbox = "outbox"
     @Option(help: "メールを渡す sendmail（例: /usr/sbin/sendmail）。省略時はフォルダに書き出すだけ") var sendmail: String?
     @Option(name: .customLong("mail-from"), help: "招待メールの差出人") var mailFrom = "kasane@localhost"
+    @Option(name: .customLong("log-level"), help: "ログの詳しさ（trace, debug, info, notice, warning, error, critical）") var logLevel = "info"
 
     func run() async throws {
         try await reportingErrors {
+            guard let level = Logger.Level(rawValue: logLevel) else {
+                throw KasaneError.invalid(field: "log-level", message: "--log-level は trace, debug, info, notice, warning, error, critical のどれかです（\(logLevel)）。")
+            }
             let db = try database.open()
             let app = try await buildApplication(database: db, options: ServiceOptions(
-                host: host, port: port, outbox: outbox, sendmail: sendmail, mailFrom: mailFrom))
+                host: host, port: port, logLevel: level, outbox: outbox, sendmail: sendmail, mailFrom: mailFrom))
             try await app.runService()
         }
     }

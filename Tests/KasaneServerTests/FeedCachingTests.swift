@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HTTPTypes
 import HummingbirdTesting
 import KasaneCore
@@ -45,9 +46,20 @@ struct FeedCachingTests {
             #expect(changed.status == .ok)
             #expect(changed.headers[.eTag] != tag)
             #expect(String(buffer: changed.body).contains("第3会議室"))
+
+            // Served from cache until anything it shows changes, even behind the API's back:
+            // a renamed organizer changes the feed at once.
+            let cachedTag = try #require(changed.headers[.eTag])
+            try await app.database.writer.write { db in
+                try db.execute(sql: "UPDATE staff SET name = '相沢 美咲（異動）' WHERE email = ?", arguments: [DemoSeed.coordinatorEmail])
+            }
+            headers[.ifNoneMatch] = cachedTag
+            let renamed = try await client.execute(uri: path, method: .get, headers: headers)
+            #expect(renamed.status == .ok)
+            #expect(String(buffer: renamed.body).contains("異動"))
         }
         // Every read is audited, the 304s included.
         let reads = try await app.database.auditLog(AuditFilter(), for: .localOperator).filter { $0.action == "feed.read" }
-        #expect(reads.count == 5)
+        #expect(reads.count == 6)
     }
 }

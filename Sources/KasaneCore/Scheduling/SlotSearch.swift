@@ -111,11 +111,14 @@ public enum SlotSearch {
             day = day.adding(days: 1)
         }
 
-        let people = input.required + input.optional.filter { !input.required.contains($0) }
-        var cursors = Dictionary(uniqueKeysWithValues: people.map { ($0, 0) })
-        // Each candidate with the index of its day, so ranking never recomputes dates.
-        var full: [(day: Int, candidate: Candidate)] = []
-        var partial: [(day: Int, candidate: Candidate)] = []
+        let requiredSet = Set(input.required)
+        let people = input.required + input.optional.filter { !requiredSet.contains($0) }
+        let busyLists = people.map { input.busy[$0] ?? [] }
+        var cursors = [Int](repeating: 0, count: people.count)
+        // Each candidate with the index of its day and its count of optional people free,
+        // so ranking never recomputes either.
+        var full: [Ranked] = []
+        var partial: [Ranked] = []
         let urgentDays = urgent ? Set(days.prefix(2)) : []
 
         for (dayIndex, day) in days.enumerated() {
@@ -130,30 +133,37 @@ public enum SlotSearch {
                 let end = start.addingTimeInterval(duration)
                 var free: [Int64] = []
                 var busy: [Int64] = []
-                for person in people {
-                    let intervals = input.busy[person] ?? []
-                    var i = cursors[person] ?? 0
+                var requiredBusy: [Int64] = []
+                var optionalFree = 0
+                for (index, person) in people.enumerated() {
+                    let intervals = busyLists[index]
+                    var i = cursors[index]
                     while i < intervals.count && intervals[i].end <= start { i += 1 }
-                    cursors[person] = i
-                    if i < intervals.count && intervals[i].start < end { busy.append(person) } else { free.append(person) }
+                    cursors[index] = i
+                    if i < intervals.count && intervals[i].start < end {
+                        busy.append(person)
+                        if requiredSet.contains(person) { requiredBusy.append(person) }
+                    } else {
+                        free.append(person)
+                        if !requiredSet.contains(person) { optionalFree += 1 }
+                    }
                 }
-                let requiredBusy = busy.filter(input.required.contains)
                 let preferred = input.preferred.contains { $0.from.minutes <= minute && minute + input.minutes <= $0.to.minutes }
                 let candidate = Candidate(
                     startsAt: start, endsAt: end, free: free, busy: busy, requiredBusy: requiredBusy, preferredTime: preferred,
                     outsideOfficeHours: minute < input.settings.officeOpens.minutes
                         || minute + input.minutes > input.settings.officeCloses.minutes)
-                if requiredBusy.isEmpty { full.append((dayIndex, candidate)) } else { partial.append((dayIndex, candidate)) }
+                let ranked = Ranked(day: dayIndex, optionalFree: optionalFree, candidate: candidate)
+                if requiredBusy.isEmpty { full.append(ranked) } else { partial.append(ranked) }
             }
         }
 
-        func optionalFree(_ c: Candidate) -> Int { c.free.filter { !input.required.contains($0) }.count }
         let chosen: [Candidate]
         if !full.isEmpty {
             let ranked = full.sorted { x, y in
                 let (a, b) = (x.candidate, y.candidate)
                 if x.day != y.day { return x.day < y.day }
-                if optionalFree(a) != optionalFree(b) { return optionalFree(a) > optionalFree(b) }
+                if x.optionalFree != y.optionalFree { return x.optionalFree > y.optionalFree }
                 if a.preferredTime != b.preferredTime { return a.preferredTime }
                 return a.startsAt < b.startsAt
             }
@@ -162,7 +172,7 @@ public enum SlotSearch {
             let ranked = partial.sorted { x, y in
                 let (a, b) = (x.candidate, y.candidate)
                 if a.requiredBusy.count != b.requiredBusy.count { return a.requiredBusy.count < b.requiredBusy.count }
-                if optionalFree(a) != optionalFree(b) { return optionalFree(a) > optionalFree(b) }
+                if x.optionalFree != y.optionalFree { return x.optionalFree > y.optionalFree }
                 return a.startsAt < b.startsAt
             }
             chosen = spread(ranked, count: input.count)
@@ -178,11 +188,18 @@ public enum SlotSearch {
     }
 
     /// The ranked list, at most two a day; then the rest in rank order if fewer.
-    static func spread(_ ranked: [(day: Int, candidate: Candidate)], count: Int) -> [Candidate] {
+    struct Ranked {
+        var day: Int
+        var optionalFree: Int
+        var candidate: Candidate
+    }
+
+    static func spread(_ ranked: [Ranked], count: Int) -> [Candidate] {
         var perDay: [Int: [Candidate]] = [:]
         var chosen: [Candidate] = []
         var rest: [Candidate] = []
-        for (day, c) in ranked {
+        for r in ranked {
+            let (day, c) = (r.day, r.candidate)
             let sameDay = perDay[day, default: []]
             // Two a day at most, and not overlapping: 8:30 and 8:45 are one choice, not two.
             if chosen.count < count, sameDay.count < 2, !sameDay.contains(where: { $0.startsAt < c.endsAt && c.startsAt < $0.endsAt }) {

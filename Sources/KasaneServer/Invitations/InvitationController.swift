@@ -43,23 +43,38 @@ struct InvitationController {
 
     /// The public feed: the token in the path is the only credential.
     func addFeed(to router: Router<AppRequestContext>) {
+        let cache = FeedCache()
         router.get("feeds/:file") { request, context in
             let file = context.parameters.get("file") ?? ""
-            guard file.hasSuffix(".ics"), let feed = try await database.feed(token: String(file.dropLast(4))) else {
+            let token = file.hasSuffix(".ics") ? String(file.dropLast(4)) : ""
+            guard let owner = try await database.feedOwner(token: token), let staffId = owner.staff.id else {
                 try await database.logUnauthenticated(origin: context.origin, path: "/feeds/…")
                 throw APIError(status: .notFound, message: "このフィードはありません（URLが更新された可能性があります）。")
             }
-            var headers: HTTPFields = [.eTag: feed.etag, .cacheControl: "private, no-cache"]
-            if let lastModified = feed.lastModified { headers[.lastModified] = Self.httpDate(lastModified) }
+            let today = LocalDate.today()
+            let entry: FeedCache.Entry
+            if let cached = await cache.entry(staffId: staffId, version: owner.version, day: today) {
+                try await database.logFeedRead(by: owner.staff)
+                entry = cached
+            } else {
+                guard let feed = try await database.feed(token: token) else {
+                    throw APIError(status: .notFound, message: "このフィードはありません（URLが更新された可能性があります）。")
+                }
+                entry = FeedCache.Entry(
+                    version: feed.version, day: today, etag: feed.etag, lastModified: feed.lastModified,
+                    body: ICalendarWriter.feed(feed.invitations, name: "Kasane 会議"))
+                await cache.store(entry, staffId: staffId)
+            }
+            var headers: HTTPFields = [.eTag: entry.etag, .cacheControl: "private, no-cache"]
+            if let lastModified = entry.lastModified { headers[.lastModified] = Self.httpDate(lastModified) }
             // Calendar clients poll all day: the same content is answered 304 with no body.
             if let sent = request.headers[.ifNoneMatch],
-               sent.split(separator: ",").contains(where: { Self.weakMatch($0, feed.etag) })
+               sent.split(separator: ",").contains(where: { Self.weakMatch($0, entry.etag) })
             {
                 return Response(status: .notModified, headers: headers)
             }
             headers[.contentType] = "text/calendar; charset=utf-8"
-            let ics = ICalendarWriter.feed(feed.invitations, name: "Kasane 会議")
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: ics)))
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: entry.body)))
         }
     }
 

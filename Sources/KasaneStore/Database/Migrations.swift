@@ -13,6 +13,7 @@ extension AppDatabase {
         migrator.registerMigration("v3-invitations", migrate: createInvitations)
         migrator.registerMigration("v4-busy", migrate: createBusy)
         migrator.registerMigration("v5-rooms", migrate: createRooms)
+        migrator.registerMigration("v6-data-version", migrate: createDataVersion)
         return migrator
     }()
 
@@ -323,5 +324,23 @@ extension AppDatabase {
             CREATE TRIGGER meeting_room_update BEFORE UPDATE OF roomId, startsAt, endsAt, status ON meeting WHEN \(overlap)
             BEGIN SELECT RAISE(ABORT, 'room double-booked'); END;
             """)
+    }
+
+    /// One number that rises with every change to what a feed or an invitation shows
+    /// (meetings, their items and attendees and answers, cases, consents, the directory,
+    /// the settings), so a feed can be answered from cache until it moves.
+    static func createDataVersion(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE dataVersion (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
+            INSERT INTO dataVersion (id, value) VALUES (1, 0);
+            """)
+        for table in ["meeting", "attendee", "agendaItem", "supportCase", "consent", "staff", "agency", "settings", "room"] {
+            for event in ["INSERT", "UPDATE", "DELETE"] {
+                try db.execute(sql: """
+                    CREATE TRIGGER dataVersion_\(table)_\(event.lowercased()) AFTER \(event) ON \(table)
+                    BEGIN UPDATE dataVersion SET value = value + 1 WHERE id = 1; END
+                    """)
+            }
+        }
     }
 }

@@ -157,13 +157,40 @@ extension AppDatabase {
             let lastChange = try Date.fetchOne(db, sql: """
                 SELECT MAX(createdAt) FROM meetingChange WHERE meetingId IN (\(ids.map { _ in "?" }.joined(separator: ",")))
                 """, arguments: StatementArguments(ids)) ?? nil
-            return Feed(staff: staff, invitations: invitations, etag: Self.fingerprint(invitations), lastModified: lastChange)
+            return Feed(
+                staff: staff, invitations: invitations, etag: Self.fingerprint(invitations), lastModified: lastChange,
+                version: try Self.dataVersion(db))
         }
         guard let found else { return nil }
-        try await writer.write { db in
-            try Self.log(db, .staff(found.staff, from: "feed"), "feed.read", AuditNote(target: "feed"), allowed: true)
-        }
+        try await logFeedRead(by: found.staff)
         return found
+    }
+
+    /// Who a feed token belongs to, and the data version now: enough to answer a feed
+    /// from cache. nil for a token that is not (or no longer) valid.
+    public func feedOwner(token: String) async throws -> (staff: Staff, version: Int64)? {
+        guard token.count == Self.tokenLength, token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            return nil
+        }
+        return try await reader.read { db in
+            guard let staff = try Staff.fetchOne(db, sql: """
+                SELECT staff.* FROM staff JOIN feedToken ON feedToken.staffId = staff.id
+                WHERE feedToken.tokenHash = ? AND staff.active
+                """, arguments: [Self.hash(token)])
+            else { return nil }
+            return (staff, try Self.dataVersion(db))
+        }
+    }
+
+    /// Every read of a feed is audited, from cache or not.
+    public func logFeedRead(by staff: Staff) async throws {
+        try await writer.write { db in
+            try Self.log(db, .staff(staff, from: "feed"), "feed.read", AuditNote(target: "feed"), allowed: true)
+        }
+    }
+
+    static func dataVersion(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT value FROM dataVersion WHERE id = 1") ?? 0
     }
 
     /// A weak validator of what a feed says: the same invitations give the same tag
@@ -185,4 +212,6 @@ public struct Feed: Sendable {
     public var etag: String
     /// The latest change to any meeting in it.
     public var lastModified: Date?
+    /// The data version it was read at (see `feedOwner`).
+    public var version: Int64
 }
