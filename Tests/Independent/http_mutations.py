@@ -82,6 +82,11 @@ meeting = json.loads(body)
 MEETING, ITEM, UID = meeting["id"], meeting["items"][0]["id"], meeting["uid"]
 request("POST", f"/api/v1/meetings/{MEETING}/invitations", COORD)
 request("POST", "/api/v1/rooms", ADMIN, json.dumps({"name": "第1会議室", "capacity": 12}).encode())
+status, _, body = request("POST", "/api/v1/polls", COORD, json.dumps({
+    "kind": "support", "required": [1, 5], "slots": [{"startsAt": f"{day}T13:00:00+09:00", "endsAt": f"{day}T14:00:00+09:00"}]}).encode())
+assert status == 201, (status, body)
+POLL = json.loads(body)
+POLL_ID, POLL_SLOT = POLL["id"], POLL["slots"][0]["id"]
 
 ics_reply = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Example//EN\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\n"
              f"UID:{UID}\r\nDTSTAMP:20261124T010000Z\r\nSEQUENCE:0\r\n"
@@ -105,6 +110,9 @@ seeds = [
     ("POST", "/api/v1/rooms", ADMIN, J, {"name": "第9会議室", "capacity": 10, "equipment": ["プロジェクター"]}),
     ("PUT", "/api/v1/rooms/1", ADMIN, J, {"name": "第1会議室", "capacity": 12}),
     ("POST", "/api/v1/schedule/book", COORD, J, {"kind": "support", "startsAt": f"{day}T16:00:00+09:00", "endsAt": f"{day}T17:00:00+09:00", "required": [1, 5], "roomId": 1}),
+    ("POST", "/api/v1/polls", COORD, J, {"kind": "multiLayered", "proposalId": 1, "optional": [19], "slots": [{"startsAt": f"{day}T10:00:00+09:00", "endsAt": f"{day}T11:30:00+09:00"}], "closesOn": day, "note": "ご都合を"}),
+    ("PUT", f"/api/v1/polls/{POLL_ID}/answers", MEMBER, J, {"answers": [{"slotId": POLL_SLOT, "answer": "○"}]}),
+    ("POST", f"/api/v1/polls/{POLL_ID}/booking", COORD, J, {"slotId": POLL_SLOT, "place": "第3会議室"}),
     ("POST", "/api/v1/proposals", COORD, J, {"kind": "support", "caseIds": [CASE, 4], "additions": [{"staffId": 20, "reason": "見守り"}], "exclusions": [{"agencyId": 15, "reason": "書面で"}]}),
     ("POST", "/api/v1/meetings", COORD, J, {"kind": "support", "startsAt": f"{day}T14:00:00+09:00", "endsAt": f"{day}T15:00:00+09:00", "place": "会議室"}),
     ("PUT", f"/api/v1/meetings/{MEETING}", COORD, J, {"place": "第3会議室"}),

@@ -34,6 +34,11 @@ public enum Access {
         }
     }
 
+    /// Whether `require` would let the actor do `action`.
+    public static func allows(_ action: Action, _ actor: Actor) -> Bool {
+        (try? require(action, actor)) != nil
+    }
+
     public static func require(_ action: Action, _ actor: Actor) throws {
         switch actor.kind {
         case .localOperator:

@@ -77,5 +77,6 @@ public func buildRouter(database: AppDatabase, postman: Postman? = nil) -> Route
     BusyController(database: database).addRoutes(to: api)
     ScheduleController(database: database).addRoutes(to: api)
     RoomController(database: database).addRoutes(to: api)
+    PollController(database: database).addRoutes(to: api)
     return router
 }

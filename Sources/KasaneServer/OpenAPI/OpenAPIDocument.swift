@@ -2170,6 +2170,249 @@ enum OpenAPIDocument {
       }
      }
     }
+   },
+   "PollInput": {
+    "type": "object",
+    "required": [
+     "kind",
+     "slots"
+    ],
+    "properties": {
+     "kind": {
+      "type": "string",
+      "enum": [
+       "support",
+       "multiLayered"
+      ]
+     },
+     "proposalId": {
+      "type": "integer",
+      "minimum": 1
+     },
+     "required": {
+      "type": "array",
+      "items": {
+       "type": "integer",
+       "minimum": 1
+      }
+     },
+     "optional": {
+      "type": "array",
+      "items": {
+       "type": "integer",
+       "minimum": 1
+      }
+     },
+     "slots": {
+      "type": "array",
+      "minItems": 1,
+      "maxItems": 20,
+      "items": {
+       "type": "object",
+       "required": [
+        "startsAt",
+        "endsAt"
+       ],
+       "properties": {
+        "startsAt": {
+         "type": "string",
+         "format": "date-time"
+        },
+        "endsAt": {
+         "type": "string",
+         "format": "date-time"
+        }
+       }
+      }
+     },
+     "closesOn": {
+      "type": "string",
+      "format": "date"
+     },
+     "note": {
+      "type": "string",
+      "maxLength": 500
+     }
+    }
+   },
+   "PollAnswersInput": {
+    "type": "object",
+    "required": [
+     "answers"
+    ],
+    "properties": {
+     "answers": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "slotId",
+        "answer"
+       ],
+       "properties": {
+        "slotId": {
+         "type": "integer",
+         "minimum": 1
+        },
+        "answer": {
+         "type": "string",
+         "description": "yes / maybe / no、または ○ / △ / ×"
+        }
+       }
+      }
+     }
+    }
+   },
+   "PollBooking": {
+    "type": "object",
+    "required": [
+     "slotId"
+    ],
+    "properties": {
+     "slotId": {
+      "type": "integer",
+      "minimum": 1
+     },
+     "roomId": {
+      "type": "integer",
+      "minimum": 1
+     },
+     "place": {
+      "type": "string"
+     }
+    }
+   },
+   "Poll": {
+    "type": "object",
+    "required": [
+     "id",
+     "kind",
+     "status",
+     "statusName",
+     "slots"
+    ],
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "kind": {
+      "type": "string"
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "open",
+       "closed",
+       "booked"
+      ]
+     },
+     "statusName": {
+      "type": "string"
+     },
+     "closesOn": {
+      "type": "string"
+     },
+     "note": {
+      "type": "string"
+     },
+     "meetingId": {
+      "type": "integer"
+     },
+     "slots": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "id",
+        "startsAt",
+        "endsAt",
+        "yes",
+        "maybe",
+        "no"
+       ],
+       "properties": {
+        "id": {
+         "type": "integer"
+        },
+        "startsAt": {
+         "type": "string",
+         "format": "date-time"
+        },
+        "endsAt": {
+         "type": "string",
+         "format": "date-time"
+        },
+        "yes": {
+         "type": "integer"
+        },
+        "maybe": {
+         "type": "integer"
+        },
+        "no": {
+         "type": "integer"
+        },
+        "mine": {
+         "type": "string",
+         "enum": [
+          "yes",
+          "maybe",
+          "no"
+         ],
+         "description": "○ yes・△ maybe・× no（入力は ○ △ × でもよい）"
+        },
+        "answers": {
+         "type": "object",
+         "additionalProperties": {
+          "type": "string",
+          "enum": [
+           "yes",
+           "maybe",
+           "no"
+          ],
+          "description": "○ yes・△ maybe・× no（入力は ○ △ × でもよい）"
+         },
+         "description": "職員IDごとの回答（多機関協働だけ）"
+        },
+        "requiredNo": {
+         "type": "array",
+         "items": {
+          "type": "string"
+         }
+        }
+       }
+      }
+     },
+     "participants": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "staffId",
+        "name",
+        "agencyName",
+        "required",
+        "answered"
+       ],
+       "properties": {
+        "staffId": {
+         "type": "integer"
+        },
+        "name": {
+         "type": "string"
+        },
+        "agencyName": {
+         "type": "string"
+        },
+        "required": {
+         "type": "boolean"
+        },
+        "answered": {
+         "type": "boolean"
+        }
+       }
+      }
+     }
+    }
    }
   }
  },
@@ -8188,6 +8431,551 @@ enum OpenAPIDocument {
       }
      }
     }
+   }
+  },
+  "/api/v1/polls": {
+   "get": {
+    "summary": "日程調整の一覧（多機関協働はすべて、構成員は自分が回答するもの）",
+    "tags": [
+     "scheduling"
+    ],
+    "operationId": "get_api_v1_polls",
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/Poll"
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "入力の誤り（項目名つき）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "トークンがない・無効",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "その役割ではできない操作",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "IDがない、または知る立場にない",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   },
+   "post": {
+    "summary": "日程調整を始める（多機関協働）",
+    "tags": [
+     "scheduling"
+    ],
+    "operationId": "post_api_v1_polls",
+    "responses": {
+     "201": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Poll"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "入力の誤り（項目名つき）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "トークンがない・無効",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "その役割ではできない操作",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "IDがない、または知る立場にない",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "408": {
+      "description": "本文の送信に時間がかかりすぎた",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "いまの状態と矛盾する（締切後・決定済み・×の必須出席者・予定の重なり）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "本文が上限より大きい",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/PollInput"
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/polls/{id}": {
+   "get": {
+    "summary": "日程調整（構成員には件数と自分の回答だけ）",
+    "tags": [
+     "scheduling"
+    ],
+    "operationId": "get_api_v1_polls_id",
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Poll"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "入力の誤り（項目名つき）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "トークンがない・無効",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "その役割ではできない操作",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "IDがない、または知る立場にない",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ]
+   }
+  },
+  "/api/v1/polls/{id}/answers": {
+   "put": {
+    "summary": "自分の回答（○△×）を出す・変える（締切まで）",
+    "tags": [
+     "scheduling"
+    ],
+    "operationId": "put_api_v1_polls_id_answers",
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Poll"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "入力の誤り（項目名つき）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "トークンがない・無効",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "その役割ではできない操作",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "IDがない、または知る立場にない",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "408": {
+      "description": "本文の送信に時間がかかりすぎた",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "いまの状態と矛盾する（締切後・決定済み・×の必須出席者・予定の重なり）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "本文が上限より大きい",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/PollAnswersInput"
+       }
+      }
+     }
+    },
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ]
+   }
+  },
+  "/api/v1/polls/{id}/close": {
+   "post": {
+    "summary": "回答を締め切る（多機関協働）",
+    "tags": [
+     "scheduling"
+    ],
+    "operationId": "post_api_v1_polls_id_close",
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Poll"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "入力の誤り（項目名つき）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "トークンがない・無効",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "その役割ではできない操作",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "IDがない、または知る立場にない",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "いまの状態と矛盾する（締切後・決定済み・×の必須出席者・予定の重なり）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ]
+   }
+  },
+  "/api/v1/polls/{id}/booking": {
+   "post": {
+    "summary": "候補を選んで会議を作る（多機関協働）",
+    "tags": [
+     "scheduling"
+    ],
+    "operationId": "post_api_v1_polls_id_booking",
+    "responses": {
+     "201": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/MeetingMaterial"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "入力の誤り（項目名つき）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "トークンがない・無効",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "その役割ではできない操作",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "IDがない、または知る立場にない",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "408": {
+      "description": "本文の送信に時間がかかりすぎた",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "いまの状態と矛盾する（締切後・決定済み・×の必須出席者・予定の重なり）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "本文が上限より大きい",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/PollBooking"
+       }
+      }
+     }
+    },
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ]
    }
   }
  }

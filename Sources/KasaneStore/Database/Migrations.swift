@@ -14,6 +14,7 @@ extension AppDatabase {
         migrator.registerMigration("v4-busy", migrate: createBusy)
         migrator.registerMigration("v5-rooms", migrate: createRooms)
         migrator.registerMigration("v6-data-version", migrate: createDataVersion)
+        migrator.registerMigration("v7-polls", migrate: createPolls)
         return migrator
     }()
 
@@ -341,6 +342,40 @@ extension AppDatabase {
                     BEGIN UPDATE dataVersion SET value = value + 1 WHERE id = 1; END
                     """)
             }
+        }
+    }
+
+    /// 日程調整: candidate times, the members asked, and their ○△× answers.
+    static func createPolls(_ db: Database) throws {
+        try db.create(table: "poll") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("kind", .text).notNull()
+            t.column("status", .text).notNull().defaults(to: "open")
+            t.column("closesOn", .text)
+            t.column("note", .text)
+            t.column("proposalId", .integer).references("memberProposal", onDelete: .restrict)
+            t.column("meetingId", .integer).references("meeting", onDelete: .restrict)
+            t.column("createdBy", .integer).references("staff", onDelete: .restrict)
+            t.column("createdAt", .datetime).notNull()
+        }
+        try db.create(table: "pollSlot") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("poll", onDelete: .cascade).notNull()
+            t.column("startsAt", .datetime).notNull()
+            t.column("endsAt", .datetime).notNull()
+        }
+        try db.create(table: "pollParticipant") { t in
+            t.belongsTo("poll", onDelete: .cascade).notNull()
+            t.belongsTo("staff", onDelete: .restrict).notNull()
+            t.column("required", .boolean).notNull()
+            t.primaryKey(["pollId", "staffId"])
+        }
+        try db.create(table: "pollAnswer") { t in
+            t.belongsTo("pollSlot", onDelete: .cascade).notNull()
+            t.belongsTo("staff", onDelete: .restrict).notNull()
+            t.column("answer", .text).notNull().check { ["yes", "maybe", "no"].contains($0) }
+            t.column("answeredAt", .datetime).notNull()
+            t.primaryKey(["pollSlotId", "staffId"])
         }
     }
 }

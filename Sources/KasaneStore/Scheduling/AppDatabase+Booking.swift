@@ -37,9 +37,13 @@ extension AppDatabase {
         }
     }
 
-    static func checkStillFree(_ db: Database, _ people: [Int64], start: Date, end: Date, excluding meetingId: Int64?) throws {
+    /// Refuses when any of `people` is busy from `start` to `end`: in a Kasane meeting
+    /// (with the city's buffer), and, with `calendars`, in their uploaded calendar.
+    static func checkStillFree(
+        _ db: Database, _ people: [Int64], start: Date, end: Date, excluding meetingId: Int64?, calendars: Bool = true
+    ) throws {
         let buffer = TimeInterval(try settings(db).schedulingRules.bufferMinutes * 60)
-        var busy = Set(try uploadedBusy(db, staffIds: people, from: start, to: end).keys)
+        var busy = calendars ? Set(try uploadedBusy(db, staffIds: people, from: start, to: end).keys) : []
         let placeholders = Array(repeating: "?", count: max(people.count, 1)).joined(separator: ",")
         let meetings = try Int64.fetchAll(
             db, sql: """
