@@ -91,6 +91,16 @@ enum JSONBodies {
         check(District.self, data) { _ = try $0.validated() }
         check(Agency.self, data) { _ = try $0.validated(knownFields: fields, knownDistricts: ["N", "S"]) }
         check(Staff.self, data) { _ = try $0.validated() }
+        let calendar = WorkingCalendar(settings: MunicipalitySettings())
+        check(SeriesInput.self, data) { _ = try $0.occurrences(calendar) }
+        check(PollInput.self, data) { _ = try $0.validated(now: today.instant()) }
+        check(PollAnswersInput.self, data) { _ in }
+        check(SlotSearchRequest.self, data) { _ = try $0.validated(today: today) }
+        check(BookingRequest.self, data) { b in
+            _ = try MeetingInput.validate(startsAt: b.startsAt, endsAt: b.endsAt, place: b.place ?? "部屋")
+            _ = calendar.notices(startsAt: b.startsAt, endsAt: b.endsAt, now: today.instant())
+        }
+        check(Room.self, data) { _ = try $0.validated() }
     }
 
     static func check<T: Decodable>(_ type: T.Type, _ data: Data, _ validate: (T) throws -> Void) {

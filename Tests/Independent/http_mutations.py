@@ -113,6 +113,8 @@ seeds = [
     ("POST", "/api/v1/polls", COORD, J, {"kind": "multiLayered", "proposalId": 1, "optional": [19], "slots": [{"startsAt": f"{day}T10:00:00+09:00", "endsAt": f"{day}T11:30:00+09:00"}], "closesOn": day, "note": "ご都合を"}),
     ("PUT", f"/api/v1/polls/{POLL_ID}/answers", MEMBER, J, {"answers": [{"slotId": POLL_SLOT, "answer": "○"}]}),
     ("POST", f"/api/v1/polls/{POLL_ID}/booking", COORD, J, {"slotId": POLL_SLOT, "place": "第3会議室"}),
+    ("POST", "/api/v1/series", COORD, J, {"kind": "support", "weekday": 2, "ordinal": 2, "startTime": "14:00", "endTime": "15:30", "from": day, "to": day, "place": "第2会議室", "onClosure": "skip"}),
+    ("POST", "/api/v1/series/1/cancellation", COORD, J, {"reason": "体制の見直し"}),
     ("POST", "/api/v1/proposals", COORD, J, {"kind": "support", "caseIds": [CASE, 4], "additions": [{"staffId": 20, "reason": "見守り"}], "exclusions": [{"agencyId": 15, "reason": "書面で"}]}),
     ("POST", "/api/v1/meetings", COORD, J, {"kind": "support", "startsAt": f"{day}T14:00:00+09:00", "endsAt": f"{day}T15:00:00+09:00", "place": "会議室"}),
     ("PUT", f"/api/v1/meetings/{MEETING}", COORD, J, {"place": "第3会議室"}),

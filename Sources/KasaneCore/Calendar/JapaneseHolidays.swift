@@ -12,8 +12,10 @@ public enum JapaneseHolidays {
 
     public static let supportedYears = 2007...2099
 
+    /// The holidays of `year`; none outside `supportedYears` (the inputs that lead here
+    /// are refused before, see `MeetingInput.validate`; this never traps on a date).
     public static func holidays(in year: Int) -> [Holiday] {
-        precondition(supportedYears.contains(year), "holidays are computed for 2007–2099")
+        guard supportedYears.contains(year) else { return [] }
         var days: [LocalDate: String] = [:]
         func add(_ month: Int, _ day: Int, _ name: String) { days[LocalDate(year: year, month: month, day: day)!] = name }
         func monday(_ month: Int, _ nth: Int, _ name: String) {
@@ -63,7 +65,8 @@ public enum JapaneseHolidays {
     }
 
     public static func holidays(from first: Int, to last: Int) -> [Holiday] {
-        (first...last).flatMap(holidays(in:))
+        guard first <= last else { return [] }
+        return (first...last).flatMap(holidays(in:))
     }
 
     public static func name(of date: LocalDate) -> String? {
@@ -103,7 +106,9 @@ extension LocalDate {
             if m < 1 { m = 12; y -= 1 }
             d += LocalDate.daysIn(month: m, year: y)
         }
-        return LocalDate(year: y, month: m, day: d)!
+        // Valid by construction, except past the year 9999 LocalDate allows: clamped there.
+        if let date = LocalDate(year: y, month: m, day: d) { return date }
+        return y > 9999 ? LocalDate(year: 9999, month: 12, day: 31) ?? self : LocalDate(year: 1, month: 1, day: 1) ?? self
     }
 }
 

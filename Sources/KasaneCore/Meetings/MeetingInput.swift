@@ -31,6 +31,10 @@ public struct MeetingInput: Codable, Sendable, Equatable {
 
     /// Checks the time and place.
     public static func validate(startsAt: Date, endsAt: Date, place: String) throws -> String {
+        guard JapaneseHolidays.supportedYears.contains(LocalDate.inTokyo(startsAt).year) else {
+            throw KasaneError.invalid(
+                field: "startsAt", message: "Kasaneが扱う日付は\(JapaneseHolidays.supportedYears.lowerBound)年から\(JapaneseHolidays.supportedYears.upperBound)年までです。")
+        }
         guard endsAt > startsAt else {
             throw KasaneError.invalid(field: "endsAt", message: "終了時刻は開始時刻より後にしてください。")
         }

@@ -78,5 +78,6 @@ public func buildRouter(database: AppDatabase, postman: Postman? = nil) -> Route
     ScheduleController(database: database).addRoutes(to: api)
     RoomController(database: database).addRoutes(to: api)
     PollController(database: database).addRoutes(to: api)
+    SeriesController(database: database).addRoutes(to: api)
     return router
 }

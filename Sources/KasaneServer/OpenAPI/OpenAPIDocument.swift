@@ -2413,6 +2413,161 @@ enum OpenAPIDocument {
       }
      }
     }
+   },
+   "SeriesInput": {
+    "type": "object",
+    "required": [
+     "kind",
+     "weekday",
+     "startTime",
+     "endTime",
+     "from",
+     "to"
+    ],
+    "properties": {
+     "kind": {
+      "type": "string",
+      "enum": [
+       "support",
+       "multiLayered"
+      ]
+     },
+     "weekday": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 7,
+      "description": "1=月 … 7=日"
+     },
+     "ordinal": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 5,
+      "description": "毎月第N（5は最終）。省略で毎週"
+     },
+     "startTime": {
+      "type": "string",
+      "example": "14:00"
+     },
+     "endTime": {
+      "type": "string",
+      "example": "15:30"
+     },
+     "from": {
+      "type": "string",
+      "format": "date"
+     },
+     "to": {
+      "type": "string",
+      "format": "date"
+     },
+     "place": {
+      "type": "string"
+     },
+     "roomId": {
+      "type": "integer",
+      "minimum": 1
+     },
+     "proposalId": {
+      "type": "integer",
+      "minimum": 1
+     },
+     "onClosure": {
+      "type": "string",
+      "enum": [
+       "nextWorkingDay",
+       "skip"
+      ]
+     },
+     "items": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "purpose"
+       ],
+       "properties": {
+        "caseId": {
+         "type": "integer",
+         "format": "int64",
+         "minimum": 1
+        },
+        "purpose": {
+         "type": "string",
+         "enum": [
+          "planReview",
+          "evaluationTermination",
+          "socialResources",
+          "informationSharing",
+          "watchingDirection",
+          "urgentResponse"
+         ]
+        },
+        "minutes": {
+         "type": "integer",
+         "minimum": 5,
+         "maximum": 240
+        },
+        "position": {
+         "type": "integer",
+         "minimum": 1
+        }
+       }
+      }
+     }
+    }
+   },
+   "Series": {
+    "type": "object",
+    "required": [
+     "id",
+     "kind",
+     "rule",
+     "cancelled",
+     "entries"
+    ],
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "kind": {
+      "type": "string"
+     },
+     "rule": {
+      "type": "object"
+     },
+     "cancelled": {
+      "type": "boolean"
+     },
+     "entries": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "ruleDay"
+       ],
+       "properties": {
+        "ruleDay": {
+         "type": "string"
+        },
+        "day": {
+         "type": "string"
+        },
+        "closure": {
+         "type": "string"
+        },
+        "meetingId": {
+         "type": "integer"
+        },
+        "status": {
+         "type": "string"
+        },
+        "change": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    }
    }
   }
  },
@@ -8960,6 +9115,293 @@ enum OpenAPIDocument {
       "application/json": {
        "schema": {
         "$ref": "#/components/schemas/PollBooking"
+       }
+      }
+     }
+    },
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ]
+   }
+  },
+  "/api/v1/series": {
+   "post": {
+    "summary": "定例を作る（多機関協働）：回ごとに会議を作り、祝日・閉庁日は翌開庁日へ移すか休む",
+    "tags": [
+     "scheduling"
+    ],
+    "operationId": "post_api_v1_series",
+    "responses": {
+     "201": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Series"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "入力の誤り（項目名つき）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "トークンがない・無効",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "その役割ではできない操作",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "IDがない、または知る立場にない",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "408": {
+      "description": "本文の送信に時間がかかりすぎた",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "いまの状態と矛盾する（部屋の重なり・中止済みなど）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "本文が上限より大きい",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/SeriesInput"
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/series/{id}": {
+   "get": {
+    "summary": "定例と各回",
+    "tags": [
+     "scheduling"
+    ],
+    "operationId": "get_api_v1_series_id",
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Series"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "入力の誤り（項目名つき）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "トークンがない・無効",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "その役割ではできない操作",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "IDがない、または知る立場にない",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ]
+   }
+  },
+  "/api/v1/series/{id}/cancellation": {
+   "post": {
+    "summary": "定例を中止（これからの回だけ中止）",
+    "tags": [
+     "scheduling"
+    ],
+    "operationId": "post_api_v1_series_id_cancellation",
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Series"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "入力の誤り（項目名つき）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "トークンがない・無効",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "その役割ではできない操作",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "IDがない、または知る立場にない",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "408": {
+      "description": "本文の送信に時間がかかりすぎた",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "いまの状態と矛盾する（部屋の重なり・中止済みなど）",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "本文が上限より大きい",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/CancellationInput"
        }
       }
      }

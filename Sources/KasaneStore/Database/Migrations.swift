@@ -15,6 +15,7 @@ extension AppDatabase {
         migrator.registerMigration("v5-rooms", migrate: createRooms)
         migrator.registerMigration("v6-data-version", migrate: createDataVersion)
         migrator.registerMigration("v7-polls", migrate: createPolls)
+        migrator.registerMigration("v8-series", migrate: createSeries)
         return migrator
     }()
 
@@ -376,6 +377,21 @@ extension AppDatabase {
             t.column("answer", .text).notNull().check { ["yes", "maybe", "no"].contains($0) }
             t.column("answeredAt", .datetime).notNull()
             t.primaryKey(["pollSlotId", "staffId"])
+        }
+    }
+
+    /// 定例: the rule a standing series was made from, and each meeting's series.
+    static func createSeries(_ db: Database) throws {
+        try db.create(table: "series") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("kind", .text).notNull()
+            t.column("rule", .text).notNull()
+            t.column("createdBy", .integer).references("staff", onDelete: .restrict)
+            t.column("createdAt", .datetime).notNull()
+            t.column("cancelledAt", .datetime)
+        }
+        try db.alter(table: "meeting") { t in
+            t.add(column: "seriesId", .integer).references("series", onDelete: .restrict)
         }
     }
 }

@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+import KasaneCore
+
+/// A standing series as made or read: its meetings, and each occurrence that moved
+/// around a holiday or closure, or was skipped.
+public struct SeriesView: Codable, Sendable, Equatable {
+    public struct Entry: Codable, Sendable, Equatable {
+        public var ruleDay: LocalDate
+        public var day: LocalDate?
+        public var closure: String?
+        public var meetingId: Int64?
+        public var status: MeetingStatus?
+        /// 祝日のため翌開庁日に移動 / 祝日のため休み, in words.
+        public var change: String?
+    }
+
+    public var id: Int64
+    public var kind: MeetingKind
+    public var rule: SeriesInput
+    public var cancelled: Bool
+    public var entries: [Entry]
+}
+
+extension AppDatabase {
+    /// Creates every meeting of a standing series at once (coordinator), each through the
+    /// one meeting funnel; refused whole if any one would be (a taken room, a rule).
+    public func createSeries(_ input: SeriesInput, by actor: Actor) async throws -> SeriesView {
+        try await audited(actor, "series.create", target: "series") { db, note in
+            try Access.require(.manageMeetings, actor)
+            let settings = try Self.settings(db)
+            let occurrences = try input.occurrences(WorkingCalendar(settings: settings))
+            guard occurrences.contains(where: { $0.day != nil }) else {
+                throw KasaneError.invalid(field: "from", message: "その期間には、この規則に当たる開催日がありません。")
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            try db.execute(
+                sql: "INSERT INTO series (kind, rule, createdBy, createdAt) VALUES (?, ?, ?, ?)",
+                arguments: [input.kind.rawValue, String(decoding: try encoder.encode(input), as: UTF8.self), actor.staffId, Date()])
+            let seriesId = db.lastInsertedRowID
+            note.target = "series:\(seriesId)"
+            for occurrence in occurrences {
+                guard let day = occurrence.day else { continue }
+                let meeting = try Self.insertMeeting(
+                    db,
+                    MeetingInput(
+                        kind: input.kind, startsAt: day.instant(minutesAfterMidnight: input.startTime.minutes),
+                        endsAt: day.instant(minutesAfterMidnight: input.endTime.minutes), place: input.place ?? "",
+                        proposalId: input.proposalId, items: input.items, roomId: input.roomId),
+                    by: actor, note: AuditNote(target: "series:\(seriesId)"))
+                try db.execute(sql: "UPDATE meeting SET seriesId = ? WHERE id = ?", arguments: [seriesId, meeting.id])
+            }
+            return try Self.seriesView(db, id: seriesId)
+        }
+    }
+
+    public func series(id: Int64, for actor: Actor) async throws -> SeriesView {
+        try await audited(actor, "series.read", target: "series:\(id)") { db, _ in
+            try Access.require(.manageMeetings, actor)
+            return try Self.seriesView(db, id: id)
+        }
+    }
+
+    /// Cancels the series: its future meetings are cancelled (invitations follow), its
+    /// past ones stay as they were.
+    public func cancelSeries(id: Int64, _ input: CancellationInput, by actor: Actor, now: Date = Date()) async throws -> SeriesView {
+        try await audited(actor, "series.cancel", target: "series:\(id)") { db, note in
+            try Access.require(.manageMeetings, actor)
+            let view = try Self.seriesView(db, id: id)
+            guard !view.cancelled else { throw KasaneError.conflict("この定例はすでに中止されています。") }
+            let reason = try Validate.text(input.reason, field: "reason", label: "中止の理由", max: 500)
+            let future = try Int64.fetchAll(
+                db, sql: "SELECT id FROM meeting WHERE seriesId = ? AND startsAt > ? AND status IN ('planned', 'invited') ORDER BY startsAt",
+                arguments: [id, now])
+            for meetingId in future {
+                _ = try Self.changeMeeting(db, id: meetingId, by: actor, note: note, records: [(.cancelled, nil, reason)]) { db, before in
+                    var m = before.meeting
+                    m.status = .cancelled
+                    m.cancellationReason = reason
+                    try m.update(db)
+                }
+            }
+            try db.execute(sql: "UPDATE series SET cancelledAt = ? WHERE id = ?", arguments: [now, id])
+            return try Self.seriesView(db, id: id)
+        }
+    }
+
+    static func seriesView(_ db: Database, id: Int64) throws -> SeriesView {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM series WHERE id = ?", arguments: [id]) else {
+            throw KasaneError.notFound("定例（ID \(id)）はありません。")
+        }
+        let rule = try JSONDecoder().decode(SeriesInput.self, from: Data((row["rule"] as String).utf8))
+        let meetings = try Meeting.filter(Column("seriesId") == id).fetchAll(db)
+        let occurrences = (try? rule.occurrences(WorkingCalendar(settings: try settings(db)))) ?? []
+        let entries = occurrences.map { o -> SeriesView.Entry in
+            let meeting = o.day.flatMap { day in meetings.first { LocalDate.inTokyo($0.startsAt) == day } }
+            let change: String? = o.closure.map { closure in
+                o.day.map { "\(o.ruleDay)は\(closure)のため\($0)に移動" } ?? "\(o.ruleDay)は\(closure)のため休み"
+            }
+            return SeriesView.Entry(ruleDay: o.ruleDay, day: o.day, closure: o.closure, meetingId: meeting?.id, status: meeting?.status, change: change)
+        }
+        guard let kind = MeetingKind(rawValue: row["kind"]) else { throw KasaneError.unusableDatabase("定例（ID \(id)）の記録が読めません。") }
+        return SeriesView(id: id, kind: kind, rule: rule, cancelled: (row["cancelledAt"] as Date?) != nil, entries: entries)
+    }
+}
