@@ -7,6 +7,6 @@ struct Kasane: AsyncParsableCommand {
         abstract: "Kasane（重ね）: 支援会議・重層的支援会議の運営を支えるサービス",
         subcommands: [
             Serve.self, Demo.self, Import.self, DistrictCommand.self, StaffCommand.self, MeetingCommand.self,
-            AuditCommand.self, ITIPCommand.self, HolidaysCommand.self, BackupCommand.self, BusyCommand.self, ScheduleCommand.self,
+            AuditCommand.self, ITIPCommand.self, HolidaysCommand.self, BackupCommand.self, BusyCommand.self, ScheduleCommand.self, PollCommand.self, RoomsCommand.self,
         ])
 }

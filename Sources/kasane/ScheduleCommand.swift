@@ -6,7 +6,34 @@ import KasaneStore
 
 struct ScheduleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "schedule", abstract: "会議の日程を探します（多機関協働として）。", subcommands: [Search.self])
+        commandName: "schedule", abstract: "会議の日程を探し、決めます（多機関協働として）。", subcommands: [Search.self, Book.self])
+
+    struct Book: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "見つけた日時で会議を作ります（出席者と部屋を確認し直してから）。",
+            discussion: "例: kasane schedule book --as aizawa.misaki@minamino.example.jp --kind multiLayered --proposal 1 --starts 2026-12-03T13:00 --ends 2026-12-03T14:30 --room 1")
+        @OptionGroup var database: DatabaseOption
+        @OptionGroup var acting: ActingStaffOption
+        @Option(help: "support または multiLayered") var kind: String
+        @Option(help: "構成員の提案のID") var proposal: Int64?
+        @Option(help: "必須の出席者の職員ID（カンマ区切り）") var required: String?
+        @Option(help: "開始（2026-12-03T13:00）") var starts: String
+        @Option(help: "終了（2026-12-03T14:30）") var ends: String
+        @Option(help: "予約する部屋のID") var room: Int64?
+        @Option(help: "場所（省略時は部屋の名前）") var place: String?
+        @Option(help: "移す会議のID（新しく作らずに移す）") var meeting: Int64?
+
+        func run() async throws {
+            try await acting.run(database) { db, actor in
+                try await db.book(
+                    BookingRequest(
+                        kind: try meetingKind(kind), startsAt: try parseInstant(starts, option: "starts"),
+                        endsAt: try parseInstant(ends, option: "ends"), meetingId: meeting, proposalId: proposal,
+                        required: try staffIds(required, option: "required"), roomId: room, place: place),
+                    by: actor)
+            }
+        }
+    }
 
     struct Search: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -26,22 +53,10 @@ struct ScheduleCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await acting.run(database) { db, actor in
-                guard let kind = MeetingKind(rawValue: kind) else {
-                    throw KasaneError.invalid(field: "kind", message: "--kind は support または multiLayered です（\(kind)）。")
-                }
-                func ids(_ text: String?, _ option: String) throws -> [Int64]? {
-                    try text.map { list in
-                        try list.split(separator: ",").map { part in
-                            guard let id = Int64(part.trimmingCharacters(in: .whitespaces)) else {
-                                throw KasaneError.invalid(field: option, message: "--\(option) は職員IDをカンマで区切って指定してください（\(list)）。")
-                            }
-                            return id
-                        }
-                    }
-                }
-                return try await db.searchSlots(
+                try await db.searchSlots(
                     SlotSearchRequest(
-                        kind: kind, proposalId: proposal, required: try ids(required, "required"), optional: try ids(optional, "optional"),
+                        kind: try meetingKind(kind), proposalId: proposal, required: try staffIds(required, option: "required"),
+                        optional: try staffIds(optional, option: "optional"),
                         minutes: minutes, from: try LocalDate.parse(from, field: "from", label: "--from"),
                         to: try LocalDate.parse(to, field: "to", label: "--to"), urgent: urgent, count: count),
                     by: actor)

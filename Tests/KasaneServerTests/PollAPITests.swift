@@ -60,6 +60,10 @@ struct PollAPITests {
             let booked = try await client.send(.post, "/api/v1/polls/\(id)/booking", token: app.coordinator, body: "{\"slotId\":\(slotIds[1]),\"roomId\":1}")
             #expect(booked.status == .created, "\(booked.text)")
             #expect((try booked.json()["startsAt"] as? String)?.hasPrefix("\(next)T14:00:00") == true)
+            // Everyone asked is on the meeting: required as required, optional as optional.
+            let people = try booked.json()["attendees"] as? [[String: Any]] ?? []
+            #expect(people.contains { $0["staffId"] as? Int == Int(member.id!) && $0["role"] as? String == "required" })
+            #expect(people.contains { $0["staffId"] as? Int == Int(outsider.id!) && $0["role"] as? String == "optional" })
             // Decided: no more answers, no second booking.
             let late = try await client.send(.put, "/api/v1/polls/\(id)/answers", token: app.member, body: "{\"answers\":[{\"slotId\":\(slotIds[0]),\"answer\":\"yes\"}]}")
             #expect(late.status == .conflict)

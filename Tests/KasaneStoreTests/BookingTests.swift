@@ -118,6 +118,12 @@ struct BookingTests {
         let (later, laterEnd) = slot(14)
         let booked = try await c.db.book(BookingRequest(kind: .supportMeeting, startsAt: later, endsAt: laterEnd, required: [member.id!], roomId: c.room.id), by: c.coordinator)
         #expect(booked.place == "試験会議室A")
+        #expect(booked.attendees.contains { $0.staffId == member.id && $0.role == .required }, "the people checked are on the meeting")
+        // A required person the rules exclude (no pledge for a 支援会議) is refused at booking, naming them.
+        let unpledged = try await c.db.staff(email: "arai.shota@minamino.example.jp")
+        let (other, otherEnd) = slot(16)
+        await #expect { _ = try await c.db.book(BookingRequest(kind: .supportMeeting, startsAt: other, endsAt: otherEnd, required: [unpledged.id!], place: "会議室"), by: c.coordinator) }
+            throws: { ($0 as? KasaneError)?.message.contains(unpledged.name) == true }
     }
 
     @Test("A meeting on a holiday, outside office hours or at short notice is allowed and says so")

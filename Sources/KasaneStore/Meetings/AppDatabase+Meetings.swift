@@ -25,7 +25,11 @@ extension AppDatabase {
 
     /// The one way a meeting comes to be, inside the caller's transaction (creation, and
     /// booking a found time).
-    static func insertMeeting(_ db: Database, _ input: MeetingInput, by actor: Actor, note: AuditNote) throws -> MeetingMaterial {
+    /// `extra`: further attendees for every item (those a booking or poll checked), under
+    /// the same rules as the proposal's members.
+    static func insertMeeting(
+        _ db: Database, _ input: MeetingInput, extra: [(staffId: Int64, role: AttendeeRole)] = [], by actor: Actor, note: AuditNote
+    ) throws -> MeetingMaterial {
         try Access.require(.manageMeetings, actor)
         let room = try input.roomId.map { try Self.checkRoom(db, roomId: $0, start: input.startsAt, end: input.endsAt, excluding: nil) }
         let givenPlace = input.place.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -92,6 +96,9 @@ extension AppDatabase {
             attendees.append(Attendee(
                 meetingId: meeting.id!, staffId: member.staffId, role: .required,
                 itemIds: everyCase ? nil : itemIds.sorted()))
+        }
+        for person in extra where !attendees.contains(where: { $0.staffId == person.staffId }) {
+            attendees.append(Attendee(meetingId: meeting.id!, staffId: person.staffId, role: person.role, itemIds: nil))
         }
         for var attendee in attendees { try attendee.insert(db) }
 

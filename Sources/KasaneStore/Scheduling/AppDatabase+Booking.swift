@@ -33,7 +33,7 @@ extension AppDatabase {
                 MeetingInput(
                     kind: request.kind, startsAt: request.startsAt, endsAt: request.endsAt, place: request.place ?? "",
                     proposalId: request.proposalId, items: request.items, roomId: request.roomId),
-                by: actor, note: note)
+                extra: (request.required ?? []).map { ($0, .required) }, by: actor, note: note)
         }
     }
 
