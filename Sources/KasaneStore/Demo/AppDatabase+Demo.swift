@@ -101,6 +101,32 @@ extension AppDatabase {
                     BusyInterval(start: day.instant(minutesAfterMidnight: from), end: day.instant(minutesAfterMidnight: to)))
             }
         }
+        // One open 日程調整 for a 支援会議 on the 8050 household, and a monthly 定例.
+        let coordinator = Actor.staff(try await staff(email: DemoSeed.coordinatorEmail), from: "demo")
+        let calendar = WorkingCalendar(settings: try await settings())
+        var day = today.adding(days: 7)
+        var slots: [PollSlotInput] = []
+        while slots.count < 4 {
+            if calendar.isWorkingDay(day) {
+                for hour in [10, 14] where slots.count < 4 {
+                    let start = day.instant(minutesAfterMidnight: hour * 60)
+                    slots.append(PollSlotInput(startsAt: start, endsAt: start.addingTimeInterval(5400)))
+                }
+            }
+            day = day.adding(days: 1)
+        }
+        let asked = try await ["kitamura.naoko", "nakai.takeshi", "hikita.jun"].asyncMap { try await staff(email: $0 + DemoCases.mail).id }
+        _ = try await createPoll(
+            PollInput(kind: .supportMeeting, required: [coordinator.staffId].compactMap { $0 } + asked.compactMap { $0 }, slots: slots,
+                      closesOn: today.adding(days: 5), note: "見守り方針の共有のため、ご都合をお知らせください。"),
+            by: coordinator, now: now)
+        _ = try await createSeries(
+            SeriesInput(
+                kind: .supportMeeting, weekday: 2, ordinal: 2, startTime: TimeOfDay("14:00") ?? .defaultOpening,
+                endTime: TimeOfDay("15:30") ?? .defaultClosing, from: today, to: today.adding(days: 180),
+                roomId: try await rooms().first { $0.name.contains("第3会議室") }?.id, onClosure: .nextWorkingDay),
+            by: coordinator)
+
         for (member, intervals) in byStaff {
             let staff = try await staff(email: member + DemoCases.mail)
             _ = try await replaceBusy(
@@ -141,5 +167,13 @@ extension AppDatabase {
                 caseId: caseId, consentId: consent.id!, WithdrawalInput(withdrawnOn: LocalDate(withdrawn)!, reason: reason),
                 by: actor)
         }
+    }
+}
+
+extension Sequence {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var result: [T] = []
+        for element in self { result.append(try await transform(element)) }
+        return result
     }
 }
