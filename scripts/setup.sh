@@ -15,7 +15,7 @@ fi
 pkg-config --exists libical || { echo "setup: libical not found by pkg-config" >&2; exit 1; }
 # Independent checks in the tests: iCalendar and holidays implementations not written here,
 # and schemathesis, which tests the running server against its OpenAPI document.
-if ! python3 -c 'import icalendar, holidays, schemathesis.cli, recurring_ical_events' >/dev/null 2>&1; then
-  echo "setup: installing icalendar, holidays, schemathesis and recurring-ical-events from PyPI"
-  python3 -m pip install --quiet --root-user-action=ignore 'icalendar>=6' 'holidays>=0.60' 'schemathesis>=4,<5' 'recurring-ical-events>=3'
+if ! python3 -c 'import icalendar, holidays, schemathesis.cli, recurring_ical_events, openapi_spec_validator' >/dev/null 2>&1; then
+  echo "setup: installing icalendar, holidays, schemathesis, recurring-ical-events and openapi-spec-validator from PyPI"
+  python3 -m pip install --quiet --root-user-action=ignore 'icalendar>=6' 'holidays>=0.60' 'schemathesis>=4,<5' 'recurring-ical-events>=3' 'openapi-spec-validator>=0.7'
 fi

@@ -30,6 +30,10 @@ python3 Tests/Independent/http_mutations.py "http://127.0.0.1:$port" "$work/demo
   --requests "$requests" 2>&1 | tail -30
 record "${PIPESTATUS[0]}" "HTTP mutation harness ($requests requests)"
 
+curl -s "http://127.0.0.1:$port/api/v1/openapi.json" > "$work/openapi.json"
+python3 -c 'import json, sys; from openapi_spec_validator import validate; validate(json.load(open(sys.argv[1]))); print("openapi-spec-validator: the document is valid OpenAPI 3.1")' "$work/openapi.json"
+record $? "the served document is valid OpenAPI"
+
 source "$work/demo/tokens.env"
 for role in COORDINATOR ADMIN; do
   token_var="KASANE_$role"

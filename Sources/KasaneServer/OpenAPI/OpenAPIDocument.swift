@@ -2569,6 +2569,78 @@ enum OpenAPIDocument {
      }
     }
    }
+  },
+  "responses": {
+   "Error400": {
+    "description": "入力の誤り（項目名つき。CSVは行ごと）",
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
+   },
+   "Error401": {
+    "description": "トークンがない・無効",
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
+   },
+   "Error403": {
+    "description": "その役割ではできない操作",
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
+   },
+   "Error404": {
+    "description": "IDがない、または知る立場にない",
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
+   },
+   "Error408": {
+    "description": "本文の送信に時間がかかりすぎた",
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
+   },
+   "Error409": {
+    "description": "いまの状態と矛盾する（規則違反・重複・締切後・部屋や出席者の予定がふさがった など）",
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
+   },
+   "Error413": {
+    "description": "本文が上限より大きい",
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
+   }
   }
  },
  "paths": {
@@ -2658,14 +2730,7 @@ enum OpenAPIDocument {
       }
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "304": {
       "description": "If-None-Match の ETag と同じ内容（本文なし）"
@@ -2713,44 +2778,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     }
    }
@@ -2774,44 +2811,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     }
    },
@@ -2843,74 +2852,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     }
    }
@@ -2937,44 +2897,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     }
    },
@@ -3006,74 +2938,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     }
    }
@@ -3100,44 +2983,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     }
    },
@@ -3169,74 +3024,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     }
    }
@@ -3263,44 +3069,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     }
    },
@@ -3332,74 +3110,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     }
    }
@@ -3435,44 +3164,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     }
    },
@@ -3516,74 +3217,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     }
    }
@@ -3622,44 +3274,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     }
    }
@@ -3686,44 +3310,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     }
    },
@@ -3755,74 +3351,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     }
    }
@@ -3858,44 +3405,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     }
    },
@@ -3939,74 +3458,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     }
    }
@@ -4045,44 +3515,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     }
    },
@@ -4126,74 +3568,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     }
    }
@@ -4220,44 +3613,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     }
    }
@@ -4291,74 +3656,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     }
    }
@@ -4392,74 +3708,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     }
    }
@@ -4486,44 +3753,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     }
    },
@@ -4555,74 +3794,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     }
    }
@@ -4658,44 +3848,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     }
    },
@@ -4739,74 +3901,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     }
    }
@@ -4845,44 +3958,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     }
    }
@@ -4938,74 +4023,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     }
    }
@@ -5044,44 +4080,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     }
    },
@@ -5125,74 +4133,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     }
    }
@@ -5248,74 +4207,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     }
    }
@@ -5361,44 +4271,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     }
    }
@@ -5437,44 +4319,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     }
    },
@@ -5518,74 +4372,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     }
    }
@@ -5641,74 +4446,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     }
    }
@@ -5742,74 +4498,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     }
    }
@@ -5845,44 +4552,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     }
    }
@@ -5909,44 +4588,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     }
    },
@@ -5978,74 +4629,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     }
    }
@@ -6081,44 +4683,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     }
    },
@@ -6162,74 +4736,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     }
    }
@@ -6275,74 +4800,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     }
    }
@@ -6378,54 +4854,19 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      }
     }
    }
@@ -6464,44 +4905,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     }
    }
@@ -6547,74 +4960,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     }
    }
@@ -6670,74 +5034,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     }
    },
@@ -6781,54 +5096,19 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      }
     }
    }
@@ -6874,74 +5154,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     }
    }
@@ -6997,74 +5228,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     }
    },
@@ -7115,54 +5297,19 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      }
     }
    }
@@ -7201,54 +5348,19 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      }
     }
    }
@@ -7287,44 +5399,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     }
    }
@@ -7363,44 +5447,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     }
    }
@@ -7434,74 +5490,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     }
    }
@@ -7525,54 +5532,19 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      }
     }
    }
@@ -7648,44 +5620,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     }
    }
@@ -7758,44 +5702,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     }
    }
@@ -7819,44 +5735,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     }
    },
@@ -7888,74 +5776,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     }
    },
@@ -7977,54 +5816,19 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      }
     }
    }
@@ -8058,74 +5862,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複など）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     }
    }
@@ -8152,44 +5907,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     }
    },
@@ -8211,74 +5938,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複・部屋や出席者の予定がふさがった）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     },
     "requestBody": {
@@ -8312,44 +5990,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     },
     "parameters": [
@@ -8383,74 +6033,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複・部屋や出席者の予定がふさがった）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     },
     "requestBody": {
@@ -8506,74 +6107,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "409": {
-      "description": "いまの状態と矛盾する（規則違反・重複・部屋や出席者の予定がふさがった）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     },
     "requestBody": {
@@ -8610,44 +6162,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     }
    },
@@ -8669,74 +6193,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "409": {
-      "description": "いまの状態と矛盾する（締切後・決定済み・×の必須出席者・予定の重なり）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     },
     "requestBody": {
@@ -8770,44 +6245,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     },
     "parameters": [
@@ -8843,74 +6290,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "409": {
-      "description": "いまの状態と矛盾する（締切後・決定済み・×の必須出席者・予定の重なり）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     },
     "requestBody": {
@@ -8956,54 +6354,19 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "409": {
-      "description": "いまの状態と矛盾する（締切後・決定済み・×の必須出席者・予定の重なり）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      }
     },
     "parameters": [
@@ -9039,74 +6402,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "409": {
-      "description": "いまの状態と矛盾する（締切後・決定済み・×の必須出席者・予定の重なり）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     },
     "requestBody": {
@@ -9152,74 +6466,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "409": {
-      "description": "いまの状態と矛盾する（部屋の重なり・中止済みなど）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     },
     "requestBody": {
@@ -9253,44 +6518,16 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      }
     },
     "parameters": [
@@ -9326,74 +6563,25 @@ enum OpenAPIDocument {
       }
      },
      "400": {
-      "description": "入力の誤り（項目名つき）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error400"
      },
      "401": {
-      "description": "トークンがない・無効",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error401"
      },
      "403": {
-      "description": "その役割ではできない操作",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error403"
      },
      "404": {
-      "description": "IDがない、または知る立場にない",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error404"
      },
      "408": {
-      "description": "本文の送信に時間がかかりすぎた",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error408"
      },
      "409": {
-      "description": "いまの状態と矛盾する（部屋の重なり・中止済みなど）",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error409"
      },
      "413": {
-      "description": "本文が上限より大きい",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Error413"
      }
     },
     "requestBody": {

@@ -46,20 +46,8 @@ extension AppDatabase {
         try await audited(actor, "poll.create", target: "poll") { db, note in
             try Access.require(.manageMeetings, actor)
             let valid = try input.validated(now: now)
-            var required = valid.required ?? []
-            if let proposalId = valid.proposalId {
-                let stored = try Self.storedProposal(db, id: proposalId)
-                guard stored.proposal.kind == valid.kind else {
-                    throw KasaneError.invalid(field: "proposalId", message: "構成員の提案（ID \(proposalId)）は\(stored.proposal.kind.legalName)のものです。")
-                }
-                required += stored.proposal.members.map(\.staffId)
-            }
-            required = Self.unique(required)
-            let optional = Self.unique(valid.optional ?? []).filter { !required.contains($0) }
-            let known = Set(try Staff.filter(keys: required + optional).filter(Column("active") == true).fetchAll(db).compactMap(\.id))
-            if let unknown = (required + optional).first(where: { !known.contains($0) }) {
-                throw KasaneError.notFound("職員（ID \(unknown)）はいません。")
-            }
+            let (required, optional, _) = try Self.people(
+                db, kind: valid.kind, proposalId: valid.proposalId, required: valid.required, optional: valid.optional)
             try db.execute(
                 sql: "INSERT INTO poll (kind, status, closesOn, note, proposalId, createdBy, createdAt) VALUES (?, 'open', ?, ?, ?, ?, ?)",
                 arguments: [valid.kind.rawValue, valid.closesOn?.description, valid.note, valid.proposalId, actor.staffId, now])

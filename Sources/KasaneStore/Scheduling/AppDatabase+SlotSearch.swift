@@ -41,22 +41,9 @@ extension AppDatabase {
             try Access.require(.manageMeetings, actor)
             let settings = try Self.settings(db)
             let (minutes, from, to, count) = try request.validated(today: LocalDate.today(now: now))
-            var required = request.required ?? []
-            if let proposalId = request.proposalId {
-                let stored = try Self.storedProposal(db, id: proposalId)
-                guard stored.proposal.kind == request.kind else {
-                    throw KasaneError.invalid(field: "proposalId", message: "構成員の提案（ID \(proposalId)）は\(stored.proposal.kind.legalName)のものです。")
-                }
-                required += stored.proposal.members.map(\.staffId)
-            }
-            required = Self.unique(required)
-            let optional = Self.unique(request.optional ?? []).filter { !required.contains($0) }
+            let (required, optional, staff) = try Self.people(
+                db, kind: request.kind, proposalId: request.proposalId, required: request.required, optional: request.optional)
             let everyone = required + optional
-            let staff = try Staff.filter(keys: everyone).fetchAll(db)
-            let known = Set(staff.compactMap(\.id))
-            if let unknown = everyone.first(where: { !known.contains($0) }) {
-                throw KasaneError.notFound("職員（ID \(unknown)）はいません。")
-            }
             let start = from.instant()
             let end = to.adding(days: 1).instant()
             var busy = try Self.uploadedBusy(db, staffIds: everyone, from: start, to: end)
@@ -107,6 +94,30 @@ extension AppDatabase {
                 """,
             arguments: StatementArguments(staffIds) + [to, from]
         ).map { row in (row["staffId"], BusyInterval(start: row["startsAt"], end: row["endsAt"])) }
+    }
+
+    /// The people a search or a poll is about: the stored proposal's members and those
+    /// listed as required, then the optional ones not already required; each an active
+    /// staff member (else a 404 naming the id).
+    static func people(_ db: Database, kind: MeetingKind, proposalId: Int64?, required: [Int64]?, optional: [Int64]?) throws
+        -> (required: [Int64], optional: [Int64], staff: [Staff])
+    {
+        var mustCome = required ?? []
+        if let proposalId {
+            let stored = try storedProposal(db, id: proposalId)
+            guard stored.proposal.kind == kind else {
+                throw KasaneError.invalid(field: "proposalId", message: "構成員の提案（ID \(proposalId)）は\(stored.proposal.kind.legalName)のものです。")
+            }
+            mustCome += stored.proposal.members.map(\.staffId)
+        }
+        mustCome = unique(mustCome)
+        let mayCome = unique(optional ?? []).filter { !mustCome.contains($0) }
+        let staff = try Staff.filter(keys: mustCome + mayCome).filter(Column("active") == true).fetchAll(db)
+        let known = Set(staff.compactMap(\.id))
+        if let unknown = (mustCome + mayCome).first(where: { !known.contains($0) }) {
+            throw KasaneError.notFound("職員（ID \(unknown)）はいません。")
+        }
+        return (mustCome, mayCome, staff)
     }
 
     static func unique(_ ids: [Int64]) -> [Int64] {
