@@ -154,4 +154,36 @@ struct BookingTests {
             throws: { ($0 as? KasaneError)?.field == "capacity" }
         #expect(try await c.db.rooms().count == 6)  // the demo city's four and the two above
     }
+
+    @Test("The search offers a free room that fits with each time; a taken room is not offered, and with none free the time is left out")
+    func roomInSearch() async throws {
+        let c = try await city()
+        let (start, end) = slot(10)
+        let day = LocalDate.inTokyo(start)
+        let need = SlotSearchRequest.RoomNeed(capacity: 12, equipment: ["プロジェクター"], online: false)
+        // Staff 5 is not on the meetings below (their chair and secretariat are 1 and 3).
+        let request = SlotSearchRequest(kind: .supportMeeting, required: [5], minutes: 60, from: day, to: day, count: 3, room: need)
+        let first = try await c.db.searchSlots(request, by: c.coordinator)
+        let fitting = try await c.db.rooms().filter { need.fits($0, people: 1) }
+        #expect(Set(fitting.map(\.name)) == ["市役所本庁舎 5階 第2会議室", "保健センター 2階 会議室", "試験会議室A"])
+        #expect(!first.candidates.isEmpty)
+        #expect(first.candidates.allSatisfy { c in fitting.contains { $0.id == c.roomId } })
+        // Take every fitting room for the whole day: no candidate is left, and the answer says why.
+        for room in fitting {
+            for (from, to) in [(8 * 60, 16 * 60), (16 * 60, 18 * 60)] {
+                _ = try await c.db.createMeeting(
+                    MeetingInput(kind: .supportMeeting, startsAt: day.instant(minutesAfterMidnight: from), endsAt: day.instant(minutesAfterMidnight: to),
+                                 place: "", roomId: room.id), by: c.coordinator)
+            }
+        }
+        let none = try await c.db.searchSlots(request, by: c.coordinator)
+        #expect(none.candidates.isEmpty)
+        #expect(none.notices.contains { $0.contains("部屋") })
+        // Without a stated need, times are still offered, each with a room that is free (here not the two taken).
+        let any = try await c.db.searchSlots(
+            SlotSearchRequest(kind: .supportMeeting, required: [5], minutes: 60, from: day, to: day, count: 3), by: c.coordinator)
+        #expect(!any.candidates.isEmpty)
+        #expect(any.candidates.allSatisfy { c in !fitting.contains { $0.id == c.roomId } })
+        _ = end
+    }
 }

@@ -16,10 +16,36 @@ public struct SlotSearchRequest: Codable, Sendable, Equatable {
     public var urgent: Bool?
     /// How many candidates; default 5.
     public var count: Int?
+    /// A room is needed: only times when one that fits is free are offered.
+    public var room: RoomNeed?
+
+    /// What the room must offer.
+    public struct RoomNeed: Codable, Sendable, Equatable {
+        /// Seats, at least; default the number of people asked.
+        public var capacity: Int?
+        public var equipment: [String]?
+        /// true: an online room; false: a meeting room; nil: either.
+        public var online: Bool?
+
+        public init(capacity: Int? = nil, equipment: [String]? = nil, online: Bool? = nil) {
+            self.capacity = capacity
+            self.equipment = equipment
+            self.online = online
+        }
+
+        /// Whether `room` offers this for `people` people.
+        public func fits(_ room: Room, people: Int) -> Bool {
+            guard room.active else { return false }
+            if let online, online != room.online { return false }
+            if let seats = room.capacity, seats < max(capacity ?? people, 1) { return false }
+            return Set(equipment ?? []).isSubset(of: Set(room.equipment))
+        }
+    }
 
     public init(
         kind: MeetingKind, proposalId: Int64? = nil, required: [Int64]? = nil, optional: [Int64]? = nil, minutes: Int? = nil,
-        from: LocalDate? = nil, to: LocalDate? = nil, preferred: [TimeRange]? = nil, urgent: Bool? = nil, count: Int? = nil
+        from: LocalDate? = nil, to: LocalDate? = nil, preferred: [TimeRange]? = nil, urgent: Bool? = nil, count: Int? = nil,
+        room: RoomNeed? = nil
     ) {
         self.kind = kind
         self.proposalId = proposalId
@@ -31,6 +57,7 @@ public struct SlotSearchRequest: Codable, Sendable, Equatable {
         self.preferred = preferred
         self.urgent = urgent
         self.count = count
+        self.room = room
     }
 
     /// Checks form; the days default around `today`.

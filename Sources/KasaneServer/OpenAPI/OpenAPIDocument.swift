@@ -1912,6 +1912,25 @@ enum OpenAPIDocument {
       "type": "integer",
       "minimum": 1,
       "maximum": 20
+     },
+     "room": {
+      "type": "object",
+      "description": "部屋が必要なとき：合う部屋が空いている時間だけを候補にする",
+      "properties": {
+       "capacity": {
+        "type": "integer",
+        "minimum": 1
+       },
+       "equipment": {
+        "type": "array",
+        "items": {
+         "type": "string"
+        }
+       },
+       "online": {
+        "type": "boolean"
+       }
+      }
      }
     }
    },
@@ -2013,6 +2032,12 @@ enum OpenAPIDocument {
         },
         "outsideOfficeHours": {
          "type": "boolean"
+        },
+        "roomId": {
+         "type": "integer"
+        },
+        "roomName": {
+         "type": "string"
         }
        }
       }

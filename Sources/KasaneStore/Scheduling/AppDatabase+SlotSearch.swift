@@ -22,6 +22,9 @@ public struct SlotSearchAnswer: Codable, Sendable, Equatable {
         public var missing: [String]
         public var preferredTime: Bool
         public var outsideOfficeHours: Bool
+        /// A room free then that fits (a meeting room before an online one), if any.
+        public var roomId: Int64?
+        public var roomName: String?
     }
 
     public var complete: Bool
@@ -51,10 +54,28 @@ extension AppDatabase {
             for (staffId, interval) in try Self.meetingTimes(db, staffIds: everyone, from: start.addingTimeInterval(-buffer), to: end.addingTimeInterval(buffer)) {
                 busy[staffId, default: []].append(BusyInterval(start: interval.start.addingTimeInterval(-buffer), end: interval.end.addingTimeInterval(buffer)))
             }
-            let result = SlotSearch.search(SlotSearch.Input(
+            // With a room needed, ask the sweep for more and keep those a room is free for.
+            var result = SlotSearch.search(SlotSearch.Input(
                 kind: request.kind, required: required, optional: optional, minutes: minutes, from: from, to: to,
-                preferred: request.preferred ?? [], urgent: request.urgent ?? false, count: count,
+                preferred: request.preferred ?? [], urgent: request.urgent ?? false, count: request.room == nil ? count : min(count * 8, 160),
                 busy: busy.mapValues(BusyInterval.merged), settings: settings, now: now))
+            let need = request.room ?? SlotSearchRequest.RoomNeed()
+            let rooms = try Room.filter(Column("active") == true).fetchAll(db)
+                .filter { need.fits($0, people: everyone.count) }.sorted { ($0.online ? 1 : 0, $0.capacity ?? 0) < ($1.online ? 1 : 0, $1.capacity ?? 0) }
+            let bookings = try Row.fetchAll(
+                db, sql: "SELECT roomId, startsAt, endsAt FROM meeting WHERE roomId IS NOT NULL AND status != 'cancelled' AND startsAt < ? AND endsAt > ?",
+                arguments: [end, start])
+            func freeRoom(_ c: SlotSearch.Candidate) -> Room? {
+                rooms.first { room in
+                    room.online || !bookings.contains { ($0["roomId"] as Int64) == room.id && ($0["startsAt"] as Date) < c.endsAt && c.startsAt < ($0["endsAt"] as Date) }
+                }
+            }
+            var roomed = result.candidates.map { ($0, freeRoom($0)) }
+            if request.room != nil {
+                roomed = Array(roomed.filter { $0.1 != nil }.prefix(count))
+                result.candidates = roomed.map(\.0)
+                if roomed.isEmpty { result.notices.append("条件に合う部屋が空いている候補はありませんでした。部屋の条件か期間を変えてください。") }
+            }
 
             let uploaded = Set(try Int64.fetchAll(db, sql: "SELECT staffId FROM busyUpload"))
             let agencies = Dictionary(uniqueKeysWithValues: try Agency.fetchAll(db).compactMap { a in a.id.map { ($0, a.name) } })
@@ -73,11 +94,11 @@ extension AppDatabase {
             }
             return SlotSearchAnswer(
                 complete: result.complete, earliestDay: result.earliestDay, daysSearched: result.daysSearched, people: people,
-                candidates: result.candidates.map { c in
+                candidates: roomed.map { c, room in
                     SlotSearchAnswer.Candidate(
                         startsAt: c.startsAt, endsAt: c.endsAt, free: c.free, busy: c.busy,
                         missing: c.requiredBusy.compactMap { byId[$0]?.name }, preferredTime: c.preferredTime,
-                        outsideOfficeHours: c.outsideOfficeHours)
+                        outsideOfficeHours: c.outsideOfficeHours, roomId: room?.id, roomName: room?.name)
                 },
                 notices: notices)
         }
