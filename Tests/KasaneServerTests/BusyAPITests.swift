@@ -75,4 +75,27 @@ struct BusyAPITests {
         #expect(!dump.isEmpty)
         for word in ["家族", "通院", "山田", "市民病院", "w@x"] { #expect(!dump.contains(word), "\(word)") }
     }
+
+    @Test("A hostile upload is refused with the reason and the previous data stays: 10 MB of lines, too many lines, a rule with no end")
+    func hostile() async throws {
+        let app = try await DemoApp.make()
+        try await app.test { client in
+            let before = try await client.send(.get, "/api/v1/me/busy", token: app.member).json()["intervals"] as? Int
+            let line = "X-PAD:" + String(repeating: "a", count: 60) + "\r\n"
+            let huge = "BEGIN:VCALENDAR\r\n" + String(repeating: line, count: 170_000) + "END:VCALENDAR\r\n"  // over 10 MB
+            let tooLarge = try await client.send(.put, "/api/v1/me/busy", token: app.member, body: huge, contentType: "text/calendar")
+            #expect(tooLarge.status == .contentTooLarge)
+            let manyLines = "BEGIN:VCALENDAR\r\n" + String(repeating: "X:1\r\n", count: 250_000) + "END:VCALENDAR\r\n"  // 1.5 MB, 250,000 lines
+            let refused = try await client.send(.put, "/api/v1/me/busy", token: app.member, body: manyLines, contentType: "text/calendar")
+            #expect(refused.status == .badRequest)
+            #expect((try refused.error()["message"] as? String)?.contains("行が多すぎます") == true)
+            #expect(try await client.send(.get, "/api/v1/me/busy", token: app.member).json()["intervals"] as? Int == before, "the previous data stays")
+            // An RRULE with no end is not refused: it is cut at the window.
+            let endless = Self.weekly(count: 1).replacingOccurrences(of: "RRULE:FREQ=WEEKLY;COUNT=1", with: "RRULE:FREQ=DAILY")
+            let cut = try await client.send(.put, "/api/v1/me/busy", token: app.member, body: endless, contentType: "text/calendar")
+            #expect(cut.status == .ok)
+            #expect((try cut.json()["intervals"] as? Int ?? 0) >= 360)
+            #expect(try await client.send(.get, "/health", token: nil).status == .ok)
+        }
+    }
 }
