@@ -95,4 +95,15 @@ struct SlotSearchTests {
         #expect(Set(days).count == 3)
         #expect(days == days.sorted())
     }
+
+    @Test("Closed days and early or late hours are proposed only when asked, and each such time says so")
+    func anyTime() {
+        var sunday = input(now: "2026-11-18T09:00:00", from: "2026-11-22", to: "2026-11-22", count: 3)
+        #expect(SlotSearch.search(sunday).candidates.isEmpty)
+        sunday.anyTime = true
+        let asked = SlotSearch.search(sunday)
+        #expect(asked.candidates.first?.startsAt == jst("2026-11-22T07:00:00"))
+        #expect(asked.candidates.allSatisfy { $0.closedDay == "日曜日" })
+        #expect(asked.candidates.first?.outsideOfficeHours == true)
+    }
 }

@@ -37,6 +37,8 @@ public enum SlotSearch {
         public var busy: [Int64: [BusyInterval]]
         public var settings: MunicipalitySettings
         public var now: Date
+        /// Asked for explicitly: closed days too, and 7:00–21:00 (each such candidate says so).
+        public var anyTime: Bool = false
 
         public init(
             kind: MeetingKind, required: [Int64], optional: [Int64] = [], minutes: Int, from: LocalDate, to: LocalDate,
@@ -70,6 +72,8 @@ public enum SlotSearch {
         public var preferredTime: Bool
         /// Outside the usual office hours (an urgent search's early or late hour).
         public var outsideOfficeHours: Bool
+        /// The closure that day (a holiday, a weekend), when asked to search any time.
+        public var closedDay: String? = nil
     }
 
     public struct Result: Codable, Sendable, Equatable {
@@ -107,7 +111,7 @@ public enum SlotSearch {
         var days: [LocalDate] = []
         var day = first
         while day <= input.to && days.count < 400 {
-            if calendar.isWorkingDay(day) { days.append(day) }
+            if input.anyTime || calendar.isWorkingDay(day) { days.append(day) }
             day = day.adding(days: 1)
         }
 
@@ -123,8 +127,9 @@ public enum SlotSearch {
 
         for (dayIndex, day) in days.enumerated() {
             let widen = urgentDays.contains(day) ? 60 : 0
-            let opens = input.settings.officeOpens.minutes - widen
-            let closes = input.settings.officeCloses.minutes + widen
+            let opens = input.anyTime ? 7 * 60 : input.settings.officeOpens.minutes - widen
+            let closes = input.anyTime ? 21 * 60 : input.settings.officeCloses.minutes + widen
+            let closedDay = input.anyTime ? calendar.closure(on: day) : nil
             var minute = (opens + rules.slotMinutes - 1) / rules.slotMinutes * rules.slotMinutes
             while minute + input.minutes <= closes {
                 let start = day.instant(minutesAfterMidnight: minute)
@@ -152,7 +157,8 @@ public enum SlotSearch {
                 let candidate = Candidate(
                     startsAt: start, endsAt: end, free: free, busy: busy, requiredBusy: requiredBusy, preferredTime: preferred,
                     outsideOfficeHours: minute < input.settings.officeOpens.minutes
-                        || minute + input.minutes > input.settings.officeCloses.minutes)
+                        || minute + input.minutes > input.settings.officeCloses.minutes,
+                    closedDay: closedDay)
                 let ranked = Ranked(day: dayIndex, optionalFree: optionalFree, candidate: candidate)
                 if requiredBusy.isEmpty { full.append(ranked) } else { partial.append(ranked) }
             }

@@ -18,6 +18,8 @@ public struct SlotSearchRequest: Codable, Sendable, Equatable {
     public var count: Int?
     /// A room is needed: only times when one that fits is free are offered.
     public var room: RoomNeed?
+    /// Search closed days and 7:00–21:00 too (never done unless asked; each such time says so).
+    public var anyTime: Bool?
 
     /// What the room must offer.
     public struct RoomNeed: Codable, Sendable, Equatable {

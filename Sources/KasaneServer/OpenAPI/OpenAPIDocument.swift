@@ -1931,6 +1931,10 @@ enum OpenAPIDocument {
         "type": "boolean"
        }
       }
+     },
+     "anyTime": {
+      "type": "boolean",
+      "description": "閉庁日と7:00〜21:00も探す（指定したときだけ。該当する候補にはそう示す）"
      }
     }
    },
@@ -2037,6 +2041,9 @@ enum OpenAPIDocument {
          "type": "integer"
         },
         "roomName": {
+         "type": "string"
+        },
+        "closedDay": {
          "type": "string"
         }
        }

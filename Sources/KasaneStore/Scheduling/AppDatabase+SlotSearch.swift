@@ -22,6 +22,8 @@ public struct SlotSearchAnswer: Codable, Sendable, Equatable {
         public var missing: [String]
         public var preferredTime: Bool
         public var outsideOfficeHours: Bool
+        /// The closure that day, for a search asked to look at any time.
+        public var closedDay: String?
         /// A room free then that fits (a meeting room before an online one), if any.
         public var roomId: Int64?
         public var roomName: String?
@@ -55,10 +57,12 @@ extension AppDatabase {
                 busy[staffId, default: []].append(BusyInterval(start: interval.start.addingTimeInterval(-buffer), end: interval.end.addingTimeInterval(buffer)))
             }
             // With a room needed, ask the sweep for more and keep those a room is free for.
-            var result = SlotSearch.search(SlotSearch.Input(
+            var input = SlotSearch.Input(
                 kind: request.kind, required: required, optional: optional, minutes: minutes, from: from, to: to,
                 preferred: request.preferred ?? [], urgent: request.urgent ?? false, count: request.room == nil ? count : min(count * 8, 160),
-                busy: busy.mapValues(BusyInterval.merged), settings: settings, now: now))
+                busy: busy.mapValues(BusyInterval.merged), settings: settings, now: now)
+            input.anyTime = request.anyTime ?? false
+            var result = SlotSearch.search(input)
             let need = request.room ?? SlotSearchRequest.RoomNeed()
             let rooms = try Room.filter(Column("active") == true).fetchAll(db)
                 .filter { need.fits($0, people: everyone.count) }.sorted { ($0.online ? 1 : 0, $0.capacity ?? 0) < ($1.online ? 1 : 0, $1.capacity ?? 0) }
@@ -98,7 +102,7 @@ extension AppDatabase {
                     SlotSearchAnswer.Candidate(
                         startsAt: c.startsAt, endsAt: c.endsAt, free: c.free, busy: c.busy,
                         missing: c.requiredBusy.compactMap { byId[$0]?.name }, preferredTime: c.preferredTime,
-                        outsideOfficeHours: c.outsideOfficeHours, roomId: room?.id, roomName: room?.name)
+                        outsideOfficeHours: c.outsideOfficeHours, closedDay: c.closedDay, roomId: room?.id, roomName: room?.name)
                 },
                 notices: notices)
         }
