@@ -1412,37 +1412,7 @@ enum OpenAPIDocument {
      "items": {
       "type": "array",
       "items": {
-       "type": "object",
-       "required": [
-        "purpose"
-       ],
-       "properties": {
-        "caseId": {
-         "type": "integer",
-         "format": "int64",
-         "minimum": 1
-        },
-        "purpose": {
-         "type": "string",
-         "enum": [
-          "planReview",
-          "evaluationTermination",
-          "socialResources",
-          "informationSharing",
-          "watchingDirection",
-          "urgentResponse"
-         ]
-        },
-        "minutes": {
-         "type": "integer",
-         "minimum": 5,
-         "maximum": 240
-        },
-        "position": {
-         "type": "integer",
-         "minimum": 1
-        }
-       }
+       "$ref": "#/components/schemas/AgendaItemInput"
       }
      },
      "roomId": {
@@ -1686,118 +1656,6 @@ enum OpenAPIDocument {
       "minimum": 1
      }
     }
-   },
-   "SettingsInput": {
-    "type": "object",
-    "properties": {
-     "baseURL": {
-      "type": "string"
-     },
-     "closureDates": {
-      "type": "array"
-     },
-     "fiscalYearStartMonth": {
-      "type": "integer"
-     },
-     "limits": {
-      "type": "object",
-      "properties": {
-       "jsonBytes": {
-        "type": "integer"
-       },
-       "calendarBytes": {
-        "type": "integer"
-       },
-       "uploadBytes": {
-        "type": "integer"
-       },
-       "calendarLines": {
-        "type": "integer"
-       },
-       "calendarComponents": {
-        "type": "integer"
-       },
-       "calendarProperties": {
-        "type": "integer"
-       },
-       "calendarDepth": {
-        "type": "integer"
-       },
-       "bodySeconds": {
-        "type": "integer"
-       },
-       "idleSeconds": {
-        "type": "integer"
-       }
-      }
-     },
-     "multiLayeredMeetingName": {
-      "type": "string"
-     },
-     "municipalityName": {
-      "type": "string"
-     },
-     "officeCloses": {
-      "type": "string"
-     },
-     "officeOpens": {
-      "type": "string"
-     },
-     "supportMeetingName": {
-      "type": "string"
-     },
-     "yearlyClosures": {
-      "type": "array",
-      "items": {
-       "type": "object",
-       "properties": {
-        "fromDay": {
-         "type": "integer"
-        },
-        "fromMonth": {
-         "type": "integer"
-        },
-        "label": {
-         "type": "string"
-        },
-        "toDay": {
-         "type": "integer"
-        },
-        "toMonth": {
-         "type": "integer"
-        }
-       }
-      }
-     },
-     "scheduling": {
-      "type": "object",
-      "properties": {
-       "bufferMinutes": {
-        "type": "integer"
-       },
-       "minimumNoticeWorkingDays": {
-        "type": "integer"
-       },
-       "busyHorizonMonths": {
-        "type": "integer"
-       },
-       "slotMinutes": {
-        "type": "integer"
-       }
-      }
-     }
-    },
-    "required": [
-     "municipalityName",
-     "supportMeetingName",
-     "multiLayeredMeetingName",
-     "officeOpens",
-     "officeCloses",
-     "yearlyClosures",
-     "closureDates",
-     "fiscalYearStartMonth",
-     "baseURL"
-    ]
    },
    "BusySummary": {
     "type": "object",
@@ -2168,37 +2026,7 @@ enum OpenAPIDocument {
      "items": {
       "type": "array",
       "items": {
-       "type": "object",
-       "required": [
-        "purpose"
-       ],
-       "properties": {
-        "caseId": {
-         "type": "integer",
-         "format": "int64",
-         "minimum": 1
-        },
-        "purpose": {
-         "type": "string",
-         "enum": [
-          "planReview",
-          "evaluationTermination",
-          "socialResources",
-          "informationSharing",
-          "watchingDirection",
-          "urgentResponse"
-         ]
-        },
-        "minutes": {
-         "type": "integer",
-         "minimum": 5,
-         "maximum": 240
-        },
-        "position": {
-         "type": "integer",
-         "minimum": 1
-        }
-       }
+       "$ref": "#/components/schemas/AgendaItemInput"
       }
      }
     }
@@ -2513,37 +2341,7 @@ enum OpenAPIDocument {
      "items": {
       "type": "array",
       "items": {
-       "type": "object",
-       "required": [
-        "purpose"
-       ],
-       "properties": {
-        "caseId": {
-         "type": "integer",
-         "format": "int64",
-         "minimum": 1
-        },
-        "purpose": {
-         "type": "string",
-         "enum": [
-          "planReview",
-          "evaluationTermination",
-          "socialResources",
-          "informationSharing",
-          "watchingDirection",
-          "urgentResponse"
-         ]
-        },
-        "minutes": {
-         "type": "integer",
-         "minimum": 5,
-         "maximum": 240
-        },
-        "position": {
-         "type": "integer",
-         "minimum": 1
-        }
-       }
+       "$ref": "#/components/schemas/AgendaItemInput"
       }
      }
     }
@@ -2671,6 +2469,55 @@ enum OpenAPIDocument {
        "$ref": "#/components/schemas/Error"
       }
      }
+    }
+   }
+  },
+  "parameters": {
+   "audit_staffId": {
+    "name": "staffId",
+    "in": "query",
+    "schema": {
+     "type": "integer",
+     "minimum": 1
+    }
+   },
+   "audit_caseCode": {
+    "name": "caseCode",
+    "in": "query",
+    "schema": {
+     "type": "string"
+    }
+   },
+   "audit_from": {
+    "name": "from",
+    "in": "query",
+    "schema": {
+     "type": "string",
+     "format": "date"
+    }
+   },
+   "audit_to": {
+    "name": "to",
+    "in": "query",
+    "schema": {
+     "type": "string",
+     "format": "date"
+    }
+   },
+   "audit_refusalsOnly": {
+    "name": "refusalsOnly",
+    "in": "query",
+    "schema": {
+     "type": "boolean"
+    }
+   },
+   "audit_limit": {
+    "name": "limit",
+    "in": "query",
+    "schema": {
+     "type": "integer",
+     "minimum": 1,
+     "maximum": 100000
     }
    }
   }
@@ -2867,7 +2714,7 @@ enum OpenAPIDocument {
      "content": {
       "application/json": {
        "schema": {
-        "$ref": "#/components/schemas/SettingsInput"
+        "$ref": "#/components/schemas/Settings"
        }
       }
      }
@@ -5590,51 +5437,22 @@ enum OpenAPIDocument {
     "operationId": "get_api_v1_audit",
     "parameters": [
      {
-      "name": "staffId",
-      "in": "query",
-      "schema": {
-       "type": "integer",
-       "minimum": 1
-      }
+      "$ref": "#/components/parameters/audit_staffId"
      },
      {
-      "name": "caseCode",
-      "in": "query",
-      "schema": {
-       "type": "string"
-      }
+      "$ref": "#/components/parameters/audit_caseCode"
      },
      {
-      "name": "from",
-      "in": "query",
-      "schema": {
-       "type": "string",
-       "format": "date"
-      }
+      "$ref": "#/components/parameters/audit_from"
      },
      {
-      "name": "to",
-      "in": "query",
-      "schema": {
-       "type": "string",
-       "format": "date"
-      }
+      "$ref": "#/components/parameters/audit_to"
      },
      {
-      "name": "refusalsOnly",
-      "in": "query",
-      "schema": {
-       "type": "boolean"
-      }
+      "$ref": "#/components/parameters/audit_refusalsOnly"
      },
      {
-      "name": "limit",
-      "in": "query",
-      "schema": {
-       "type": "integer",
-       "minimum": 1,
-       "maximum": 100000
-      }
+      "$ref": "#/components/parameters/audit_limit"
      }
     ],
     "responses": {
@@ -5675,51 +5493,22 @@ enum OpenAPIDocument {
     "operationId": "get_api_v1_audit_csv",
     "parameters": [
      {
-      "name": "staffId",
-      "in": "query",
-      "schema": {
-       "type": "integer",
-       "minimum": 1
-      }
+      "$ref": "#/components/parameters/audit_staffId"
      },
      {
-      "name": "caseCode",
-      "in": "query",
-      "schema": {
-       "type": "string"
-      }
+      "$ref": "#/components/parameters/audit_caseCode"
      },
      {
-      "name": "from",
-      "in": "query",
-      "schema": {
-       "type": "string",
-       "format": "date"
-      }
+      "$ref": "#/components/parameters/audit_from"
      },
      {
-      "name": "to",
-      "in": "query",
-      "schema": {
-       "type": "string",
-       "format": "date"
-      }
+      "$ref": "#/components/parameters/audit_to"
      },
      {
-      "name": "refusalsOnly",
-      "in": "query",
-      "schema": {
-       "type": "boolean"
-      }
+      "$ref": "#/components/parameters/audit_refusalsOnly"
      },
      {
-      "name": "limit",
-      "in": "query",
-      "schema": {
-       "type": "integer",
-       "minimum": 1,
-       "maximum": 100000
-      }
+      "$ref": "#/components/parameters/audit_limit"
      }
     ],
     "responses": {
