@@ -16,11 +16,25 @@ func staffIds(_ text: String?, option: String) throws -> [Int64]? {
     }
 }
 
-func meetingKind(_ text: String) throws -> MeetingKind {
-    guard let kind = MeetingKind(rawValue: text) else {
-        throw KasaneError.invalid(field: "kind", message: "--kind は support または multiLayered です（\(text)）。")
+/// Who a search or a poll is about: the kind of meeting, a stored proposal and/or listed staff.
+struct PeopleOptions: ParsableArguments {
+    @Option(help: "support（支援会議）または multiLayered（重層的支援会議）") var kind: String
+    @Option(help: "構成員の提案のID（その構成員を必須とする）") var proposal: Int64?
+    @Option(help: "必須の出席者の職員ID（カンマ区切り）") var required: String?
+    @Option(help: "任意の出席者の職員ID（カンマ区切り）") var optional: String?
+
+    func meetingKind() throws -> MeetingKind { try KasaneCLI.meetingKind(kind) }
+    func requiredIds() throws -> [Int64]? { try staffIds(required, option: "required") }
+    func optionalIds() throws -> [Int64]? { try staffIds(optional, option: "optional") }
+}
+
+enum KasaneCLI {
+    static func meetingKind(_ text: String) throws -> MeetingKind {
+        guard let kind = MeetingKind(rawValue: text) else {
+            throw KasaneError.invalid(field: "kind", message: "--kind は support または multiLayered です（\(text)）。")
+        }
+        return kind
     }
-    return kind
 }
 
 struct PollCommand: AsyncParsableCommand {
@@ -34,10 +48,7 @@ struct PollCommand: AsyncParsableCommand {
             discussion: "例: kasane poll create --as aizawa.misaki@minamino.example.jp --kind support --required 1,5 --slot 2026-12-03T10:00/11:30 --slot 2026-12-04T14:00/15:30")
         @OptionGroup var database: DatabaseOption
         @OptionGroup var acting: ActingStaffOption
-        @Option(help: "support または multiLayered") var kind: String
-        @Option(help: "構成員の提案のID") var proposal: Int64?
-        @Option(help: "必須の出席者の職員ID（カンマ区切り）") var required: String?
-        @Option(help: "任意の出席者の職員ID（カンマ区切り）") var optional: String?
+        @OptionGroup var people: PeopleOptions
         @Option(help: "候補: 2026-12-03T10:00/11:30（繰り返し指定）") var slot: [String]
         @Option(help: "回答の締切日（YYYY-MM-DD）") var closes: String?
         @Option(help: "連絡事項") var note: String?
@@ -55,8 +66,8 @@ struct PollCommand: AsyncParsableCommand {
                 }
                 return try await db.createPoll(
                     PollInput(
-                        kind: try meetingKind(kind), proposalId: proposal, required: try staffIds(required, option: "required"),
-                        optional: try staffIds(optional, option: "optional"), slots: slots,
+                        kind: try people.meetingKind(), proposalId: people.proposal, required: try people.requiredIds(),
+                        optional: try people.optionalIds(), slots: slots,
                         closesOn: try LocalDate.parse(closes, field: "closes", label: "--closes"), note: note),
                     by: actor)
             }

@@ -27,7 +27,7 @@ struct ScheduleCommand: AsyncParsableCommand {
             try await acting.run(database) { db, actor in
                 try await db.book(
                     BookingRequest(
-                        kind: try meetingKind(kind), startsAt: try parseInstant(starts, option: "starts"),
+                        kind: try KasaneCLI.meetingKind(kind), startsAt: try parseInstant(starts, option: "starts"),
                         endsAt: try parseInstant(ends, option: "ends"), meetingId: meeting, proposalId: proposal,
                         required: try staffIds(required, option: "required"), roomId: room, place: place),
                     by: actor)
@@ -41,10 +41,7 @@ struct ScheduleCommand: AsyncParsableCommand {
             discussion: "例: kasane schedule search --as aizawa.misaki@minamino.example.jp --kind multiLayered --proposal 1 --minutes 90")
         @OptionGroup var database: DatabaseOption
         @OptionGroup var acting: ActingStaffOption
-        @Option(help: "support（支援会議）または multiLayered（重層的支援会議）") var kind: String
-        @Option(help: "構成員の提案のID（その構成員を必須とする）") var proposal: Int64?
-        @Option(help: "必須の出席者の職員ID（カンマ区切り）") var required: String?
-        @Option(help: "任意の出席者の職員ID（カンマ区切り）") var optional: String?
+        @OptionGroup var people: PeopleOptions
         @Option(help: "会議の長さ（分）") var minutes = 90
         @Option(help: "この日から（YYYY-MM-DD）") var from: String?
         @Option(help: "この日まで（YYYY-MM-DD）") var to: String?
@@ -55,8 +52,8 @@ struct ScheduleCommand: AsyncParsableCommand {
             try await acting.run(database) { db, actor in
                 try await db.searchSlots(
                     SlotSearchRequest(
-                        kind: try meetingKind(kind), proposalId: proposal, required: try staffIds(required, option: "required"),
-                        optional: try staffIds(optional, option: "optional"),
+                        kind: try people.meetingKind(), proposalId: people.proposal, required: try people.requiredIds(),
+                        optional: try people.optionalIds(),
                         minutes: minutes, from: try LocalDate.parse(from, field: "from", label: "--from"),
                         to: try LocalDate.parse(to, field: "to", label: "--to"), urgent: urgent, count: count),
                     by: actor)
