@@ -48,6 +48,8 @@ struct Demo: AsyncParsableCommand {
             print("http://\(host):\(port) で起動します（Ctrl-C で終了）。")
             let outbox = url.deletingLastPathComponent().appendingPathComponent("outbox").path
             print("招待メール（iMIP）は \(outbox) に書き出します。")
+            // The tokens are what a person waits for: out now, also when stdout is a pipe or a file.
+            fflush(nil)  // every C output stream, stdout included
             let app = try await buildApplication(
                 database: db, options: ServiceOptions(host: host, port: port, outbox: outbox, mailFrom: "kasane@minamino.example.jp"))
             try await app.runService()

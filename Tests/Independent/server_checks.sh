@@ -26,6 +26,10 @@ passed=0
 failed=0
 record() { if [ "$1" -eq 0 ]; then passed=$((passed + 1)); echo "server-checks: $2 ok"; else failed=$((failed + 1)); echo "server-checks: $2 FAILED"; fi; }
 
+# What the demo prints (the tokens) is in its log as soon as it serves, though stdout is a file.
+grep -q "export KASANE_COORDINATOR=" "$work/server.log"
+record $? "the demo's tokens are printed before it serves (stdout to a file)"
+
 python3 Tests/Independent/http_mutations.py "http://127.0.0.1:$port" "$work/demo/kasane-demo.sqlite" "$work/demo/tokens.env" \
   --requests "$requests" 2>&1 | tail -30
 record "${PIPESTATUS[0]}" "HTTP mutation harness ($requests requests)"
