@@ -9,6 +9,7 @@ public enum Access {
         case manageMeetings       // create, move, fill, cancel meetings
         case recordHeld           // mark a meeting held
         case readAuditLog
+        case writeMinutes         // draft, edit and correct minutes; verify, archive, retention
 
         var allowedRoles: Set<StaffRole> {
             switch self {
@@ -17,6 +18,7 @@ public enum Access {
             case .registerCases, .proposeMembers, .manageMeetings: [.coordinator]
             case .recordHeld: [.coordinator, .secretariat]
             case .readAuditLog: [.administrator]
+            case .writeMinutes: [.secretariat]
             }
         }
 
@@ -30,6 +32,7 @@ public enum Access {
             case .manageMeetings: "会議の作成・変更"
             case .recordHeld: "会議の開催記録"
             case .readAuditLog: "監査ログの閲覧"
+            case .writeMinutes: "議事録の作成・訂正・保管"
             }
         }
     }

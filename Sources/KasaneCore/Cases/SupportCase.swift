@@ -18,10 +18,13 @@ public struct SupportCase: Codable, Sendable, Equatable, Identifiable {
     public var status: CaseStatus
     /// A short, non-identifying summary (8050世帯・ひきこもり).
     public var summary: String
+    /// The day the case ended (終結・中断); the retention period of its personal data runs from it.
+    public var closedOn: LocalDate?
 
     public init(
         id: Int64? = nil, code: String, fiscalYear: Int, receivedOn: LocalDate, district: String, fields: [Field],
-        referringAgencyId: Int64?, leadAgencyId: Int64?, involvedAgencyIds: [Int64], status: CaseStatus, summary: String
+        referringAgencyId: Int64?, leadAgencyId: Int64?, involvedAgencyIds: [Int64], status: CaseStatus, summary: String,
+        closedOn: LocalDate? = nil
     ) {
         self.id = id
         self.code = code
@@ -34,6 +37,7 @@ public struct SupportCase: Codable, Sendable, Equatable, Identifiable {
         self.involvedAgencyIds = involvedAgencyIds
         self.status = status
         self.summary = summary
+        self.closedOn = closedOn
     }
 
     /// Every agency already around the case: lead, referring, involved.

@@ -26,6 +26,11 @@ public struct MunicipalitySettings: Codable, Sendable, Equatable {
 
     /// The scheduling settings in force.
     public var schedulingRules: SchedulingSettings { scheduling ?? .standard }
+    /// How long minutes and case personal data are kept; nil means the standard periods.
+    public var retention: RetentionSettings?
+
+    /// The retention periods in force.
+    public var retentionRules: RetentionSettings { retention ?? .standard }
 
     public init(
         municipalityName: String = "未設定市",
@@ -38,7 +43,8 @@ public struct MunicipalitySettings: Codable, Sendable, Equatable {
         fiscalYearStartMonth: Int = 4,
         baseURL: String = "http://127.0.0.1:8080",
         limits: InputLimits? = nil,
-        scheduling: SchedulingSettings? = nil
+        scheduling: SchedulingSettings? = nil,
+        retention: RetentionSettings? = nil
     ) {
         self.municipalityName = municipalityName
         self.supportMeetingName = supportMeetingName
@@ -51,6 +57,7 @@ public struct MunicipalitySettings: Codable, Sendable, Equatable {
         self.baseURL = baseURL
         self.limits = limits
         self.scheduling = scheduling
+        self.retention = retention
     }
 
     public func displayName(of kind: MeetingKind) -> String {
@@ -86,6 +93,7 @@ public struct MunicipalitySettings: Codable, Sendable, Equatable {
         while s.baseURL.hasSuffix("/") { s.baseURL.removeLast() }
         s.limits = try inputLimits.validated()
         s.scheduling = try schedulingRules.validated()
+        s.retention = try retentionRules.validated()
         return s
     }
 }

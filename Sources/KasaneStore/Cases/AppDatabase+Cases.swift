@@ -64,7 +64,9 @@ extension AppDatabase {
         c.referringAgencyId = input.referringAgencyId
         c.leadAgencyId = input.leadAgencyId
         c.involvedAgencyIds = Array(Set(input.involvedAgencyIds ?? [])).sorted()
-        c.status = input.status ?? c.status
+        let status = input.status ?? c.status
+        if status.isClosed != c.status.isClosed { c.closedOn = status.isClosed ? LocalDate.today() : nil }
+        c.status = status
         c.summary = try input.validatedSummary()
     }
 

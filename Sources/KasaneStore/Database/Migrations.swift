@@ -16,6 +16,7 @@ extension AppDatabase {
         migrator.registerMigration("v6-data-version", migrate: createDataVersion)
         migrator.registerMigration("v7-polls", migrate: createPolls)
         migrator.registerMigration("v8-series", migrate: createSeries)
+        migrator.registerMigration("v9-minutes", migrate: createMinutes)
         return migrator
     }()
 
@@ -393,5 +394,58 @@ extension AppDatabase {
         try db.alter(table: "meeting") { t in
             t.add(column: "seriesId", .integer).references("series", onDelete: .restrict)
         }
+    }
+
+    /// 議事録: versions that form a hash chain, and the words of each item kept apart
+    /// so that retention can erase them and leave their hash. Approved versions are
+    /// locked here, in the database, not only by the API.
+    static func createMinutes(_ db: Database) throws {
+        try db.create(table: "minutesVersion") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("meeting", onDelete: .restrict).notNull()
+            t.column("version", .integer).notNull()
+            t.column("record", .text).notNull()
+            t.column("recordHash", .text).notNull()
+            t.column("textsHash", .text).notNull()
+            t.column("previousHash", .text).notNull()
+            t.column("versionHash", .text)
+            t.column("reason", .text)
+            t.column("authorId", .integer).notNull().references("staff", onDelete: .restrict)
+            t.column("createdAt", .datetime).notNull()
+            t.column("returnedComment", .text)
+            t.column("approvedBy", .integer).references("staff", onDelete: .restrict)
+            t.column("approvedAt", .datetime)
+            t.uniqueKey(["meetingId", "version"])
+        }
+        try db.create(table: "minutesText") { t in
+            t.belongsTo("version", inTable: "minutesVersion", onDelete: .restrict).notNull()
+            t.column("itemId", .integer).notNull()
+            t.column("caseId", .integer).references("supportCase", onDelete: .restrict)
+            t.column("body", .text)
+            t.column("hash", .text).notNull()
+            t.column("erasedAt", .datetime)
+            t.primaryKey(["versionId", "itemId"])
+        }
+        func approved(_ row: String) -> String { "(SELECT approvedAt FROM minutesVersion WHERE id = \(row).versionId) IS NOT NULL" }
+        try db.execute(sql: """
+            CREATE TRIGGER minutesVersion_locked BEFORE UPDATE ON minutesVersion WHEN OLD.approvedAt IS NOT NULL
+            BEGIN SELECT RAISE(ABORT, '承認済みの議事録は変更できません。訂正は新しい版として作成してください。'); END;
+            CREATE TRIGGER minutesVersion_kept BEFORE DELETE ON minutesVersion WHEN OLD.approvedAt IS NOT NULL
+            BEGIN SELECT RAISE(ABORT, '承認済みの議事録は削除できません。'); END;
+            CREATE TRIGGER minutesText_locked BEFORE UPDATE ON minutesText WHEN \(approved("OLD"))
+              AND NOT (NEW.body IS NULL AND OLD.body IS NOT NULL AND NEW.erasedAt IS NOT NULL AND OLD.erasedAt IS NULL
+                       AND NEW.hash = OLD.hash AND NEW.versionId = OLD.versionId AND NEW.itemId = OLD.itemId
+                       AND NEW.caseId IS OLD.caseId)
+            BEGIN SELECT RAISE(ABORT, '承認済みの議事録は変更できません（保存期間経過による消去を除く）。'); END;
+            CREATE TRIGGER minutesText_kept BEFORE DELETE ON minutesText WHEN \(approved("OLD"))
+            BEGIN SELECT RAISE(ABORT, '承認済みの議事録は削除できません。'); END;
+            CREATE TRIGGER minutesText_closed BEFORE INSERT ON minutesText WHEN \(approved("NEW"))
+            BEGIN SELECT RAISE(ABORT, '承認済みの議事録に議題を足すことはできません。'); END;
+            """)
+        // When a case ended (終結・中断), for the retention period.
+        try db.alter(table: "supportCase") { t in
+            t.add(column: "closedOn", .text)
+        }
+        try db.execute(sql: "UPDATE supportCase SET closedOn = receivedOn WHERE status IN ('terminated', 'suspended')")
     }
 }

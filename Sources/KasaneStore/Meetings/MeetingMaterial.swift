@@ -65,7 +65,7 @@ public struct MeetingMaterial: Codable, Sendable, Equatable {
 public struct MeetingChange: Codable, Sendable, Equatable, Identifiable {
     public enum Kind: String, Codable, Sendable {
         case created, moved, itemAdded, itemRemoved, itemChanged, attendeeAdded, attendeeChanged, attendeeRemoved,
-             cancelled, held, consentWithdrawn
+             cancelled, held, consentWithdrawn, minutesApproved
 
         /// A kind read back from the database; one this build does not know means the
         /// file was changed by something other than Kasane.

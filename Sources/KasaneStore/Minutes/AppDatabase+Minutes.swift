@@ -1,0 +1,326 @@
+import Foundation
+import GRDB
+import KasaneCore
+
+/// 議事録: the secretariat drafts and corrects, the chair approves, attendees read
+/// (DOMAIN rules 4, 5 and 7). Every version is a link of a hash chain.
+extension AppDatabase {
+    /// Drafts version 1 from the agenda of a meeting recorded as held: per item, who
+    /// was expected (退席 where they were to leave the room), no summary, no decisions.
+    public func draftMinutes(meetingId: Int64, by actor: Actor) async throws -> MinutesView {
+        try await audited(actor, "minutes.draft", target: "meeting:\(meetingId)") { db, note in
+            try Access.require(.writeMinutes, actor)
+            let loaded = try Self.visibleMeeting(db, id: meetingId, for: actor, note: note)
+            switch loaded.meeting.status {
+            case .held: break
+            case .minutesApproved:
+                throw KasaneError.conflict("この会議の議事録は承認済みです。直すときは訂正（新しい版）を作成してください。")
+            default:
+                throw KasaneError.conflict("議事録は開催済みの会議についてだけ作成できます（現在: \(loaded.meeting.status.japaneseName)）。")
+            }
+            guard try Self.versionRows(db, meetingId: meetingId).isEmpty else {
+                throw KasaneError.conflict("この会議の議事録は既にあります。案を編集してください。")
+            }
+            let codes = try Self.caseCodes(db, loaded.items)
+            let record = MinutesRecord(items: loaded.items.map { item in
+                let expected = loaded.attendees.filter { a in a.itemIds?.contains(item.id!) ?? true }
+                return MinutesRecordItem(
+                    itemId: item.id!, position: item.position, purpose: item.purpose, caseId: item.caseId,
+                    caseCode: item.caseId.flatMap { codes[$0] },
+                    attendance: expected.map { AttendanceRecord(staffId: $0.staffId, presence: $0.leavesFor.contains(item.id!) ? .leftRoom : .present) },
+                    decisions: [])
+            })
+            let texts = Dictionary(uniqueKeysWithValues: loaded.items.map { ($0.id!, MinutesItemText(summary: "", decisionTexts: [])) })
+            try Self.insertVersion(
+                db, meetingId: meetingId, version: 1, record: record, texts: texts, previousHash: MinutesHash.genesis, reason: nil,
+                author: try Self.actingStaffId(actor, loaded.meeting.secretariatId))
+            return try Self.minutesView(db, loaded, version: nil, reading: .attendee, for: actor)
+        }
+    }
+
+    /// Writes into the open draft; approved versions refuse (and so does the database).
+    public func editMinutes(meetingId: Int64, _ edit: MinutesEdit, by actor: Actor) async throws -> MinutesView {
+        try await audited(actor, "minutes.edit", target: "meeting:\(meetingId)") { db, note in
+            try Access.require(.writeMinutes, actor)
+            let loaded = try Self.visibleMeeting(db, id: meetingId, for: actor, note: note)
+            var row = try Self.openDraft(db, meetingId: meetingId)
+            var record = try row.decodedRecord()
+            var texts = try Self.textRows(db, versionId: row.id!).reduce(into: [Int64: MinutesItemText]()) { r, t in
+                r[t.itemId] = t.decodedBody() ?? MinutesItemText(summary: "", decisionTexts: [])
+            }
+            let agencies = Set(try Int64.fetchAll(db, sql: "SELECT id FROM agency"))
+            guard edit.items.count <= 200 else {
+                throw KasaneError.invalid(field: "items", message: "一度に直せる議題は200件までです。")
+            }
+            for (n, change) in edit.items.enumerated() {
+                guard let index = record.items.firstIndex(where: { $0.itemId == change.itemId }) else {
+                    throw KasaneError.invalid(field: "items[\(n)].itemId", message: "議題（ID \(change.itemId)）はこの議事録にありません。")
+                }
+                var item = record.items[index]
+                var text = texts[item.itemId] ?? MinutesItemText(summary: "", decisionTexts: [])
+                if let attendance = change.attendance {
+                    let attendees = Set(loaded.attendees.map(\.staffId))
+                    if let stray = attendance.first(where: { !attendees.contains($0.staffId) }) {
+                        throw KasaneError.invalid(
+                            field: "items[\(n)].attendance", message: "職員（ID \(stray.staffId)）はこの会議の出席者ではありません。")
+                    }
+                    guard Set(attendance.map(\.staffId)).count == attendance.count else {
+                        throw KasaneError.invalid(field: "items[\(n)].attendance", message: "同じ職員が2回記録されています。")
+                    }
+                    item.attendance = attendance
+                }
+                if let summary = change.summary {
+                    text.summary = summary.isEmpty ? "" : try Validate.text(summary, field: "items[\(n)].summary", label: "要旨", max: 10_000)
+                }
+                if let decisions = change.decisions {
+                    guard decisions.count <= 50 else {
+                        throw KasaneError.invalid(field: "items[\(n)].decisions", message: "1つの議題の決定は50件までです。")
+                    }
+                    for (k, d) in decisions.enumerated() {
+                        try d.validate(purpose: item.purpose, hasCase: item.caseId != nil, agencies: agencies, at: "items[\(n)].decisions[\(k)]")
+                    }
+                    item.decisions = decisions.map(\.withoutText)
+                    text.decisionTexts = decisions.map(\.text)
+                }
+                record.items[index] = item
+                texts[item.itemId] = text
+            }
+            try db.execute(sql: "DELETE FROM minutesText WHERE versionId = ?", arguments: [row.id])
+            let textRows = try Self.writeTexts(db, versionId: row.id!, record: record, texts: texts)
+            row.record = String(decoding: try CanonicalJSON.encode(record), as: UTF8.self)
+            row.recordHash = MinutesHash.hex(Data(row.record.utf8))
+            row.textsHash = MinutesHash.texts(textRows)
+            row.returnedComment = nil
+            try row.update(db)
+            return try Self.minutesView(db, loaded, version: row.version, reading: .attendee, for: actor)
+        }
+    }
+
+    /// The chair approves the open draft: it becomes a locked link of the chain, and
+    /// the meeting's minutes are approved.
+    public func approveMinutes(meetingId: Int64, by actor: Actor, now: Date = Date()) async throws -> MinutesView {
+        try await audited(actor, "minutes.approve", target: "meeting:\(meetingId)") { db, note in
+            var loaded = try Self.visibleMeeting(db, id: meetingId, for: actor, note: note)
+            try Self.requireChair(actor, loaded.meeting)
+            var row = try Self.openDraft(db, meetingId: meetingId)
+            let record = try row.decodedRecord()
+            let texts = try Self.textRows(db, versionId: row.id!)
+            for item in record.items {
+                let text = texts.first { $0.itemId == item.itemId }?.decodedBody()
+                if (text?.summary ?? "").isEmpty, item.decisions.isEmpty {
+                    throw KasaneError.conflict("議題\(item.position)の要旨も決定も空です。書き入れてから承認してください。")
+                }
+            }
+            row.approvedBy = actor.staffId
+            row.approvedAt = now
+            row.returnedComment = nil
+            row.versionHash = row.computedVersionHash()
+            try row.update(db)
+            if loaded.meeting.status == .held {
+                loaded.meeting.status = .minutesApproved
+                try loaded.meeting.update(db)
+            }
+            try Self.record(db, loaded.meeting, .minutesApproved, staffId: actor.staffId, detail: "第\(row.version)版")
+            return try Self.minutesView(db, loaded, version: row.version, reading: .attendee, for: actor)
+        }
+    }
+
+    /// The chair sends the draft back to the secretariat with what to fix.
+    public func returnMinutes(meetingId: Int64, _ input: MinutesReturnInput, by actor: Actor) async throws -> MinutesView {
+        try await audited(actor, "minutes.return", target: "meeting:\(meetingId)") { db, note in
+            let loaded = try Self.visibleMeeting(db, id: meetingId, for: actor, note: note)
+            try Self.requireChair(actor, loaded.meeting)
+            var row = try Self.openDraft(db, meetingId: meetingId)
+            row.returnedComment = try Validate.text(input.comment, field: "comment", label: "差し戻しの理由", max: 2000)
+            try row.update(db)
+            return try Self.minutesView(db, loaded, version: row.version, reading: .attendee, for: actor)
+        }
+    }
+
+    /// Starts a correction: a new draft version copied from the approved one, with
+    /// its reason and author; the chair approves it again. Earlier versions stay.
+    public func correctMinutes(meetingId: Int64, _ input: MinutesCorrectionInput, by actor: Actor) async throws -> MinutesView {
+        try await audited(actor, "minutes.correct", target: "meeting:\(meetingId)") { db, note in
+            try Access.require(.writeMinutes, actor)
+            let loaded = try Self.visibleMeeting(db, id: meetingId, for: actor, note: note)
+            let reason = try Validate.text(input.reason, field: "reason", label: "訂正の理由", max: 500)
+            let rows = try Self.versionRows(db, meetingId: meetingId)
+            guard let last = rows.last else {
+                throw KasaneError.conflict("この会議にはまだ議事録がありません。先に案を作成してください。")
+            }
+            guard last.isApproved, let head = last.versionHash else {
+                throw KasaneError.conflict("第\(last.version)版はまだ承認されていません。その案を直してください。")
+            }
+            let old = try Self.textRows(db, versionId: last.id!)
+            if let erased = old.first(where: { $0.body == nil }) {
+                throw KasaneError.conflict("議題（ID \(erased.itemId)）の記録は保存期間経過により消去済みのため、訂正できません。")
+            }
+            let texts = Dictionary(uniqueKeysWithValues: old.compactMap { t in t.decodedBody().map { (t.itemId, $0) } })
+            try Self.insertVersion(
+                db, meetingId: meetingId, version: last.version + 1, record: try last.decodedRecord(), texts: texts,
+                previousHash: head, reason: reason, author: try Self.actingStaffId(actor, loaded.meeting.secretariatId))
+            return try Self.minutesView(db, loaded, version: last.version + 1, reading: .attendee, for: actor)
+        }
+    }
+
+    /// The minutes as the actor may read them: the attendee's reading item by item, or
+    /// the distributed one. Drafts are read by the secretariat and the chair only.
+    /// Every read is audited, with a line per case the reader was shown.
+    public func minutes(meetingId: Int64, version: Int? = nil, reading: DocumentReading = .attendee, for actor: Actor)
+        async throws -> MinutesView
+    {
+        try await audited(actor, "minutes.read", target: "meeting:\(meetingId)") { db, note in
+            let loaded = try Self.visibleMinutesMeeting(db, id: meetingId, for: actor, note: note)
+            let view = try Self.minutesView(db, loaded, version: version, reading: reading, for: actor)
+            if reading == .attendee {
+                try Self.logCaseReads(db, actor, "minutes.read.case", meetingId: meetingId, codes: view.items.compactMap(\.caseCode))
+            }
+            return view
+        }
+    }
+
+    /// Checks every meeting's chain (or one meeting's): each version's content against
+    /// its hashes, each link against the version before.
+    public func verifyMinutes(meetingId: Int64? = nil, by actor: Actor) async throws -> [MinutesChainReport] {
+        try await audited(actor, "minutes.verify", target: meetingId.map { "meeting:\($0)" } ?? "minutes") { db, _ in
+            try Access.require(.writeMinutes, actor)
+            return try Self.verifyChains(db, meetingId: meetingId)
+        }
+    }
+
+    static func verifyChains(_ db: Database, meetingId: Int64?) throws -> [MinutesChainReport] {
+        var request = MinutesVersionRow.order(Column("meetingId"), Column("version"))
+        if let meetingId { request = request.filter(Column("meetingId") == meetingId) }
+        let rows = try request.fetchAll(db)
+        let texts = Dictionary(grouping: try MinutesTextRow.fetchAll(db), by: \.versionId)
+        return Dictionary(grouping: rows, by: \.meetingId).sorted { $0.key < $1.key }.map { meetingId, versions in
+            var problems: [String] = []
+            var previous = MinutesHash.genesis
+            var head: String?
+            for (i, row) in versions.enumerated() {
+                let name = "会議\(meetingId) 第\(row.version)版"
+                if row.version != i + 1 { problems.append("\(name): 版の番号が連続していません（\(i + 1)のはず）。") }
+                if MinutesHash.hex(Data(row.record.utf8)) != row.recordHash { problems.append("\(name): 配布用の記録が改ざんされています（ハッシュ不一致）。") }
+                let own = texts[row.id ?? -1] ?? []
+                for t in own where t.body != nil && MinutesHash.hex(Data((t.body ?? "").utf8)) != t.hash {
+                    problems.append("\(name): 議題（ID \(t.itemId)）の記録が改ざんされています（ハッシュ不一致）。")
+                }
+                if MinutesHash.texts(own) != row.textsHash { problems.append("\(name): 議題の記録の一覧が変わっています。") }
+                guard row.isApproved else { continue }
+                if row.previousHash != previous { problems.append("\(name): 前の版とのつながり（previousHash）が一致しません。") }
+                if row.versionHash != row.computedVersionHash() { problems.append("\(name): 版のハッシュが内容と一致しません。") }
+                previous = row.versionHash ?? ""
+                head = row.versionHash
+            }
+            return MinutesChainReport(meetingId: meetingId, versions: versions.count, head: head, problems: problems)
+        }
+    }
+
+    // MARK: helpers
+
+    static func versionRows(_ db: Database, meetingId: Int64) throws -> [MinutesVersionRow] {
+        try MinutesVersionRow.filter(Column("meetingId") == meetingId).order(Column("version")).fetchAll(db)
+    }
+
+    static func textRows(_ db: Database, versionId: Int64) throws -> [MinutesTextRow] {
+        try MinutesTextRow.filter(Column("versionId") == versionId).order(Column("itemId")).fetchAll(db)
+    }
+
+    static func openDraft(_ db: Database, meetingId: Int64) throws -> MinutesVersionRow {
+        guard let last = try versionRows(db, meetingId: meetingId).last else {
+            throw KasaneError.conflict("この会議にはまだ議事録がありません。先に案を作成してください。")
+        }
+        guard !last.isApproved else {
+            throw KasaneError.conflict("承認済みの議事録（第\(last.version)版）は変更できません。訂正として新しい版を作成してください。")
+        }
+        return last
+    }
+
+    static func requireChair(_ actor: Actor, _ meeting: Meeting) throws {
+        guard actor.staffId == meeting.chairId else {
+            throw KasaneError.forbidden("議事録の承認と差し戻しは、この会議の議長だけが行えます。")
+        }
+    }
+
+    /// The staff member writing: the actor, or for the local operator the meeting's secretariat.
+    static func actingStaffId(_ actor: Actor, _ fallback: Int64) throws -> Int64 { actor.staffId ?? fallback }
+
+    static func caseCodes(_ db: Database, _ items: [AgendaItem]) throws -> [Int64: String] {
+        Dictionary(uniqueKeysWithValues: try SupportCase.filter(keys: items.compactMap(\.caseId)).fetchAll(db).compactMap { c in
+            c.id.map { ($0, c.code) }
+        })
+    }
+
+    @discardableResult
+    static func insertVersion(
+        _ db: Database, meetingId: Int64, version: Int, record: MinutesRecord, texts: [Int64: MinutesItemText],
+        previousHash: String, reason: String?, author: Int64
+    ) throws -> MinutesVersionRow {
+        let json = String(decoding: try CanonicalJSON.encode(record), as: UTF8.self)
+        var row = MinutesVersionRow(
+            meetingId: meetingId, version: version, record: json, recordHash: MinutesHash.hex(Data(json.utf8)), textsHash: "",
+            previousHash: previousHash, reason: reason, authorId: author, createdAt: Date())
+        try row.insert(db)
+        row.textsHash = MinutesHash.texts(try writeTexts(db, versionId: row.id!, record: record, texts: texts))
+        try row.update(db)
+        return row
+    }
+
+    static func writeTexts(_ db: Database, versionId: Int64, record: MinutesRecord, texts: [Int64: MinutesItemText]) throws
+        -> [MinutesTextRow]
+    {
+        try record.items.map { item in
+            let body = String(
+                decoding: try CanonicalJSON.encode(texts[item.itemId] ?? MinutesItemText(summary: "", decisionTexts: [])), as: UTF8.self)
+            var row = MinutesTextRow(
+                versionId: versionId, itemId: item.itemId, caseId: item.caseId, body: body, hash: MinutesHash.hex(Data(body.utf8)))
+            try row.insert(db)
+            return row
+        }
+    }
+
+    /// The meeting, if the actor may read its minutes at all; otherwise the same
+    /// answer as for a meeting that does not exist.
+    static func visibleMinutesMeeting(_ db: Database, id: Int64, for actor: Actor, note: AuditNote) throws -> LoadedMeeting {
+        note.meetingId = id
+        let notFound = KasaneError.notFound("会議（ID \(id)）の議事録は見つかりません。")
+        guard let loaded = try? loadMeeting(db, id: id) else { throw notFound }
+        let record = try versionRows(db, meetingId: id).last(where: \.isApproved)?.decodedRecord() ?? MinutesRecord(items: [])
+        guard MinutesAccess.visibleItems(try view(db, loaded), record: record, actor) != nil else { throw notFound }
+        return loaded
+    }
+
+    static func minutesView(_ db: Database, _ loaded: LoadedMeeting, version: Int?, reading: DocumentReading, for actor: Actor)
+        throws -> MinutesView
+    {
+        let id = loaded.meeting.id!
+        let rows = try versionRows(db, meetingId: id)
+        let mayReadDrafts = actor.staffId == nil || actor.staff?.has(.secretariat) == true || actor.staffId == loaded.meeting.chairId
+        let readable = mayReadDrafts ? rows : rows.filter(\.isApproved)
+        let notFound = KasaneError.notFound(
+            version.map { "議事録の第\($0)版は見つかりません。" } ?? "会議（ID \(id)）の議事録は見つかりません。")
+        guard let row = version.map({ v in readable.first { $0.version == v } }) ?? readable.last else { throw notFound }
+        let record = try row.decodedRecord()
+        guard let visible = MinutesAccess.visibleItems(try view(db, loaded), record: record, actor) else { throw notFound }
+        let texts = Dictionary(uniqueKeysWithValues: try textRows(db, versionId: row.id!).map { ($0.itemId, $0) })
+        let items = record.items.map { item in
+            let text = texts[item.itemId]
+            return MinutesItem(
+                record: item, text: reading == .attendee ? text?.decodedBody() : nil, withheld: !visible.contains(item.itemId),
+                erased: text?.body == nil)
+        }
+        return MinutesView(
+            meetingId: id, title: loaded.meeting.title(try settings(db)), status: loaded.meeting.status,
+            version: MinutesVersionInfo(row), items: items, versions: readable.map(MinutesVersionInfo.init))
+    }
+
+    /// One audit line per case a reader was shown in an attendee's reading.
+    static func logCaseReads(_ db: Database, _ actor: Actor, _ action: String, meetingId: Int64, codes: [String]) throws {
+        for code in Set(codes).sorted() {
+            let note = AuditNote(target: "meeting:\(meetingId)")
+            note.meetingId = meetingId
+            note.caseCode = code
+            try log(db, actor, action, note, allowed: true)
+        }
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import GRDB
+import KasaneCore
+import KasaneStore
+import Testing
+
+/// A held 重層的支援会議: case A (consent covers 社協, 事務局, 北部包括) and case B
+/// (every member). 北部 hears both but leaves the room for B; 保健 hears only B.
+struct HeldMeeting {
+    let m: MeetingCity
+    let meetingId: Int64
+    let itemA: Int64
+    let itemB: Int64
+
+    static func make() async throws -> HeldMeeting {
+        let m = try await MeetingCity.make()
+        let meeting = try await m.multiLayered(days: 3)
+        let itemA = meeting.items[0].id, itemB = meeting.items[1].id
+        _ = try await m.db.addAttendee(
+            meetingId: meeting.id, AttendeeInput(staffId: m.north.id!, leavesFor: [itemB]), by: m.city.coordinator)
+        _ = try await m.db.addAttendee(
+            meetingId: meeting.id, AttendeeInput(staffId: m.mental.id!, itemIds: [itemB]), by: m.city.coordinator)
+        _ = try await m.db.markHeld(id: meeting.id, by: m.city.secretariat, now: Date().addingTimeInterval(4 * 86400))
+        return HeldMeeting(m: m, meetingId: meeting.id, itemA: itemA, itemB: itemB)
+    }
+
+    var db: AppDatabase { m.db }
+    var secretariat: Actor { m.city.secretariat }
+    var chair: Actor { m.city.coordinator }
+
+    /// Drafts, fills and approves version 1.
+    func approved() async throws -> MinutesView {
+        _ = try await db.draftMinutes(meetingId: meetingId, by: secretariat)
+        _ = try await db.editMinutes(meetingId: meetingId, MinutesEdit(items: [
+            .init(itemId: itemA, summary: "本人と母の生活状況を共有した。", decisions: [Decision(kind: .planApproved)]),
+            .init(itemId: itemB, summary: "家計の立て直しを協議した。", decisions: [Decision(kind: .planSentBack, text: "就労の目標を具体的に")]),
+        ]), by: secretariat)
+        return try await db.approveMinutes(meetingId: meetingId, by: chair)
+    }
+}
+
+func isConflict(_ error: any Error) -> Bool { if case .conflict = error as? KasaneError { true } else { false } }
+func isForbidden(_ error: any Error) -> Bool { if case .forbidden = error as? KasaneError { true } else { false } }
+func isNotFound(_ error: any Error) -> Bool { if case .notFound = error as? KasaneError { true } else { false } }
+
+@Suite("Minutes: drafting, approval, readers, corrections and the chain")
+struct MinutesTests {
+    @Test("A draft comes from the agenda of a held meeting, with who was expected and who left the room")
+    func draft() async throws {
+        let h = try await HeldMeeting.make()
+        await #expect { try await h.db.draftMinutes(meetingId: h.meetingId, by: h.chair) } throws: { isForbidden($0) }
+        let draft = try await h.db.draftMinutes(meetingId: h.meetingId, by: h.secretariat)
+        #expect(draft.version.state == .draft && draft.version.previousHash == String(repeating: "0", count: 64))
+        let b = try #require(draft.items.first { $0.itemId == h.itemB })
+        #expect(b.attendance.contains(AttendanceRecord(staffId: h.m.north.id!, presence: .leftRoom)))
+        #expect(b.attendance.contains(AttendanceRecord(staffId: h.m.mental.id!, presence: .present)))
+        let a = try #require(draft.items.first { $0.itemId == h.itemA })
+        #expect(!a.attendance.contains { $0.staffId == h.m.mental.id! })
+        await #expect { try await h.db.draftMinutes(meetingId: h.meetingId, by: h.secretariat) } throws: { isConflict($0) }
+
+        // Not before the meeting is held.
+        let future = try await h.m.multiLayered(days: 20)
+        await #expect { try await h.db.draftMinutes(meetingId: future.id, by: h.secretariat) } throws: { isConflict($0) }
+    }
+
+    @Test("Decisions are data: a decision outside its item's purpose, or missing what it needs, is refused and nothing changes")
+    func decisions() async throws {
+        let h = try await HeldMeeting.make()
+        _ = try await h.db.draftMinutes(meetingId: h.meetingId, by: h.secretariat)
+        let bad: [Decision] = [
+            Decision(kind: .goalEvaluation, goals: [GoalEvaluation(goal: 1, rating: .achieved)]),  // evaluation under planReview
+            Decision(kind: .planSentBack),                                                       // no comments
+            Decision(kind: .roleAssigned, text: "訪問", agencyId: 9999),                          // unknown agency
+            Decision(kind: .informationShared, text: "x"),                                        // a 支援会議 decision
+        ]
+        for d in bad {
+            await #expect(throws: KasaneError.self) {
+                try await h.db.editMinutes(meetingId: h.meetingId, MinutesEdit(items: [.init(itemId: h.itemA, decisions: [d])]), by: h.secretariat)
+            }
+        }
+        await #expect(throws: KasaneError.self) {
+            try await h.db.editMinutes(meetingId: h.meetingId, MinutesEdit(items: [.init(itemId: 99_999, summary: "x")]), by: h.secretariat)
+        }
+        let unchanged = try await h.db.minutes(meetingId: h.meetingId, for: h.secretariat)
+        #expect(unchanged.items.allSatisfy { $0.decisions.isEmpty && $0.summary == "" })
+        // An empty draft cannot be approved.
+        await #expect { try await h.db.approveMinutes(meetingId: h.meetingId, by: h.chair) } throws: { isConflict($0) }
+    }
+
+    @Test("Only the chair approves; approved minutes refuse edits at the API and in SQL; the meeting is minutesApproved")
+    func approval() async throws {
+        let h = try await HeldMeeting.make()
+        _ = try await h.db.draftMinutes(meetingId: h.meetingId, by: h.secretariat)
+        _ = try await h.db.editMinutes(meetingId: h.meetingId, MinutesEdit(items: [
+            .init(itemId: h.itemA, summary: "要旨A", decisions: [Decision(kind: .planApproved)]),
+            .init(itemId: h.itemB, summary: "要旨B"),
+        ]), by: h.secretariat)
+        await #expect { try await h.db.approveMinutes(meetingId: h.meetingId, by: h.secretariat) } throws: { isForbidden($0) }
+        let returned = try await h.db.returnMinutes(meetingId: h.meetingId, MinutesReturnInput(comment: "議題2の要旨を詳しく"), by: h.chair)
+        #expect(returned.version.returnedComment == "議題2の要旨を詳しく")
+        let approved = try await h.db.approveMinutes(meetingId: h.meetingId, by: h.chair)
+        #expect(approved.version.state == .approved && approved.status == .minutesApproved && approved.version.versionHash != nil)
+        await #expect { try await h.db.editMinutes(meetingId: h.meetingId, MinutesEdit(items: [.init(itemId: h.itemA, summary: "改")]), by: h.secretariat) } throws: { isConflict($0) }
+        // The database itself refuses, whatever the API does.
+        await #expect(throws: DatabaseError.self) {
+            try await h.db.writer.write { db in try db.execute(sql: "UPDATE minutesVersion SET record = '{}'") }
+        }
+        await #expect(throws: DatabaseError.self) {
+            try await h.db.writer.write { db in try db.execute(sql: "UPDATE minutesText SET body = '{\"summary\":\"改ざん\",\"decisionTexts\":[]}'") }
+        }
+        await #expect(throws: DatabaseError.self) {
+            try await h.db.writer.write { db in try db.execute(sql: "DELETE FROM minutesVersion") }
+        }
+        #expect(try await h.db.verifyMinutes(by: h.secretariat).allSatisfy(\.ok))
+    }
+
+    @Test("A member who left the room for an item reads the minutes without it, and each read is audited")
+    func readers() async throws {
+        let h = try await HeldMeeting.make()
+        _ = try await h.approved()
+        let north = Actor.staff(h.m.north)
+        let read = try await h.db.minutes(meetingId: h.meetingId, for: north)
+        let b = try #require(read.items.first { $0.itemId == h.itemB })
+        #expect(b.withheld && b.summary == nil && b.caseCode == nil && b.decisions.isEmpty)
+        #expect(read.items.first { $0.itemId == h.itemA }?.summary == "本人と母の生活状況を共有した。")
+        // 保健 hears only B; its comments reach them in the attendee's reading, not in the distributed one.
+        let mental = try await h.db.minutes(meetingId: h.meetingId, for: .staff(h.m.mental))
+        #expect(mental.items.first { $0.itemId == h.itemA }?.withheld == true)
+        #expect(mental.items.first { $0.itemId == h.itemB }?.decisions.first?.text == "就労の目標を具体的に")
+        let distributed = try await h.db.minutes(meetingId: h.meetingId, reading: .distributed, for: .staff(h.m.mental))
+        #expect(distributed.items.allSatisfy { $0.summary == nil && $0.decisions.allSatisfy { $0.text == nil } })
+        // Not an attendee: as if there were no minutes. Nor the coordinator's role alone... but the coordinator chairs.
+        await #expect { try await h.db.minutes(meetingId: h.meetingId, for: h.m.city.southMember) } throws: { isNotFound($0) }
+        await #expect { try await h.db.minutes(meetingId: h.meetingId, for: h.m.city.administrator) } throws: { isNotFound($0) }
+        let log = try await h.db.auditLog(AuditFilter(staffId: h.m.north.id), for: h.m.city.administrator)
+        #expect(log.contains { $0.action == "minutes.read.case" && $0.caseCode == h.m.caseA.code })
+        #expect(!log.contains { $0.action == "minutes.read.case" && $0.caseCode == h.m.caseB.code })
+        let refused = try await h.db.auditLog(AuditFilter(refusalsOnly: true), for: h.m.city.administrator)
+        #expect(refused.contains { $0.action == "minutes.read" && $0.meetingId == h.meetingId })
+    }
+
+    @Test("A correction is a new version with a reason, approved again; earlier versions stay readable; the chain verifies")
+    func correction() async throws {
+        let h = try await HeldMeeting.make()
+        let v1 = try await h.approved()
+        await #expect(throws: KasaneError.self) {
+            try await h.db.correctMinutes(meetingId: h.meetingId, MinutesCorrectionInput(reason: " "), by: h.secretariat)
+        }
+        let draft = try await h.db.correctMinutes(meetingId: h.meetingId, MinutesCorrectionInput(reason: "議題1の要旨の誤記"), by: h.secretariat)
+        #expect(draft.version.version == 2 && draft.version.previousHash == v1.version.versionHash && draft.version.reason == "議題1の要旨の誤記")
+        // Attendees go on reading the approved version until the correction is approved.
+        #expect(try await h.db.minutes(meetingId: h.meetingId, for: .staff(h.m.north)).version.version == 1)
+        _ = try await h.db.editMinutes(meetingId: h.meetingId, MinutesEdit(items: [.init(itemId: h.itemA, summary: "本人と父の生活状況を共有した。")]), by: h.secretariat)
+        let v2 = try await h.db.approveMinutes(meetingId: h.meetingId, by: h.chair)
+        #expect(v2.version.version == 2 && v2.versions.count == 2)
+        let first = try await h.db.minutes(meetingId: h.meetingId, version: 1, for: .staff(h.m.north))
+        #expect(first.items.first { $0.itemId == h.itemA }?.summary == "本人と母の生活状況を共有した。")
+        let report = try await h.db.verifyMinutes(by: h.secretariat)
+        #expect(report.count == 1 && report[0].ok && report[0].versions == 2 && report[0].head == v2.version.versionHash)
+    }
+
+    @Test("Tampering with a stored version, past the database's locks, is caught by verify and named")
+    func tampering() async throws {
+        let h = try await HeldMeeting.make()
+        _ = try await h.approved()
+        try await h.db.writer.write { db in
+            try db.execute(sql: "DROP TRIGGER minutesText_locked")
+            try db.execute(sql: "UPDATE minutesText SET body = replace(body, '母', '祖母') WHERE itemId = ?", arguments: [h.itemA])
+        }
+        let report = try await h.db.verifyMinutes(meetingId: h.meetingId, by: h.secretariat)
+        #expect(report.count == 1 && !report[0].ok)
+        #expect(report[0].problems.contains { $0.contains("第1版") && $0.contains("ID \(h.itemA)") })
+        await #expect { try await h.db.verifyMinutes(by: h.m.city.northMember) } throws: { isForbidden($0) }
+    }
+}
