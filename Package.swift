@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "KasaneCore", targets: ["KasaneCore"]),
         .library(name: "KasaneStore", targets: ["KasaneStore"]),
         .library(name: "KasaneCalendar", targets: ["KasaneCalendar"]),
+        .library(name: "KasaneDocuments", targets: ["KasaneDocuments"]),
         .library(name: "KasaneServer", targets: ["KasaneServer"]),
     ],
     dependencies: [
@@ -27,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", exact: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -52,12 +55,26 @@ let package = Package(
             dependencies: ["KasaneCore", "CLibical"],
             swiftSettings: strictSettings
         ),
+        .executableTarget(name: "embed-agendas", swiftSettings: strictSettings),
+        .plugin(name: "EmbedAgendas", capability: .buildTool(), dependencies: ["embed-agendas"]),
+        .target(
+            name: "KasaneDocuments",
+            dependencies: [
+                "KasaneCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedAgendas"]
+        ),
         .target(
             name: "KasaneServer",
             dependencies: [
                 "KasaneCore",
                 "KasaneStore",
                 "KasaneCalendar",
+                "KasaneDocuments",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -68,6 +85,7 @@ let package = Package(
         .executableTarget(
             name: "kasane",
             dependencies: [
+                "KasaneDocuments",
                 "KasaneServer",
                 "KasaneStore",
                 "KasaneCore",
@@ -85,6 +103,8 @@ let package = Package(
         .testTarget(name: "KasaneCoreTests", dependencies: ["KasaneCore"], swiftSettings: strictSettings),
         .testTarget(name: "KasaneStoreTests", dependencies: ["KasaneStore", "KasaneCore"], swiftSettings: strictSettings),
         .testTarget(name: "KasaneCalendarTests", dependencies: ["KasaneCalendar", "KasaneCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "KasaneDocumentsTests", dependencies: ["KasaneDocuments", "KasaneCore", "KasaneStore"], swiftSettings: strictSettings),
         .testTarget(
             name: "KasaneServerTests",
             dependencies: [

@@ -45,6 +45,8 @@ public struct MeetingDocument: Codable, Sendable, Equatable {
         public var caseCode: String?
         /// Outside this reader's part: shown as （この議題は出席範囲外です）.
         public var withheld: Bool
+        /// 重層的支援会議: the consent the item rests on and its scope (agencies, no names).
+        public var consentNote: String?
         // The attendee's reading only:
         public var caseSummary: String?
         public var household: [String]
@@ -67,6 +69,7 @@ public struct MeetingDocument: Codable, Sendable, Equatable {
             self.purposeName = purposeName
             self.caseCode = caseCode
             self.withheld = withheld
+            self.consentNote = nil
             self.caseSummary = caseSummary
             self.household = household
             self.planSummary = planSummary
@@ -136,5 +139,31 @@ public struct MeetingDocument: Codable, Sendable, Equatable {
         self.attendees = attendees
         self.items = items
         self.version = version
+    }
+}
+
+extension MeetingDocument.DecisionLine {
+    /// A decision in words: its choices, agency and date always; its free text only
+    /// when the decision carries it (the attendee's reading).
+    public init(_ d: Decision, agencyNames: [Int64: String]) {
+        var details: [String] = []
+        if let t = d.termination { details.append("理由: \(t.japaneseName)") }
+        if let agencyId = d.agencyId {
+            let label = d.kind == .planTerminated ? "戻し先の主担当" : "担当機関"
+            details.append("\(label): \(agencyNames[agencyId] ?? "機関ID \(agencyId)")")
+        }
+        if let date = d.date {
+            let label = switch d.kind {
+            case .urgentAction: "期限"
+            case .planContinued: "次回評価日"
+            case .planSuspended: "再確認日"
+            default: "日付"
+            }
+            details.append("\(label): \(JapaneseEra.dateName(date))")
+        }
+        for g in d.goals ?? [] { details.append("目標\(g.goal): \(g.rating.japaneseName)") }
+        if let field = d.field { details.append("分野: \(field.rawValue)") }
+        if let text = d.text, !text.isEmpty { details.append(text) }
+        self.init(kindName: d.kind.japaneseName, details: details)
     }
 }
