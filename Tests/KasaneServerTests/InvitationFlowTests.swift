@@ -106,10 +106,12 @@ struct InvitationFlowTests {
         #expect(try ICalendarText.restrictionProblems(feedText.value) == [])
         let feedFile = dir.appendingPathComponent("feed.ics")
         try feedText.value.write(to: feedFile, atomically: true, encoding: .utf8)
-        // The member's view: only their own meeting, as its last message to them said.
+        // The member's view: only their own meetings (this one, as its last message to them said, and
+        // the demo's held 支援会議 they attended).
         let last = messages.last { $0.staffId == member.id }!.invitation
+        let ownMeetings = try await db.meetings(for: .staff(member)).filter { $0.status != .planned }.count
         entries.append([
-            "file": feedFile.path, "uid": last.uid, "sequence": 3, "status": "CANCELLED", "events": 1,
+            "file": feedFile.path, "uid": last.uid, "sequence": 3, "status": "CANCELLED", "events": ownMeetings,
             "start_utc": utc.string(from: last.startsAt), "end_utc": utc.string(from: last.endsAt),
             "attendees": last.attendees.map(\.email),
         ])

@@ -29,7 +29,8 @@ struct MeetingAPITests {
             let created = try await client.send(.post, "/api/v1/meetings", token: app.coordinator, body: body)
             #expect(created.status == .created)
             let meeting = try created.json()
-            #expect(meeting["title"] as? String == "まるごと支援会議（重層的支援会議） 第1回")
+            // Numbered after the demo's held meeting of the year; the title names no one.
+            #expect((meeting["title"] as? String)?.wholeMatch(of: /まるごと支援会議（重層的支援会議） 第[0-9]+回/) != nil)
             #expect((meeting["startsAt"] as? String)?.hasSuffix("+09:00") == true)
             let meetingId = meeting["id"] as! Int
             let itemId = (meeting["items"] as! [[String: Any]])[0]["id"] as! Int

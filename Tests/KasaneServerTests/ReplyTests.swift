@@ -96,8 +96,10 @@ struct ReplyTests {
             MeetingInput(kind: .supportMeeting, startsAt: start, endsAt: start.addingTimeInterval(3600), place: "別室"), by: coordinator)
         _ = try await db.sendInvitations(meetingId: other.id, by: coordinator)
         let token = try await db.renewFeedToken(by: .staff(member))
-        #expect(try await db.feed(token: token)!.invitations.isEmpty)
+        // The demo's held 支援会議, which the member attended, is already there.
+        let before = try await db.feed(token: token)!.invitations.map(\.uid)
+        #expect(!before.contains(other.uid) && !before.contains(mine.uid))
         _ = try await db.sendInvitations(meetingId: mine.id, by: coordinator)
-        #expect(try await db.feed(token: token)!.invitations.map(\.uid) == [mine.uid])
+        #expect(try await db.feed(token: token)!.invitations.map(\.uid) == before + [mine.uid])
     }
 }

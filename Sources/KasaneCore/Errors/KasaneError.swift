@@ -17,11 +17,13 @@ public enum KasaneError: Error, Equatable, Sendable, CustomStringConvertible {
     case rejectedRows([RowProblem])
     /// The database file cannot be used; nothing was changed in it.
     case unusableDatabase(String)
+    /// This installation lacks what the request needs (Chromium for PDF, say).
+    case unavailable(String)
 
     public var message: String {
         switch self {
         case .invalid(_, let m), .notFound(let m), .conflict(let m), .forbidden(let m),
-             .unauthenticated(let m), .ruleViolation(let m), .unusableDatabase(let m):
+             .unauthenticated(let m), .ruleViolation(let m), .unusableDatabase(let m), .unavailable(let m):
             m
         case .rejectedRows(let problems):
             "ファイルに誤りがあるため、全体を取り込みませんでした（\(problems.count)件）。何も登録・変更されていません。"

@@ -29,6 +29,7 @@ struct APIError: HTTPResponseError {
         case .unauthenticated(let m): self.init(status: .unauthorized, message: m)
         case .rejectedRows(let rows): self.init(status: .badRequest, message: error.message, rows: rows)
         case .unusableDatabase(let m): self.init(status: .internalServerError, message: m)
+        case .unavailable(let m): self.init(status: .notImplemented, message: m)
         }
     }
 

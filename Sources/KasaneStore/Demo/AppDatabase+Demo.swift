@@ -64,6 +64,8 @@ extension AppDatabase {
             }
             try await recordDemoConsent(spec.consent, caseId: c.id!, principal: principal!, agency: agency, by: coordinator)
         }
+        // Held meetings first, so that they take the year's first numbers.
+        try await seedDemoMinutes(caseIds: ids)
         try await seedDemoScheduling(admin: admin)
         return DemoSeed(eightyFiftyCaseId: ids[0], caseIds: ids)
     }

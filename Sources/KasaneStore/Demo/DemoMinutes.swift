@@ -1,0 +1,86 @@
+import Foundation
+import KasaneCore
+
+/// Two meetings already held, relative to today so the demo never ages: a 支援会議
+/// three weeks ago with approved minutes (北村 left the room for its second item),
+/// and a 重層的支援会議 ten days ago whose minutes were approved and then corrected once.
+extension AppDatabase {
+    func seedDemoMinutes(caseIds: [Int64], now: Date = Date()) async throws {
+        let settings = try await settings()
+        let calendar = WorkingCalendar(settings: settings)
+        func workingDay(_ daysAgo: Int) -> LocalDate {
+            var day = LocalDate.today(now: now).adding(days: -daysAgo)
+            while !calendar.isWorkingDay(day) { day = day.adding(days: -1) }
+            return day
+        }
+        func staffId(_ local: String) async throws -> Int64 {
+            guard let id = try await staff(email: local + DemoCases.mail).id else {
+                throw KasaneError.notFound("デモの職員 \(local) がいません。")
+            }
+            return id
+        }
+        let coordinator = Actor.staff(try await staff(email: DemoSeed.coordinatorEmail), from: "demo")
+        let secretariat = Actor.staff(try await staff(email: DemoSeed.secretariatEmail), from: "demo")
+        let agencies = try await self.agencies()
+        func agency(_ code: String) -> Int64? { agencies.first { $0.code == code }?.id }
+        let kitamura = try await staffId("kitamura.naoko"), nakai = try await staffId("nakai.takeshi")
+        let hikita = try await staffId("hikita.jun")
+
+        // 支援会議: the 8050 household's watching policy, and an isolated elderly person.
+        let day1 = workingDay(21)
+        let support = try await createMeeting(
+            MeetingInput(
+                kind: .supportMeeting, startsAt: day1.instant(minutesAfterMidnight: 600), endsAt: day1.instant(minutesAfterMidnight: 690),
+                place: "市役所本庁舎 5階 第3会議室",
+                items: [AgendaItemInput(caseId: caseIds[0], purpose: .watchingDirection, minutes: 45),
+                        AgendaItemInput(caseId: caseIds[3], purpose: .informationSharing, minutes: 30)]),
+            by: coordinator)
+        let (s1, s2) = (support.items[0].id, support.items[1].id)
+        _ = try await addAttendee(meetingId: support.id, AttendeeInput(staffId: kitamura, leavesFor: [s2]), by: coordinator)
+        _ = try await addAttendee(meetingId: support.id, AttendeeInput(staffId: nakai), by: coordinator)
+        _ = try await markHeld(id: support.id, by: secretariat, now: support.endsAt)
+        _ = try await draftMinutes(meetingId: support.id, by: secretariat)
+        _ = try await editMinutes(meetingId: support.id, MinutesEdit(items: [
+            .init(itemId: s1, summary: "父の通所が途切れがちで、子は夜間の外出が増えている。年金支給日前の食料不足が続く。", decisions: [
+                Decision(kind: .watchingPolicy, text: "北部包括が週1回訪問し、父の通所再開を働きかける。子へは手紙で関わりを続ける。"),
+                Decision(kind: .urgentAction, text: "フードバンクの食料を年金支給日前に届ける。", agencyId: agency("CSW"), date: day1.adding(days: 7)),
+            ]),
+            .init(itemId: s2, summary: "近隣の民生委員から、郵便物がたまっているとの連絡があった。", decisions: [
+                Decision(kind: .informationShared, text: "中部包括が訪問し、安否を確認する。拒否が続く場合は次回の支援会議で再協議する。"),
+            ]),
+        ]), by: secretariat)
+        _ = try await approveMinutes(meetingId: support.id, by: coordinator, now: support.endsAt.addingTimeInterval(3 * 86400))
+
+        // 重層的支援会議: two plans, one approved and one sent back; corrected once.
+        let day2 = workingDay(10)
+        let multi = try await createMeeting(
+            MeetingInput(
+                kind: .multiLayeredSupportMeeting, startsAt: day2.instant(minutesAfterMidnight: 840),
+                endsAt: day2.instant(minutesAfterMidnight: 930), place: "市役所本庁舎 5階 第2会議室",
+                items: [AgendaItemInput(caseId: caseIds[1], purpose: .planReview, minutes: 40),
+                        AgendaItemInput(caseId: caseIds[5], purpose: .planReview, minutes: 40)]),
+            by: coordinator)
+        let (m1, m2) = (multi.items[0].id, multi.items[1].id)
+        _ = try await addAttendee(meetingId: multi.id, AttendeeInput(staffId: nakai, itemIds: [m1]), by: coordinator)
+        _ = try await addAttendee(meetingId: multi.id, AttendeeInput(staffId: hikita, itemIds: [m2]), by: coordinator)
+        _ = try await markHeld(id: multi.id, by: secretariat, now: multi.endsAt)
+        _ = try await draftMinutes(meetingId: multi.id, by: secretariat)
+        _ = try await editMinutes(meetingId: multi.id, MinutesEdit(items: [
+            .init(itemId: m1, summary: "母の介護と子育ての負担が本人に集中している。ショートステイと一時預かりの併用を確認した。", decisions: [
+                Decision(kind: .planApproved),
+                Decision(kind: .roleAssigned, text: "月1回の訪問とショートステイの調整", agencyId: agency("HK-C")),
+                Decision(kind: .roleAssigned, text: "一時預かりの手配", agencyId: agency("KODOMO")),
+            ]),
+            .init(itemId: m2, summary: "就労への関心はあるが、生活リズムが整っていない。", decisions: [
+                Decision(kind: .planSentBack, text: "短期目標を具体的に（週2回の通所から）"),
+            ]),
+        ]), by: secretariat)
+        let approvedAt = multi.endsAt.addingTimeInterval(2 * 86400)
+        _ = try await approveMinutes(meetingId: multi.id, by: coordinator, now: approvedAt)
+        _ = try await correctMinutes(meetingId: multi.id, MinutesCorrectionInput(reason: "議題2の差し戻し意見の誤記（通所の回数）"), by: secretariat)
+        _ = try await editMinutes(meetingId: multi.id, MinutesEdit(items: [
+            .init(itemId: m2, decisions: [Decision(kind: .planSentBack, text: "短期目標を具体的に（週1回の通所から）")]),
+        ]), by: secretariat)
+        _ = try await approveMinutes(meetingId: multi.id, by: coordinator, now: approvedAt.addingTimeInterval(86400))
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+import KasaneCore
+
+/// The yearly archive's contents: every approved minutes version of the fiscal year's
+/// meetings in both readings and as stored, the distributed agendas, and attendance.
+extension AppDatabase {
+    public func archiveContents(fiscalYear: Int, by actor: Actor) async throws -> [ArchiveMeeting] {
+        try await audited(actor, "archive.create", target: "fiscalYear:\(fiscalYear)") { db, note in
+            try Access.require(.writeMinutes, actor)
+            guard (2000...2100).contains(fiscalYear) else {
+                throw KasaneError.invalid(field: "fiscalYear", message: "年度は2000から2100の間で指定してください（\(fiscalYear)）。")
+            }
+            let ids = try Int64.fetchAll(db, sql: """
+                SELECT id FROM meeting WHERE fiscalYear = ? AND status IN ('held', 'minutesApproved') ORDER BY kind, number
+                """, arguments: [fiscalYear])
+            let staff = Dictionary(uniqueKeysWithValues: try Staff.fetchAll(db).compactMap { s in s.id.map { ($0, s) } })
+            let agencies = Dictionary(uniqueKeysWithValues: try Agency.fetchAll(db).compactMap { a in a.id.map { ($0, a.name) } })
+            let chains = Dictionary(uniqueKeysWithValues: try Self.verifyChains(db, meetingId: nil).map { ($0.meetingId, $0) })
+            var result: [ArchiveMeeting] = []
+            for id in ids {
+                let loaded = try Self.visibleMeeting(db, id: id, for: actor, note: note)
+                let all = Set(loaded.items.compactMap(\.id))
+                let m = loaded.meeting
+                let folder = String(format: "%@-%02d", m.kind.rawValue, m.number)
+                var versions: [ArchiveMeeting.MinutesVersion] = []
+                var record: MinutesRecord?
+                for row in try Self.versionRows(db, meetingId: id) where row.isApproved {
+                    let distributed = try Self.document(
+                        db, loaded, reading: .distributed, visible: all,
+                        minutes: try Self.minutesView(db, loaded, version: row.version, reading: .distributed, for: actor), for: actor)
+                    var attendee = try Self.document(
+                        db, loaded, reading: .attendee, visible: all,
+                        minutes: try Self.minutesView(db, loaded, version: row.version, reading: .attendee, for: actor), for: actor)
+                    attendee.readerName = "事務局保管用"
+                    let stored = StoredMinutesVersion(row: row, texts: try Self.textRows(db, versionId: row.id!))
+                    versions.append(.init(number: row.version, distributed: distributed, attendee: attendee, json: try CanonicalJSON.encode(stored)))
+                    record = try row.decodedRecord()
+                    try Self.logCaseReads(db, actor, "archive.case", meetingId: id, codes: attendee.items.compactMap(\.caseCode))
+                }
+                var csv = "\u{FEFF}議題,事例番号,職員ID,機関,出欠\r\n"
+                for item in record?.items ?? [] {
+                    for a in item.attendance {
+                        let agency = staff[a.staffId].flatMap { agencies[$0.agencyId] } ?? ""
+                        csv += "\(item.position),\(item.caseCode ?? ""),\(a.staffId),\(agency),\(a.presence.japaneseName)\r\n"
+                    }
+                }
+                result.append(ArchiveMeeting(
+                    folder: folder, meetingId: id,
+                    agenda: try Self.document(db, loaded, reading: .distributed, visible: all, minutes: nil, for: actor),
+                    minutes: versions, attendanceCSV: csv, chainHead: chains[id]?.head))
+            }
+            note.detail = "\(result.count)件の会議"
+            return result
+        }
+    }
+}
+
+/// A minutes version exactly as stored, for the archive's JSON.
+struct StoredMinutesVersion: Encodable {
+    struct Text: Encodable {
+        var itemId: Int64
+        var body: String?
+        var hash: String
+        var erasedAt: Date?
+    }
+
+    var meetingId: Int64
+    var version: Int
+    var record: String
+    var recordHash: String
+    var texts: [Text]
+    var textsHash: String
+    var previousHash: String
+    var versionHash: String?
+    var reason: String?
+    var authorId: Int64
+    var approvedBy: Int64?
+    var approvedAt: Date?
+
+    init(row: MinutesVersionRow, texts: [MinutesTextRow]) {
+        meetingId = row.meetingId
+        version = row.version
+        record = row.record
+        recordHash = row.recordHash
+        self.texts = texts.map { Text(itemId: $0.itemId, body: $0.body, hash: $0.hash, erasedAt: $0.erasedAt) }
+        textsHash = row.textsHash
+        previousHash = row.previousHash
+        versionHash = row.versionHash
+        reason = row.reason
+        authorId = row.authorId
+        approvedBy = row.approvedBy
+        approvedAt = row.approvedAt
+    }
+}
