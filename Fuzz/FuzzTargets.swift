@@ -17,6 +17,8 @@ enum FuzzTarget: String, CaseIterable {
     case json
     /// A member's own calendar read as busy time (recurrences, zones, VFREEBUSY).
     case busy
+    /// A city's agenda or minutes template, checked field by field before use.
+    case template
 
     static let current: FuzzTarget = {
         let name = ProcessInfo.processInfo.environment["KASANE_FUZZ_TARGET"] ?? ""
@@ -48,6 +50,15 @@ enum FuzzTarget: String, CaseIterable {
             expectClear { _ = try DirectoryImport.staff(try CSV.parse(data)) }
         case .json:
             JSONBodies.decodeEach(data)
+        case .template:
+            // Any text: problems by line, never a crash, and line numbers within the text.
+            let text = String(decoding: data, as: UTF8.self)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+            let partial = "{{#items}}{{number}}{{/items}}"
+            let problems = TemplateCheck(root: Self.templateFields(), templates: ["t": text, "p": partial], label: { $0 }).check("t")
+            for p in problems where p.line < 1 || p.line > lines {
+                fatalError("template: problem on line \(p.line) of a \(lines)-line text: \(p.message)")
+            }
         case .busy:
             let from = Date(timeIntervalSince1970: 1_793_404_800)  // 2026-11-01
             expectClear {
@@ -55,6 +66,16 @@ enum FuzzTarget: String, CaseIterable {
                     String(decoding: data, as: UTF8.self), from: from, to: from.addingTimeInterval(366 * 86400), limits: Self.limits)
             }
         }
+    }
+
+    /// The shape of a small view model: a title, a list of items, an optional person.
+    /// Built per input: a static one would be reported as a leak at exit (its boxes live in lazy global storage).
+    static func templateFields() -> FieldShape {
+        FieldShape.object([
+        "title": .scalar, "withheld": .scalar,
+        "items": .list(.object(["number": .scalar, "decisions": .list(.object(["kind": .scalar, "details": .list(.scalar)]))])),
+        "chair": .object(["name": .scalar]),
+        ])
     }
 
     private func expectClear(_ body: () throws -> Void) {
@@ -87,6 +108,17 @@ enum JSONBodies {
         }
         check(AttendeeInput.self, data) { _ in }
         check(CancellationInput.self, data) { _ in }
+        check(MinutesCorrectionInput.self, data) { _ = try Validate.text($0.reason, field: "reason", label: "訂正の理由", max: 500) }
+        check(MinutesReturnInput.self, data) { _ = try Validate.text($0.comment, field: "comment", label: "差し戻しの理由", max: 2000) }
+        check(MinutesEdit.self, data) { edit in
+            for item in edit.items {
+                for d in item.decisions ?? [] {
+                    for purpose in AgendaPurpose.allCases {
+                        try? d.validate(purpose: purpose, hasCase: true, agencies: [1, 2, 3], at: "items")
+                    }
+                }
+            }
+        }
         check(MunicipalitySettings.self, data) { _ = try $0.validated() }
         check(District.self, data) { _ = try $0.validated() }
         check(Agency.self, data) { _ = try $0.validated(knownFields: fields, knownDistricts: ["N", "S"]) }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes every parser of outside input with libFuzzer: scripts/fuzz.sh [seconds per target] [target...]
-# Targets: ical itip csv json busy (default: all). Seeds come from Fuzz/corpus/<target>, and every
+# Targets: ical itip csv json busy template (default: all). Seeds come from Fuzz/corpus/<target>, and every
 # input that ever crashed one is kept in Fuzz/regressions/<target> and replayed first.
 # A crash writes the input to Fuzz/findings/<target>/ and the script exits non-zero.
 # Prints "fuzz: N passed, N failed" last, one per target.
@@ -9,12 +9,12 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(ical itip csv json busy)
+[ ${#targets[@]} -gt 0 ] || targets=(ical itip csv json busy template)
 
 build=.build-fuzz
 mkdir -p "$build"
 binary="$build/kasane-fuzz"
-sources=$(find Sources/KasaneCore Sources/KasaneCalendar -name '*.swift' | sort)
+sources="$(find Sources/KasaneCore Sources/KasaneCalendar -name '*.swift' | sort) Sources/KasaneDocuments/TemplateCheck.swift"
 newest=$(ls -t $sources Fuzz/FuzzTargets.swift | head -1)
 if [ ! -x "$binary" ] || [ "$newest" -nt "$binary" ]; then
   echo "fuzz: building $binary (libFuzzer + AddressSanitizer)"

@@ -2,7 +2,9 @@
 # Installs what Kasane needs from Debian on a fresh machine (run as root).
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
-packages=(libical-dev libsqlite3-dev pkg-config systemd curl)
+# chromium prints agendas and minutes to PDF (and is the browser the tests drive); poppler-utils
+# (pdfinfo, pdftotext) reads those PDFs back; fonts-noto-cjk renders the Japanese.
+packages=(libical-dev libsqlite3-dev pkg-config systemd curl zlib1g-dev chromium poppler-utils fonts-noto-cjk)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -86,14 +86,14 @@ public enum YearArchive {
                 if pdf {
                     files.append(("\(base)/minutes-v\(v.number)-distributed.pdf", try await PDFPrinter.print(html: templates.render(v.distributed, as: .html))))
                 }
-                files.append(("\(base)/minutes-v\(v.number).json", v.json))
+                files.append(("\(base)/minutes-v\(v.number)-attendee.json", v.json))
             }
             files.append(("\(base)/attendance.csv", Data(m.attendanceCSV.utf8)))
         }
         let manifest = Manifest(
             format: "kasane-archive-1", municipality: municipality, fiscalYear: fiscalYear,
             fiscalYearName: JapaneseEra.fiscalYearName(fiscalYear), createdAt: Date(),
-            notice: "取扱注意: 出席者用（-attendee）のファイルは個人に関する情報を含みます。配布用（-distributed）は事例番号のみです。",
+            notice: "取扱注意: 出席者用（-attendee）のファイル（記録そのままのJSONを含む）は個人に関する情報を含みます。配布用（-distributed）は事例番号のみです。",
             files: files.map { Manifest.File(path: $0.0, sha256: sha256($0.1), bytes: $0.1.count) },
             chains: meetings.map { Manifest.Chain(folder: $0.folder, meetingId: $0.meetingId, versions: $0.minutes.count, head: $0.chainHead) })
         let manifestData = try CanonicalJSON.encode(manifest)

@@ -8,6 +8,7 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "サービスを起動します。")
 
     @OptionGroup var database: DatabaseOption
+    @OptionGroup var agendas: AgendasOption
     @Option(help: "待ち受けるアドレス") var host = "127.0.0.1"
     @Option(help: "待ち受けるポート") var port = 8080
     @Option(help: "招待メール（iMIP）を書き出すフォルダ") var outbox = "outbox"
@@ -21,8 +22,9 @@ struct Serve: AsyncParsableCommand {
                 throw KasaneError.invalid(field: "log-level", message: "--log-level は trace, debug, info, notice, warning, error, critical のどれかです（\(logLevel)）。")
             }
             let db = try database.open()
-            let app = try await buildApplication(database: db, options: ServiceOptions(
-                host: host, port: port, logLevel: level, outbox: outbox, sendmail: sendmail, mailFrom: mailFrom))
+            var options = ServiceOptions(host: host, port: port, logLevel: level, outbox: outbox, sendmail: sendmail, mailFrom: mailFrom)
+            options.templates = agendas.load()
+            let app = try await buildApplication(database: db, options: options)
             try await app.runService()
         }
     }

@@ -37,6 +37,7 @@ for line in open(args.tokens, encoding="utf-8"):
         name, value = line[len("export "):].strip().split("=", 1)
         tokens[name] = value
 COORD, ADMIN, MEMBER = tokens["KASANE_COORDINATOR"], tokens["KASANE_ADMIN"], tokens["KASANE_MEMBER"]
+SECRETARIAT = tokens["KASANE_SECRETARIAT"]
 CASE = int(tokens["KASANE_8050_CASE"])
 url = urllib.parse.urlparse(args.base)
 rng = random.Random(args.seed)
@@ -88,6 +89,13 @@ assert status == 201, (status, body)
 POLL = json.loads(body)
 POLL_ID, POLL_SLOT = POLL["id"], POLL["slots"][0]["id"]
 
+# The demo's 重層的支援会議 with approved minutes: open a correction, so that edits reach validation.
+status, _, body = request("GET", "/api/v1/meetings", COORD)
+HELD = [m["id"] for m in json.loads(body) if m["status"] == "minutesApproved" and m["kind"] == "multiLayered"][0]
+status, _, body = request("POST", f"/api/v1/meetings/{HELD}/minutes/corrections", SECRETARIAT, json.dumps({"reason": "試験の訂正"}).encode())
+assert status == 201, (status, body)
+HELD_ITEM = json.loads(body)["items"][0]["itemId"]
+
 ics_reply = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Example//EN\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\n"
              f"UID:{UID}\r\nDTSTAMP:20261124T010000Z\r\nSEQUENCE:0\r\n"
              "ATTENDEE;PARTSTAT=ACCEPTED:mailto:aizawa.misaki@minamino.example.jp\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
@@ -99,6 +107,9 @@ staff_csv = "\ufeff機関コード,氏名,メール,役割,守秘義務確認日
 
 J = "application/json"
 seeds = [
+    ("PATCH", f"/api/v1/meetings/{HELD}/minutes", SECRETARIAT, J, {"items": [{"itemId": HELD_ITEM, "summary": "要旨", "attendance": [{"staffId": 1, "presence": "present"}], "decisions": [{"kind": "planApproved"}, {"kind": "roleAssigned", "agencyId": 5, "text": "訪問"}]}]}),
+    ("POST", f"/api/v1/meetings/{HELD}/minutes/return", COORD, J, {"comment": "議題1を詳しく"}),
+    ("POST", f"/api/v1/meetings/{HELD}/minutes/corrections", SECRETARIAT, J, {"reason": "誤記"}),
     ("POST", "/api/v1/cases", COORD, J, {"district": "S", "fields": ["介護・高齢", "生活困窮"], "referringAgencyId": 5, "summary": "独居高齢者の生活困窮"}),
     ("PUT", f"/api/v1/cases/{CASE}", COORD, J, {"district": "N", "fields": ["介護・高齢"], "summary": "8050世帯"}),
     ("POST", f"/api/v1/cases/{CASE}/household", COORD, J, {"relation": "弟", "name": "試験 次郎", "birthDate": "1975-01-01", "sex": "男性"}),

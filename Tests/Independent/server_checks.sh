@@ -50,6 +50,28 @@ for role in COORDINATOR ADMIN; do
   if [ $status -ne 0 ]; then sed -n '/FAILURES/,/SUMMARY/p' "$work/schemathesis-$role.log" | head -80; fi
   record $status "schemathesis as $role"
 done
+# Documents, read by programs not written here: the printed HTML through headless Chromium
+# (a PDF that pdfinfo calls A4, with page numbers and 取扱注意 as pdftotext reads them), and the
+# year's archive through Python's zipfile and hashlib, then tampered and caught by `archive verify`.
+auth=(-H "Authorization: Bearer $KASANE_SECRETARIAT")
+held=$(curl -s "${auth[@]}" "http://127.0.0.1:$port/api/v1/meetings" | python3 -c 'import json,sys; print([m["id"] for m in json.load(sys.stdin) if m["status"]=="minutesApproved"][0])')
+curl -sf "${auth[@]}" -o "$work/minutes.pdf" "http://127.0.0.1:$port/api/v1/meetings/$held/minutes/document?reading=attendee&format=pdf" \
+  && pdfinfo "$work/minutes.pdf" | tee "$work/pdfinfo.txt" | grep -E "Pages|Page size" \
+  && grep -q "(A4)" "$work/pdfinfo.txt" && [ -s "$work/minutes.pdf" ] \
+  && pdftotext -layout "$work/minutes.pdf" - | tee "$work/minutes.txt" | grep -q "取扱注意" \
+  && grep -qE "1 ?/ ?[0-9]+" "$work/minutes.txt"
+record $? "minutes printed by headless Chromium: A4 PDF with page numbers and 取扱注意 (pdfinfo, pdftotext)"
+curl -sf "${auth[@]}" -o "$work/minutes.html" "http://127.0.0.1:$port/api/v1/meetings/$held/minutes/document?reading=distributed&format=html" \
+  && chromium --headless --no-sandbox --disable-gpu --window-size=794,1123 --screenshot="$work/minutes.png" "file://$work/minutes.html" >/dev/null 2>&1 \
+  && [ "$(stat -c %s "$work/minutes.png")" -gt 10000 ]
+record $? "the distributed HTML opens in headless Chromium (screenshot $(stat -c %s "$work/minutes.png" 2>/dev/null || echo 0) bytes)"
+fy=$(curl -s "${auth[@]}" "http://127.0.0.1:$port/api/v1/meetings/$held" | python3 -c 'import json,sys; print(json.load(sys.stdin)["fiscalYear"])')
+curl -sf "${auth[@]}" -X POST -D "$work/archive.headers" -o "$work/archive.zip" "http://127.0.0.1:$port/api/v1/archives?fiscalYear=$fy" \
+  && victim=$(python3 Tests/Independent/check_archive.py "$work/archive.zip" "$work/demo/kasane-demo.sqlite" "$work") \
+  && "$binary" archive verify "$work/archive.zip" --manifest-sha256 "$(grep -i '^x-manifest-sha256:' "$work/archive.headers" | cut -d' ' -f2 | tr -d '\r')" \
+  && ! "$binary" archive verify "$work/changed.zip" > "$work/changed.txt" && grep -q "変更されたファイル: $victim" "$work/changed.txt" \
+  && ! "$binary" archive verify "$work/missing.zip" > "$work/missing.txt" && grep -q "なくなったファイル: $victim" "$work/missing.txt"
+record $? "the year's archive checked by Python zipfile/hashlib; a changed and a removed file named by archive verify"
 curl -sf "http://127.0.0.1:$port/health" >/dev/null
 record $? "server still answers after all of it"
 echo "server-checks: $passed passed, $failed failed"

@@ -55,7 +55,18 @@ extension TestClientProtocol {
     }
 }
 
+extension TestClientProtocol {
+    /// Sends raw bytes (an upload) as the holder of `token`.
+    func send(_ method: HTTPRequest.Method, _ path: String, token: String?, data: Data, contentType: String) async throws -> TestResponse {
+        var headers: HTTPFields = [.contentType: contentType]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        return try await execute(uri: path, method: method, headers: headers, body: ByteBuffer(bytes: data))
+    }
+}
+
 extension TestResponse {
+    var data: Data { Data(body.readableBytesView) }
+
     var text: String { String(buffer: body) }
 
     func json() throws -> [String: Any] {

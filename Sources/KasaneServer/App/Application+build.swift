@@ -1,8 +1,8 @@
 import Foundation
 import HTTPTypes
-import Foundation
 import Hummingbird
 import KasaneCore
+import KasaneDocuments
 import KasaneStore
 import Logging
 import NIOCore
@@ -17,6 +17,8 @@ public struct ServiceOptions: Sendable {
     /// A sendmail to hand each e-mail to (`sendmail -t -i`).
     public var sendmail: String?
     public var mailFrom: String
+    /// Agendas and minutes templates (a city's folder, checked at start, or the built-in ones).
+    public var templates: DocumentTemplates = .builtIn
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, logLevel: Logger.Level = .info, outbox: String? = nil,
@@ -42,14 +44,16 @@ public func buildApplication(database: AppDatabase, options: ServiceOptions) asy
             database: database,
             postman: options.outbox.map {
                 Postman(database: database, outbox: URL(fileURLWithPath: $0), sendmail: options.sendmail, from: options.mailFrom)
-            }),
+            }, templates: options.templates),
         server: .http1(configuration: .init(idleTimeout: .seconds(Int64(limits.idleSeconds)))),
         configuration: .init(address: .hostname(options.host, port: options.port), serverName: "Kasane"),
         logger: logger)
 }
 
 /// Wires every route. Everything under /api/v1 needs a bearer token.
-public func buildRouter(database: AppDatabase, postman: Postman? = nil) -> Router<AppRequestContext> {
+public func buildRouter(
+    database: AppDatabase, postman: Postman? = nil, templates: DocumentTemplates = .builtIn
+) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: RequestLogMiddleware())
@@ -79,5 +83,6 @@ public func buildRouter(database: AppDatabase, postman: Postman? = nil) -> Route
     RoomController(database: database).addRoutes(to: api)
     PollController(database: database).addRoutes(to: api)
     SeriesController(database: database).addRoutes(to: api)
+    MinutesController(database: database, templates: templates).addRoutes(to: api)
     return router
 }

@@ -275,6 +275,21 @@ enum OpenAPIDocument {
         "type": "integer"
        }
       }
+     },
+     "retention": {
+      "type": "object",
+      "properties": {
+       "casePersonalDataYears": {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 30
+       },
+       "minutesYears": {
+        "type": "integer",
+        "minimum": 1,
+        "maximum": 30
+       }
+      }
      }
     },
     "required": [
@@ -330,6 +345,11 @@ enum OpenAPIDocument {
      },
      "summary": {
       "type": "string"
+     },
+     "closedOn": {
+      "type": "string",
+      "format": "date",
+      "description": "終結・中断した日（保存期間の起点）"
      }
     },
     "required": [
@@ -2398,6 +2418,449 @@ enum OpenAPIDocument {
       }
      }
     }
+   },
+   "Decision": {
+    "type": "object",
+    "description": "構造化された決定。text だけが自由記述で、出席者用の読みにだけ出ます。",
+    "required": [
+     "kind"
+    ],
+    "properties": {
+     "kind": {
+      "type": "string",
+      "enum": [
+       "informationShared",
+       "watchingPolicy",
+       "urgentAction",
+       "planApproved",
+       "planSentBack",
+       "goalEvaluation",
+       "planContinued",
+       "planRevised",
+       "planSuspended",
+       "planTerminated",
+       "roleAssigned",
+       "resourceGap"
+      ]
+     },
+     "text": {
+      "type": "string",
+      "maxLength": 2000
+     },
+     "agencyId": {
+      "type": "integer",
+      "format": "int64"
+     },
+     "date": {
+      "type": "string",
+      "format": "date"
+     },
+     "termination": {
+      "type": "string",
+      "enum": [
+       "goalReached",
+       "handedBack",
+       "movedAway",
+       "died",
+       "refused",
+       "otherSystem"
+      ]
+     },
+     "goals": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "goal",
+        "rating"
+       ],
+       "properties": {
+        "goal": {
+         "type": "integer",
+         "minimum": 1,
+         "maximum": 50
+        },
+        "rating": {
+         "type": "string",
+         "enum": [
+          "achieved",
+          "partlyAchieved",
+          "notAchieved"
+         ]
+        }
+       }
+      }
+     },
+     "field": {
+      "type": "string"
+     }
+    }
+   },
+   "Attendance": {
+    "type": "object",
+    "required": [
+     "staffId",
+     "presence"
+    ],
+    "properties": {
+     "staffId": {
+      "type": "integer",
+      "format": "int64"
+     },
+     "presence": {
+      "type": "string",
+      "enum": [
+       "present",
+       "absent",
+       "leftRoom"
+      ]
+     }
+    }
+   },
+   "MinutesEdit": {
+    "type": "object",
+    "required": [
+     "items"
+    ],
+    "properties": {
+     "items": {
+      "type": "array",
+      "maxItems": 200,
+      "items": {
+       "type": "object",
+       "required": [
+        "itemId"
+       ],
+       "properties": {
+        "itemId": {
+         "type": "integer",
+         "format": "int64"
+        },
+        "attendance": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/Attendance"
+         }
+        },
+        "summary": {
+         "type": "string",
+         "maxLength": 10000
+        },
+        "decisions": {
+         "type": "array",
+         "maxItems": 50,
+         "items": {
+          "$ref": "#/components/schemas/Decision"
+         }
+        }
+       }
+      }
+     }
+    }
+   },
+   "MinutesCorrectionInput": {
+    "type": "object",
+    "required": [
+     "reason"
+    ],
+    "properties": {
+     "reason": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 500
+     }
+    }
+   },
+   "MinutesReturnInput": {
+    "type": "object",
+    "required": [
+     "comment"
+    ],
+    "properties": {
+     "comment": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 2000
+     }
+    }
+   },
+   "MinutesVersion": {
+    "type": "object",
+    "required": [
+     "version",
+     "state",
+     "stateName",
+     "authorId",
+     "createdAt",
+     "recordHash",
+     "textsHash",
+     "previousHash"
+    ],
+    "properties": {
+     "version": {
+      "type": "integer"
+     },
+     "state": {
+      "type": "string",
+      "enum": [
+       "draft",
+       "approved"
+      ]
+     },
+     "stateName": {
+      "type": "string"
+     },
+     "reason": {
+      "type": "string"
+     },
+     "authorId": {
+      "type": "integer"
+     },
+     "createdAt": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "returnedComment": {
+      "type": "string"
+     },
+     "approvedBy": {
+      "type": "integer"
+     },
+     "approvedAt": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "recordHash": {
+      "type": "string"
+     },
+     "textsHash": {
+      "type": "string"
+     },
+     "previousHash": {
+      "type": "string"
+     },
+     "versionHash": {
+      "type": "string"
+     }
+    }
+   },
+   "MinutesItem": {
+    "type": "object",
+    "required": [
+     "itemId",
+     "position",
+     "purpose",
+     "purposeName",
+     "attendance",
+     "decisions",
+     "withheld",
+     "erased"
+    ],
+    "properties": {
+     "itemId": {
+      "type": "integer"
+     },
+     "position": {
+      "type": "integer"
+     },
+     "purpose": {
+      "type": "string"
+     },
+     "purposeName": {
+      "type": "string"
+     },
+     "caseId": {
+      "type": "integer"
+     },
+     "caseCode": {
+      "type": "string"
+     },
+     "attendance": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Attendance"
+      }
+     },
+     "summary": {
+      "type": "string"
+     },
+     "decisions": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/Decision"
+      }
+     },
+     "withheld": {
+      "type": "boolean",
+      "description": "出席範囲外（（この議題は出席範囲外です））"
+     },
+     "erased": {
+      "type": "boolean",
+      "description": "保存期間の経過で記録を消去済み"
+     }
+    }
+   },
+   "Minutes": {
+    "type": "object",
+    "required": [
+     "meetingId",
+     "title",
+     "status",
+     "version",
+     "items",
+     "versions"
+    ],
+    "properties": {
+     "meetingId": {
+      "type": "integer"
+     },
+     "title": {
+      "type": "string"
+     },
+     "status": {
+      "type": "string"
+     },
+     "version": {
+      "$ref": "#/components/schemas/MinutesVersion"
+     },
+     "items": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/MinutesItem"
+      }
+     },
+     "versions": {
+      "type": "array",
+      "items": {
+       "$ref": "#/components/schemas/MinutesVersion"
+      }
+     }
+    }
+   },
+   "MinutesChain": {
+    "type": "object",
+    "required": [
+     "meetingId",
+     "versions",
+     "problems",
+     "ok"
+    ],
+    "properties": {
+     "meetingId": {
+      "type": "integer"
+     },
+     "versions": {
+      "type": "integer"
+     },
+     "head": {
+      "type": "string"
+     },
+     "problems": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "ok": {
+      "type": "boolean"
+     }
+    }
+   },
+   "Retention": {
+    "type": "object",
+    "required": [
+     "today",
+     "settings",
+     "cases",
+     "minutes",
+     "erased"
+    ],
+    "properties": {
+     "today": {
+      "type": "string",
+      "format": "date"
+     },
+     "settings": {
+      "type": "object"
+     },
+     "cases": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "caseId": {
+         "type": "integer"
+        },
+        "code": {
+         "type": "string"
+        },
+        "closedOn": {
+         "type": "string"
+        },
+        "keptUntil": {
+         "type": "string"
+        },
+        "personalRecords": {
+         "type": "integer"
+        },
+        "minutesTexts": {
+         "type": "integer"
+        }
+       }
+      }
+     },
+     "minutes": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "meetingId": {
+         "type": "integer"
+        },
+        "title": {
+         "type": "string"
+        },
+        "heldOn": {
+         "type": "string"
+        },
+        "keptUntil": {
+         "type": "string"
+        },
+        "minutesTexts": {
+         "type": "integer"
+        }
+       }
+      }
+     },
+     "erased": {
+      "type": "integer"
+     }
+    }
+   },
+   "ArchiveReport": {
+    "type": "object",
+    "required": [
+     "files",
+     "problems",
+     "ok"
+    ],
+    "properties": {
+     "files": {
+      "type": "integer"
+     },
+     "manifestSHA256": {
+      "type": "string"
+     },
+     "problems": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "ok": {
+      "type": "boolean"
+     }
+    }
    }
   },
   "responses": {
@@ -2470,6 +2933,16 @@ enum OpenAPIDocument {
       }
      }
     }
+   },
+   "Error501": {
+    "description": "この設置では使えない機能（PDFにはChromiumが必要）",
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
    }
   },
   "parameters": {
@@ -2518,6 +2991,44 @@ enum OpenAPIDocument {
      "type": "integer",
      "minimum": 1,
      "maximum": 100000
+    }
+   },
+   "doc_reading": {
+    "name": "reading",
+    "in": "query",
+    "required": false,
+    "description": "distributed（配布用、既定）または attendee（出席者用、監査されます）",
+    "schema": {
+     "type": "string",
+     "enum": [
+      "distributed",
+      "attendee"
+     ]
+    }
+   },
+   "doc_format": {
+    "name": "format",
+    "in": "query",
+    "required": false,
+    "description": "html（既定）、markdown、pdf（Chromiumがあるとき）",
+    "schema": {
+     "type": "string",
+     "enum": [
+      "html",
+      "markdown",
+      "pdf"
+     ]
+    }
+   },
+   "doc_version": {
+    "name": "version",
+    "in": "query",
+    "required": false,
+    "description": "議事録の版（省略時は読める最新）",
+    "schema": {
+     "type": "integer",
+     "minimum": 1,
+     "maximum": 2147483647
     }
    }
   }
@@ -6428,8 +6939,689 @@ enum OpenAPIDocument {
      }
     ]
    }
+  },
+  "/api/v1/meetings/{id}/agenda": {
+   "get": {
+    "summary": "次第（配布用／出席者用、Markdown・HTML・PDF）",
+    "tags": [
+     "minutes"
+    ],
+    "operationId": "get_api_v1_meetings_id_agenda",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     },
+     {
+      "$ref": "#/components/parameters/doc_reading"
+     },
+     {
+      "$ref": "#/components/parameters/doc_format"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "文書（ファイル名は会議の種類・回・読みだけ）",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       },
+       "text/markdown": {
+        "schema": {
+         "type": "string"
+        }
+       },
+       "application/pdf": {
+        "schema": {
+         "type": "string",
+         "format": "binary"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     },
+     "501": {
+      "$ref": "#/components/responses/Error501"
+     }
+    }
+   }
+  },
+  "/api/v1/meetings/{id}/minutes/document": {
+   "get": {
+    "summary": "議事録の文書（配布用／出席者用）",
+    "tags": [
+     "minutes"
+    ],
+    "operationId": "get_api_v1_meetings_id_minutes_document",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     },
+     {
+      "$ref": "#/components/parameters/doc_reading"
+     },
+     {
+      "$ref": "#/components/parameters/doc_format"
+     },
+     {
+      "$ref": "#/components/parameters/doc_version"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "文書（ファイル名は会議の種類・回・読みだけ）",
+      "content": {
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       },
+       "text/markdown": {
+        "schema": {
+         "type": "string"
+        }
+       },
+       "application/pdf": {
+        "schema": {
+         "type": "string",
+         "format": "binary"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     },
+     "501": {
+      "$ref": "#/components/responses/Error501"
+     }
+    }
+   }
+  },
+  "/api/v1/meetings/{id}/minutes": {
+   "get": {
+    "summary": "議事録（出席した議題だけ。読むたびに監査ログ）",
+    "tags": [
+     "minutes"
+    ],
+    "operationId": "get_api_v1_meetings_id_minutes",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     },
+     {
+      "$ref": "#/components/parameters/doc_reading"
+     },
+     {
+      "$ref": "#/components/parameters/doc_version"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Minutes"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     }
+    }
+   },
+   "post": {
+    "summary": "議事録案を次第から作る（事務局、開催済みの会議）",
+    "tags": [
+     "minutes"
+    ],
+    "operationId": "post_api_v1_meetings_id_minutes",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ],
+    "responses": {
+     "201": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Minutes"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error403"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     },
+     "409": {
+      "$ref": "#/components/responses/Error409"
+     }
+    }
+   },
+   "patch": {
+    "summary": "議事録案を直す（事務局。承認済みは409）",
+    "tags": [
+     "minutes"
+    ],
+    "operationId": "patch_api_v1_meetings_id_minutes",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Minutes"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error403"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     },
+     "408": {
+      "$ref": "#/components/responses/Error408"
+     },
+     "409": {
+      "$ref": "#/components/responses/Error409"
+     },
+     "413": {
+      "$ref": "#/components/responses/Error413"
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/MinutesEdit"
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/meetings/{id}/minutes/approval": {
+   "post": {
+    "summary": "議事録案を承認する（その会議の議長）",
+    "tags": [
+     "minutes"
+    ],
+    "operationId": "post_api_v1_meetings_id_minutes_approval",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Minutes"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error403"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     },
+     "409": {
+      "$ref": "#/components/responses/Error409"
+     }
+    }
+   }
+  },
+  "/api/v1/meetings/{id}/minutes/return": {
+   "post": {
+    "summary": "議事録案を差し戻す（議長）",
+    "tags": [
+     "minutes"
+    ],
+    "operationId": "post_api_v1_meetings_id_minutes_return",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Minutes"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error403"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     },
+     "408": {
+      "$ref": "#/components/responses/Error408"
+     },
+     "409": {
+      "$ref": "#/components/responses/Error409"
+     },
+     "413": {
+      "$ref": "#/components/responses/Error413"
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/MinutesReturnInput"
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/meetings/{id}/minutes/corrections": {
+   "post": {
+    "summary": "訂正を新しい版として始める（事務局）",
+    "tags": [
+     "minutes"
+    ],
+    "operationId": "post_api_v1_meetings_id_minutes_corrections",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ],
+    "responses": {
+     "201": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Minutes"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error403"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     },
+     "408": {
+      "$ref": "#/components/responses/Error408"
+     },
+     "409": {
+      "$ref": "#/components/responses/Error409"
+     },
+     "413": {
+      "$ref": "#/components/responses/Error413"
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/MinutesCorrectionInput"
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/minutes/verification": {
+   "get": {
+    "summary": "議事録のハッシュチェーンを確かめる（事務局）",
+    "tags": [
+     "minutes"
+    ],
+    "operationId": "get_api_v1_minutes_verification",
+    "parameters": [
+     {
+      "name": "meetingId",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 2147483647
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/MinutesChain"
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error403"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     }
+    }
+   }
+  },
+  "/api/v1/retention": {
+   "get": {
+    "summary": "保存期間を過ぎたもの（事務局）",
+    "tags": [
+     "minutes"
+    ],
+    "operationId": "get_api_v1_retention",
+    "parameters": [],
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Retention"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error403"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     }
+    }
+   }
+  },
+  "/api/v1/retention/erasure": {
+   "post": {
+    "summary": "保存期間を過ぎたものを消去する（事務局、1件ごとに監査）",
+    "tags": [
+     "minutes"
+    ],
+    "operationId": "post_api_v1_retention_erasure",
+    "parameters": [],
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Retention"
+        }
+       }
+      }
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error403"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     }
+    }
+   }
+  },
+  "/api/v1/archives": {
+   "post": {
+    "summary": "年度の保管用zipを作る（事務局）",
+    "tags": [
+     "minutes"
+    ],
+    "operationId": "post_api_v1_archives",
+    "parameters": [
+     {
+      "name": "fiscalYear",
+      "in": "query",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "minimum": 2000,
+       "maximum": 2100
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "年度の保管用zip（X-Manifest-SHA256 に manifest.json のハッシュ）",
+      "content": {
+       "application/zip": {
+        "schema": {
+         "type": "string",
+         "format": "binary"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error403"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     }
+    }
+   }
+  },
+  "/api/v1/archives/verification": {
+   "post": {
+    "summary": "保管用zipを manifest と照らす（事務局）",
+    "tags": [
+     "minutes"
+    ],
+    "operationId": "post_api_v1_archives_verification",
+    "parameters": [
+     {
+      "name": "manifestSHA256",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/ArchiveReport"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error403"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     },
+     "408": {
+      "$ref": "#/components/responses/Error408"
+     },
+     "413": {
+      "$ref": "#/components/responses/Error413"
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/zip": {
+       "schema": {
+        "type": "string",
+        "format": "binary"
+       }
+      }
+     }
+    }
+   }
   }
- }
+ },
+ "tags": [
+  {
+   "name": "minutes",
+   "description": "次第・議事録・保管・保存期間"
+  }
+ ]
 }
 """#
 }
