@@ -104,7 +104,9 @@ let package = Package(
         .testTarget(name: "KasaneStoreTests", dependencies: ["KasaneStore", "KasaneCore"], swiftSettings: strictSettings),
         .testTarget(name: "KasaneCalendarTests", dependencies: ["KasaneCalendar", "KasaneCore"], swiftSettings: strictSettings),
         .testTarget(
-            name: "KasaneDocumentsTests", dependencies: ["KasaneDocuments", "KasaneCore", "KasaneStore"], swiftSettings: strictSettings),
+            name: "KasaneDocumentsTests",
+            dependencies: ["KasaneDocuments", "KasaneCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "KasaneServerTests",
             dependencies: [

@@ -43,7 +43,7 @@ with zipfile.ZipFile(path) as z:
         if name != "manifest.json" and not pattern.match(name):
             problems.append(f"a path that is not codes and numbers only: {name}")
     db = sqlite3.connect(database)
-    personal = [v for row in db.execute("SELECT name, kana, address FROM householdMemberPersonal") for v in row if v]
+    personal = [v for row in db.execute("SELECT name, kana, address FROM householdMemberPersonal") for v in row if v and len(v) >= 2]
     if len(personal) < 10:
         problems.append(f"too few personal strings to check against ({len(personal)})")
     for name in names:

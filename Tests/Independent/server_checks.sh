@@ -5,7 +5,10 @@
 #      endpoint that takes one (never 5xx, never a dropped connection, 4xx as a JSON error,
 #      data unchanged after every refusal, 413 for oversized bodies, 408 for stalled ones);
 #   2. schemathesis against /api/v1/openapi.json, as a coordinator and as the administrator:
-#      no server error, and every status, content type and body as the document says.
+#      no server error, and every status, content type and body as the document says;
+#   3. agendas and minutes: headless Chromium's PDF read by pdfinfo/pdftotext, a screenshot
+#      of the HTML, and the year's archive read by Python's zipfile and hashlib, tampered
+#      and caught by `kasane archive verify`.
 # Usage: server_checks.sh KASANE_BINARY [mutation requests] [schemathesis examples per operation]
 # Prints "server-checks: N passed, N failed" last.
 set -uo pipefail
@@ -30,6 +33,30 @@ record() { if [ "$1" -eq 0 ]; then passed=$((passed + 1)); echo "server-checks: 
 grep -q "export KASANE_COORDINATOR=" "$work/server.log"
 record $? "the demo's tokens are printed before it serves (stdout to a file)"
 
+# Documents, on the fresh demo (before the mutations below write odd data), read by programs not written here: the printed HTML through headless Chromium
+# (a PDF that pdfinfo calls A4, with page numbers and 取扱注意 as pdftotext reads them), and the
+# year's archive through Python's zipfile and hashlib, then tampered and caught by `archive verify`.
+source "$work/demo/tokens.env"
+auth=(-H "Authorization: Bearer $KASANE_SECRETARIAT")
+held=$(curl -s "${auth[@]}" "http://127.0.0.1:$port/api/v1/meetings" | python3 -c 'import json,sys; print([m["id"] for m in json.load(sys.stdin) if m["status"]=="minutesApproved"][0])')
+curl -sf "${auth[@]}" -o "$work/minutes.pdf" "http://127.0.0.1:$port/api/v1/meetings/$held/minutes/document?reading=attendee&format=pdf" \
+  && pdfinfo "$work/minutes.pdf" | tee "$work/pdfinfo.txt" | grep -E "Pages|Page size" \
+  && grep -q "(A4)" "$work/pdfinfo.txt" && [ -s "$work/minutes.pdf" ] \
+  && pdftotext -layout "$work/minutes.pdf" - | tee "$work/minutes.txt" | grep -q "取扱注意" \
+  && grep -qE "1 ?/ ?[0-9]+" "$work/minutes.txt"
+record $? "minutes printed by headless Chromium: A4 PDF with page numbers and 取扱注意 (pdfinfo, pdftotext)"
+curl -sf "${auth[@]}" -o "$work/minutes.html" "http://127.0.0.1:$port/api/v1/meetings/$held/minutes/document?reading=distributed&format=html" \
+  && chromium --headless --no-sandbox --disable-gpu --window-size=794,1123 --screenshot="$work/minutes.png" "file://$work/minutes.html" >/dev/null 2>&1 \
+  && [ "$(stat -c %s "$work/minutes.png")" -gt 10000 ]
+record $? "the distributed HTML opens in headless Chromium (screenshot $(stat -c %s "$work/minutes.png" 2>/dev/null || echo 0) bytes)"
+fy=$(curl -s "${auth[@]}" "http://127.0.0.1:$port/api/v1/meetings/$held" | python3 -c 'import json,sys; print(json.load(sys.stdin)["fiscalYear"])')
+curl -sf "${auth[@]}" -X POST -D "$work/archive.headers" -o "$work/archive.zip" "http://127.0.0.1:$port/api/v1/archives?fiscalYear=$fy" \
+  && victim=$(python3 Tests/Independent/check_archive.py "$work/archive.zip" "$work/demo/kasane-demo.sqlite" "$work") \
+  && "$binary" archive verify "$work/archive.zip" --manifest-sha256 "$(grep -i '^x-manifest-sha256:' "$work/archive.headers" | cut -d' ' -f2 | tr -d '\r')" \
+  && ! "$binary" archive verify "$work/changed.zip" > "$work/changed.txt" && grep -q "変更されたファイル: $victim" "$work/changed.txt" \
+  && ! "$binary" archive verify "$work/missing.zip" > "$work/missing.txt" && grep -q "なくなったファイル: $victim" "$work/missing.txt"
+record $? "the year's archive checked by Python zipfile/hashlib; a changed and a removed file named by archive verify"
+
 python3 Tests/Independent/http_mutations.py "http://127.0.0.1:$port" "$work/demo/kasane-demo.sqlite" "$work/demo/tokens.env" \
   --requests "$requests" 2>&1 | tail -30
 record "${PIPESTATUS[0]}" "HTTP mutation harness ($requests requests)"
@@ -50,28 +77,6 @@ for role in COORDINATOR ADMIN; do
   if [ $status -ne 0 ]; then sed -n '/FAILURES/,/SUMMARY/p' "$work/schemathesis-$role.log" | head -80; fi
   record $status "schemathesis as $role"
 done
-# Documents, read by programs not written here: the printed HTML through headless Chromium
-# (a PDF that pdfinfo calls A4, with page numbers and 取扱注意 as pdftotext reads them), and the
-# year's archive through Python's zipfile and hashlib, then tampered and caught by `archive verify`.
-auth=(-H "Authorization: Bearer $KASANE_SECRETARIAT")
-held=$(curl -s "${auth[@]}" "http://127.0.0.1:$port/api/v1/meetings" | python3 -c 'import json,sys; print([m["id"] for m in json.load(sys.stdin) if m["status"]=="minutesApproved"][0])')
-curl -sf "${auth[@]}" -o "$work/minutes.pdf" "http://127.0.0.1:$port/api/v1/meetings/$held/minutes/document?reading=attendee&format=pdf" \
-  && pdfinfo "$work/minutes.pdf" | tee "$work/pdfinfo.txt" | grep -E "Pages|Page size" \
-  && grep -q "(A4)" "$work/pdfinfo.txt" && [ -s "$work/minutes.pdf" ] \
-  && pdftotext -layout "$work/minutes.pdf" - | tee "$work/minutes.txt" | grep -q "取扱注意" \
-  && grep -qE "1 ?/ ?[0-9]+" "$work/minutes.txt"
-record $? "minutes printed by headless Chromium: A4 PDF with page numbers and 取扱注意 (pdfinfo, pdftotext)"
-curl -sf "${auth[@]}" -o "$work/minutes.html" "http://127.0.0.1:$port/api/v1/meetings/$held/minutes/document?reading=distributed&format=html" \
-  && chromium --headless --no-sandbox --disable-gpu --window-size=794,1123 --screenshot="$work/minutes.png" "file://$work/minutes.html" >/dev/null 2>&1 \
-  && [ "$(stat -c %s "$work/minutes.png")" -gt 10000 ]
-record $? "the distributed HTML opens in headless Chromium (screenshot $(stat -c %s "$work/minutes.png" 2>/dev/null || echo 0) bytes)"
-fy=$(curl -s "${auth[@]}" "http://127.0.0.1:$port/api/v1/meetings/$held" | python3 -c 'import json,sys; print(json.load(sys.stdin)["fiscalYear"])')
-curl -sf "${auth[@]}" -X POST -D "$work/archive.headers" -o "$work/archive.zip" "http://127.0.0.1:$port/api/v1/archives?fiscalYear=$fy" \
-  && victim=$(python3 Tests/Independent/check_archive.py "$work/archive.zip" "$work/demo/kasane-demo.sqlite" "$work") \
-  && "$binary" archive verify "$work/archive.zip" --manifest-sha256 "$(grep -i '^x-manifest-sha256:' "$work/archive.headers" | cut -d' ' -f2 | tr -d '\r')" \
-  && ! "$binary" archive verify "$work/changed.zip" > "$work/changed.txt" && grep -q "変更されたファイル: $victim" "$work/changed.txt" \
-  && ! "$binary" archive verify "$work/missing.zip" > "$work/missing.txt" && grep -q "なくなったファイル: $victim" "$work/missing.txt"
-record $? "the year's archive checked by Python zipfile/hashlib; a changed and a removed file named by archive verify"
 curl -sf "http://127.0.0.1:$port/health" >/dev/null
 record $? "server still answers after all of it"
 echo "server-checks: $passed passed, $failed failed"

@@ -173,3 +173,54 @@ struct MinutesTests {
         await #expect { try await h.db.verifyMinutes(by: h.m.city.northMember) } throws: { isForbidden($0) }
     }
 }
+
+@Suite("Retention of personal data and minutes")
+struct RetentionTests {
+    @Test("Retention erases only what has passed its period, audits each record, and the chain still verifies")
+    func retention() async throws {
+        let h = try await HeldMeeting.make()
+        _ = try await h.approved()
+        let a = h.m.caseA
+        _ = try await h.db.updateCase(
+            id: a.id!, with: CaseInput(district: a.district, fields: a.fields, referringAgencyId: a.referringAgencyId, status: .terminated, summary: a.summary),
+            by: h.m.city.coordinator)
+        let today = LocalDate.today()
+        // Not yet: five years after the end, to the day.
+        let early = try await h.db.retention(apply: true, today: today.adding(days: 365 * 5), by: h.secretariat)
+        #expect(early.cases.isEmpty && early.minutes.isEmpty && early.erased == 0)
+        await #expect { try await h.db.retention(apply: false, by: h.m.city.coordinator) } throws: { isForbidden($0) }
+
+        let later = today.adding(days: 365 * 5 + 3)
+        let listed = try await h.db.retention(apply: false, today: later, by: h.secretariat)
+        #expect(listed.cases.map(\.code) == [a.code] && listed.cases[0].personalRecords == 1 && listed.cases[0].minutesTexts == 1)
+        #expect(listed.minutes.isEmpty && listed.erased == 0)
+        let applied = try await h.db.retention(apply: true, today: later, by: h.secretariat)
+        #expect(applied.erased == 2)
+
+        // Case A's personal data and its item's words are gone; B's stay; the distributed record stays.
+        let remaining = try await h.db.reader.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM householdMemberPersonal JOIN householdMember ON householdMember.id = memberId WHERE caseId = ?", arguments: [a.id!])
+        }
+        #expect(remaining == 0)
+        let read = try await h.db.minutes(meetingId: h.meetingId, for: h.secretariat)
+        let itemA = try #require(read.items.first { $0.itemId == h.itemA })
+        let itemB = try #require(read.items.first { $0.itemId == h.itemB })
+        #expect(itemA.erased && itemA.summary == nil && itemA.caseCode == a.code && itemA.decisions.map(\.kind) == [.planApproved])
+        #expect(!itemB.erased && itemB.summary == "家計の立て直しを協議した。")
+        #expect(try await h.db.verifyMinutes(by: h.secretariat).allSatisfy(\.ok))
+        let log = try await h.db.auditLog(AuditFilter(caseCode: a.code), for: h.m.city.administrator)
+        #expect(log.filter { $0.action == "retention.erase" }.count == 2)
+        // A correction of erased minutes is refused: the words are gone for good.
+        await #expect { try await h.db.correctMinutes(meetingId: h.meetingId, MinutesCorrectionInput(reason: "x"), by: h.secretariat) } throws: { isConflict($0) }
+
+        // Minutes past their own period lose the rest of their words; the chain still verifies.
+        let old = try await h.db.retention(apply: true, today: today.adding(days: 365 * 11), by: h.secretariat)
+        #expect(old.minutes.map(\.meetingId) == [h.meetingId] && old.erased == 1)
+        #expect(try await h.db.minutes(meetingId: h.meetingId, for: h.secretariat).items.allSatisfy(\.erased))
+        #expect(try await h.db.verifyMinutes(by: h.secretariat).allSatisfy(\.ok))
+        // The database lets erasure through, and nothing else.
+        await #expect(throws: DatabaseError.self) {
+            try await h.db.writer.write { db in try db.execute(sql: "UPDATE minutesText SET erasedAt = NULL") }
+        }
+    }
+}

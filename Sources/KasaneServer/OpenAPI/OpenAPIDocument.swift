@@ -7604,8 +7604,9 @@ enum OpenAPIDocument {
     },
     "requestBody": {
      "required": true,
+     "description": "保管用zip（kasane archive の出力）",
      "content": {
-      "application/zip": {
+      "application/octet-stream": {
        "schema": {
         "type": "string",
         "format": "binary"
