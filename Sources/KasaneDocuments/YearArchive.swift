@@ -45,16 +45,13 @@ public enum YearArchive {
         public var files: Int
         public var manifestSHA256: String?
         public var problems: [String]
-        public var ok: Bool { problems.isEmpty }
+        public let ok: Bool
 
-        enum CodingKeys: String, CodingKey { case files, manifestSHA256, problems, ok }
-
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(files, forKey: .files)
-            try c.encodeIfPresent(manifestSHA256, forKey: .manifestSHA256)
-            try c.encode(problems, forKey: .problems)
-            try c.encode(ok, forKey: .ok)
+        init(files: Int, manifestSHA256: String?, problems: [String]) {
+            self.files = files
+            self.manifestSHA256 = manifestSHA256
+            self.problems = problems
+            ok = problems.isEmpty
         }
     }
 

@@ -56,40 +56,13 @@ extension AppDatabase {
     }
 }
 
-/// A minutes version exactly as stored, for the archive's JSON.
+/// A minutes version exactly as stored (row and item words, with every hash), for the archive's JSON.
 struct StoredMinutesVersion: Encodable {
-    struct Text: Encodable {
-        var itemId: Int64
-        var body: String?
-        var hash: String
-        var erasedAt: Date?
-    }
-
-    var meetingId: Int64
-    var version: Int
-    var record: String
-    var recordHash: String
-    var texts: [Text]
-    var textsHash: String
-    var previousHash: String
-    var versionHash: String?
-    var reason: String?
-    var authorId: Int64
-    var approvedBy: Int64?
-    var approvedAt: Date?
+    var version: MinutesVersionRow
+    var texts: [MinutesTextRow]
 
     init(row: MinutesVersionRow, texts: [MinutesTextRow]) {
-        meetingId = row.meetingId
-        version = row.version
-        record = row.record
-        recordHash = row.recordHash
-        self.texts = texts.map { Text(itemId: $0.itemId, body: $0.body, hash: $0.hash, erasedAt: $0.erasedAt) }
-        textsHash = row.textsHash
-        previousHash = row.previousHash
-        versionHash = row.versionHash
-        reason = row.reason
-        authorId = row.authorId
-        approvedBy = row.approvedBy
-        approvedAt = row.approvedAt
+        version = row
+        self.texts = texts
     }
 }

@@ -123,30 +123,13 @@ public struct MinutesChainReport: Codable, Sendable, Equatable {
     public var versions: Int
     public var head: String?
     public var problems: [String]
-    public var ok: Bool { problems.isEmpty }
-
-    enum CodingKeys: String, CodingKey { case meetingId, versions, head, problems, ok }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(meetingId, forKey: .meetingId)
-        try c.encode(versions, forKey: .versions)
-        try c.encodeIfPresent(head, forKey: .head)
-        try c.encode(problems, forKey: .problems)
-        try c.encode(ok, forKey: .ok)
-    }
+    public let ok: Bool
 
     init(meetingId: Int64, versions: Int, head: String?, problems: [String]) {
         self.meetingId = meetingId
         self.versions = versions
         self.head = head
         self.problems = problems
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            meetingId: try c.decode(Int64.self, forKey: .meetingId), versions: try c.decode(Int.self, forKey: .versions),
-            head: try c.decodeIfPresent(String.self, forKey: .head), problems: try c.decode([String].self, forKey: .problems))
+        ok = problems.isEmpty
     }
 }
