@@ -67,6 +67,22 @@ public enum IMIPMail {
         return Mail(fileName: file, text: lines.joined(separator: "\r\n"))
     }
 
+    /// A plain notice (no calendar part): the hand-back of a case to its lead agency.
+    /// Subject, body and file name carry case codes only.
+    public static func notice(to email: String, subject: String, body: String, id: Int64, from: String, now: Date = Date()) -> Mail {
+        var lines = [
+            "From: \(from)",
+            "To: \(email)",
+            "Subject: \(encodedWords(subject))",
+            "Date: \(rfc5322Date(now))",
+            "Message-ID: <kasane-notice-\(id)@kasane>",
+            "MIME-Version: 1.0",
+        ]
+        lines += part("text/plain; charset=UTF-8", body)
+        lines.append("")
+        return Mail(fileName: "notice-\(id).eml", text: lines.joined(separator: "\r\n"))
+    }
+
     /// A body part in base64, lines of 76 characters.
     static func part(_ contentType: String, _ body: String, disposition: String? = nil) -> [String] {
         var lines = ["Content-Type: \(contentType)", "Content-Transfer-Encoding: base64"]

@@ -14,6 +14,9 @@ struct HeldMeeting {
 
     static func make() async throws -> HeldMeeting {
         let m = try await MeetingCity.make()
+        for (c, agency) in [(m.caseA, m.city.northCare), (m.caseB, m.city.mentalHealth)] {
+            _ = try await m.db.createPlan(caseId: c.id!, PlanInput.sample(agency: agency), by: m.city.coordinator)
+        }
         let meeting = try await m.multiLayered(days: 3)
         let itemA = meeting.items[0].id, itemB = meeting.items[1].id
         _ = try await m.db.addAttendee(
@@ -36,6 +39,19 @@ struct HeldMeeting {
             .init(itemId: itemB, summary: "家計の立て直しを協議した。", decisions: [Decision(kind: .planSentBack, text: "就労の目標を具体的に")]),
         ]), by: secretariat)
         return try await db.approveMinutes(meetingId: meetingId, by: chair)
+    }
+}
+
+extension PlanInput {
+    /// A plan with one long and one short goal, both carried by `agency`.
+    static func sample(agency: Int64, review: LocalDate = LocalDate.today().adding(days: 90)) -> PlanInput {
+        PlanInput(
+            wishes: "家で母と暮らし続けたい",
+            goals: [
+                PlanGoal(term: .long, text: "母子ともに安定した生活を送る", actions: [PlanAction(agencyId: agency, what: "定期訪問", frequency: "月2回", period: "1年")]),
+                PlanGoal(term: .short, text: "通院を再開する", actions: [PlanAction(agencyId: agency, what: "受診同行", frequency: "月1回", period: "3か月")]),
+            ],
+            nextReviewOn: review)
     }
 }
 

@@ -23,9 +23,18 @@ public struct Postman: Sendable {
     @discardableResult
     public func flush(now: Date = Date()) async throws -> [URL] {
         let pending = try await database.unmailedMessages()
-        guard !pending.isEmpty else { return [] }
+        let notices = try await database.unmailedNotices()
+        guard !pending.isEmpty || !notices.isEmpty else { return [] }
         try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
         var written: [URL] = []
+        for notice in notices {
+            let mail = IMIPMail.notice(to: notice.email, subject: notice.subject, body: notice.body, id: notice.id, from: from, now: now)
+            let file = outbox.appendingPathComponent(mail.fileName)
+            try DurableFile.write(Data(mail.text.utf8), to: file)
+            if let sendmail { try Self.send(mail.text, with: sendmail) }
+            try await database.markNoticeMailed(notice.id, at: now)
+            written.append(file)
+        }
         for message in pending {
             let ics = ICalendarWriter.message(message.invitation, method: message.method, now: message.createdAt)
             let mail = IMIPMail.compose(message, ics: ics, from: from, now: now)

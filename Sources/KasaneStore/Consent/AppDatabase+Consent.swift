@@ -111,6 +111,7 @@ extension AppDatabase {
             for staffId in outcome.narrowedAttendeeStaffIds {
                 try record(db, loaded.meeting, .attendeeChanged, staffId: staffId, detail: "\(code) の本人同意の撤回")
             }
+            try syncPlans(db, meetingId: id, by: actor)
             try deliver(db, meetingId: id, now: now)
             let trace = AuditNote(target: "meeting:\(id)")
             trace.meetingId = id

@@ -17,6 +17,7 @@ extension AppDatabase {
         migrator.registerMigration("v7-polls", migrate: createPolls)
         migrator.registerMigration("v8-series", migrate: createSeries)
         migrator.registerMigration("v9-minutes", migrate: createMinutes)
+        migrator.registerMigration("v10-plans", migrate: createPlans)
         return migrator
     }()
 
@@ -447,5 +448,107 @@ extension AppDatabase {
             t.add(column: "closedOn", .text)
         }
         try db.execute(sql: "UPDATE supportCase SET closedOn = receivedOn WHERE status IN ('terminated', 'suspended')")
+    }
+
+    /// 支援プラン in versions, every move of one recorded, and the database refusing a
+    /// move that is not allowed, or that rule 8 reserves to approved minutes.
+    static func createPlans(_ db: Database) throws {
+        try db.create(table: "supportPlan") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("case", inTable: "supportCase", onDelete: .restrict).notNull()
+            t.column("version", .integer).notNull()
+            t.column("state", .text).notNull()
+            t.column("content", .text).notNull()
+            t.column("nextReviewOn", .text).notNull()
+            t.column("createdBy", .integer).references("staff", onDelete: .restrict)
+            t.column("createdAt", .datetime).notNull()
+            t.column("createdOn", .text).notNull()
+            t.uniqueKey(["caseId", "version"])
+        }
+        try db.create(table: "planTransition") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("plan", inTable: "supportPlan", onDelete: .restrict).notNull()
+            t.column("fromState", .text).notNull()
+            t.column("toState", .text).notNull()
+            t.column("on", .text).notNull()
+            t.column("at", .datetime).notNull()
+            t.column("meetingId", .integer).references("meeting", onDelete: .restrict)
+            t.column("minutesVersionId", .integer).references("minutesVersion", onDelete: .restrict)
+            t.column("decision", .text)
+            t.column("termination", .text)
+            t.column("agencyId", .integer).references("agency", onDelete: .restrict)
+            t.column("reason", .text)
+            t.column("staffId", .integer).references("staff", onDelete: .restrict)
+        }
+        // Evaluations per goal and role assignments decided in minutes.
+        try db.create(table: "planEvent") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("plan", inTable: "supportPlan", onDelete: .restrict).notNull()
+            t.column("kind", .text).notNull()
+            t.column("on", .text).notNull()
+            t.column("meetingId", .integer).notNull().references("meeting", onDelete: .restrict)
+            t.column("minutesVersionId", .integer).notNull().references("minutesVersion", onDelete: .restrict)
+            t.column("goal", .integer)
+            t.column("rating", .text)
+            t.column("agencyId", .integer).references("agency", onDelete: .restrict)
+            t.column("detail", .text)
+        }
+        try db.create(table: "resourceGap") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("field", .text).notNull()
+            t.column("district", .text).references("district", onDelete: .restrict)
+            t.column("description", .text).notNull()
+            t.column("caseCodes", .jsonText).notNull()
+            t.column("status", .text).notNull()
+            t.column("passedTo", .text)
+            t.column("raisedOn", .text).notNull()
+            t.column("resolvedOn", .text)
+            t.column("meetingId", .integer).references("meeting", onDelete: .restrict)
+            t.column("minutesVersionId", .integer).references("minutesVersion", onDelete: .restrict)
+        }
+        // A plain notice (not an invitation) in the same outbox: the hand-back of a case.
+        try db.create(table: "outgoingNotice") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("staff", onDelete: .restrict).notNull()
+            t.column("email", .text).notNull()
+            t.column("subject", .text).notNull()
+            t.column("body", .text).notNull()
+            t.column("createdAt", .datetime).notNull()
+            t.column("mailedAt", .datetime)
+        }
+        let allowed = [
+            ("draft", "underReview"), ("underReview", "draft"), ("underReview", "approved"), ("approved", "inProgress"),
+            ("inProgress", "evaluation"), ("evaluation", "inProgress"), ("evaluation", "terminated"), ("inProgress", "terminated"),
+            ("evaluation", "suspended"), ("inProgress", "suspended"), ("evaluation", "revised"), ("inProgress", "revised"),
+        ].map { "('\($0.0)', '\($0.1)')" }.joined(separator: ", ")
+        try db.execute(sql: """
+            CREATE TRIGGER supportPlan_born_draft BEFORE INSERT ON supportPlan WHEN NEW.state != 'draft'
+            BEGIN SELECT RAISE(ABORT, '支援プランは作成中（draft）の版としてだけ作れます。'); END;
+            CREATE TRIGGER supportPlan_content_fixed BEFORE UPDATE OF content ON supportPlan WHEN OLD.state != 'draft' AND NEW.content IS NOT OLD.content
+            BEGIN SELECT RAISE(ABORT, '作成中でない支援プランの内容は変えられません。見直しは重層的支援会議の決定で新しい版にします。'); END;
+            CREATE TRIGGER supportPlan_state_recorded BEFORE UPDATE OF state ON supportPlan WHEN NEW.state != OLD.state
+              AND NOT EXISTS (SELECT 1 FROM planTransition WHERE planId = NEW.id AND fromState = OLD.state AND toState = NEW.state
+                              AND id = (SELECT MAX(id) FROM planTransition WHERE planId = NEW.id))
+            BEGIN SELECT RAISE(ABORT, '支援プランの状態は、記録された移行（planTransition）によってだけ変わります。'); END;
+            CREATE TRIGGER supportPlan_kept BEFORE DELETE ON supportPlan
+            BEGIN SELECT RAISE(ABORT, '支援プランは削除できません。'); END;
+            CREATE TRIGGER planTransition_allowed BEFORE INSERT ON planTransition
+              WHEN (NEW.fromState, NEW.toState) NOT IN (VALUES \(allowed))
+                OR NEW.fromState IS NOT (SELECT state FROM supportPlan WHERE id = NEW.planId)
+            BEGIN SELECT RAISE(ABORT, 'この支援プランの状態の移行は認められていません。'); END;
+            CREATE TRIGGER planTransition_decided BEFORE INSERT ON planTransition
+              WHEN NEW.toState IN ('approved', 'terminated', 'suspended', 'revised')
+                AND (NEW.minutesVersionId IS NULL
+                     OR (SELECT v.approvedAt FROM minutesVersion v WHERE v.id = NEW.minutesVersionId) IS NULL
+                     OR (SELECT m.kind FROM minutesVersion v JOIN meeting m ON m.id = v.meetingId WHERE v.id = NEW.minutesVersionId) != 'multiLayered'
+                     OR NEW.decision IS NULL)
+            BEGIN SELECT RAISE(ABORT, '支援プランの承認・見直し・終結・中断は、承認された重層的支援会議の議事録の決定によってだけ行えます。'); END;
+            CREATE TRIGGER planTransition_no_update BEFORE UPDATE ON planTransition
+            BEGIN SELECT RAISE(ABORT, '支援プランの履歴は変更できません。'); END;
+            CREATE TRIGGER planTransition_no_delete BEFORE DELETE ON planTransition
+            BEGIN SELECT RAISE(ABORT, '支援プランの履歴は削除できません。'); END;
+            CREATE TRIGGER planEvent_no_change BEFORE UPDATE ON planEvent
+            BEGIN SELECT RAISE(ABORT, '支援プランの履歴は変更できません。'); END;
+            """)
     }
 }

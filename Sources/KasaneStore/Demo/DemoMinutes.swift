@@ -53,6 +53,17 @@ extension AppDatabase {
 
         // 重層的支援会議: two plans, one approved and one sent back; corrected once.
         let day2 = workingDay(10)
+        for (caseId, codes) in [(caseIds[1], ["HK-C", "KODOMO"]), (caseIds[5], ["HIKI", "SAPOSTE"])] {
+            let actions = codes.compactMap(agency).map { PlanAction(agencyId: $0, what: "訪問と相談", frequency: "月2回", period: "6か月") }
+            _ = try await createPlan(
+                caseId: caseId,
+                PlanInput(
+                    wishes: caseId == caseIds[1] ? "介護と子育てを一人で抱え込まずに続けたい" : "自分に合う仕事を見つけたい",
+                    goals: [PlanGoal(term: .long, text: "世帯が安定して暮らせる", actions: actions),
+                            PlanGoal(term: .short, text: "相談できる場所につながる", actions: [actions[0]])],
+                    nextReviewOn: LocalDate.today(now: now).adding(days: 90)),
+                by: coordinator, today: day2.adding(days: -14))
+        }
         let multi = try await createMeeting(
             MeetingInput(
                 kind: .multiLayeredSupportMeeting, startsAt: day2.instant(minutesAfterMidnight: 840),

@@ -98,6 +98,7 @@ extension AppDatabase {
         for (kind, staffId, detail) in records {
             try record(db, after.meeting, kind, staffId: staffId, detail: detail)
         }
+        try syncPlans(db, meetingId: id, by: actor)
         try deliver(db, meetingId: id)
         return after
     }

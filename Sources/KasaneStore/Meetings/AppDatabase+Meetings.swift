@@ -105,6 +105,7 @@ extension AppDatabase {
         let created = try Self.loadMeeting(db, id: meeting.id!)
         try MeetingRules.check(before: nil, after: created.state, try Self.ruleContext(db, [created]))
         try Self.record(db, created.meeting, .created, staffId: nil, detail: nil)
+        try Self.syncPlans(db, meetingId: meeting.id!, by: actor)
         return try Self.material(db, created, for: actor)
     }
 

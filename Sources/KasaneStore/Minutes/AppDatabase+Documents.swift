@@ -51,6 +51,10 @@ extension AppDatabase {
         let cases = Dictionary(uniqueKeysWithValues: try SupportCase.filter(keys: caseIds).fetchAll(db).compactMap { c in c.id.map { ($0, c) } })
         let household = Dictionary(grouping: try HouseholdMember.filter(caseIds.contains(Column("caseId"))).order(Column("id")).fetchAll(db), by: \.caseId)
         let history = attendeeReading ? try previousDecisions(db, before: loaded.meeting, caseIds: caseIds, agencyNames: r.agencyNames) : [:]
+        var plans: [Int64: SupportPlan] = [:]
+        if attendeeReading {
+            for caseId in caseIds { plans[caseId] = try latestPlan(db, caseId: caseId).map { try plan(db, $0) } }
+        }
 
         let items = material.items.map { item -> MeetingDocument.Item in
             let shown = visible.contains(item.id)
@@ -65,6 +69,7 @@ extension AppDatabase {
                 doc.caseSummary = c.summary
                 doc.household = (household[caseId] ?? []).map(\.label)
                 doc.previousDecisions = history[caseId] ?? []
+                doc.planSummary = plans[caseId]?.summary
             }
             if let m = minutesItems[item.id] {
                 doc.attendance = m.attendance.map { a in

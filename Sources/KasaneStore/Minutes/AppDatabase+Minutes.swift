@@ -116,6 +116,8 @@ extension AppDatabase {
             row.returnedComment = nil
             row.versionHash = row.computedVersionHash()
             try row.update(db)
+            // The decisions move plans and raise gaps in this same transaction (DOMAIN rule 8).
+            try Self.applyDecisions(db, loaded, version: row, record: record, by: actor)
             if loaded.meeting.status == .held {
                 loaded.meeting.status = .minutesApproved
                 try loaded.meeting.update(db)

@@ -1,0 +1,153 @@
+import Foundation
+import GRDB
+import KasaneCore
+
+/// Approving minutes applies their decisions, in the same transaction: a refusal of
+/// any one (a plan in the wrong state, a case whose consent no longer holds) leaves
+/// the minutes a draft and every plan as it was.
+extension AppDatabase {
+    static func applyDecisions(
+        _ db: Database, _ loaded: LoadedMeeting, version row: MinutesVersionRow, record: MinutesRecord, by actor: Actor
+    ) throws {
+        // A correction re-approves words, not decisions: those were applied with the first approval.
+        if let previous = try versionRows(db, meetingId: row.meetingId).last(where: { $0.isApproved && $0.version < row.version }) {
+            let before = try previous.decodedRecord().items.map { $0.decisions }
+            guard before == record.items.map(\.decisions) else {
+                throw KasaneError.conflict("訂正で決定（種類・日付・機関・理由）を変えることはできません。決定は支援プランに反映済みです。変えるときは次の重層的支援会議で決定してください。")
+            }
+            return
+        }
+        let m = loaded.meeting
+        let texts = Dictionary(uniqueKeysWithValues: try textRows(db, versionId: row.id!).map { ($0.itemId, $0.decodedBody()) })
+        let cases = Dictionary(uniqueKeysWithValues: try SupportCase.filter(keys: record.items.compactMap(\.caseId)).fetchAll(db).compactMap { c in c.id.map { ($0, c) } })
+        let staff = Dictionary(uniqueKeysWithValues: try Staff.fetchAll(db).compactMap { s in s.id.map { ($0, s) } })
+        let agencyNames = Dictionary(uniqueKeysWithValues: try Agency.fetchAll(db).compactMap { a in a.id.map { ($0, a.name) } })
+        for item in record.items where !item.decisions.isEmpty {
+            let words = texts[item.itemId] ?? nil
+            let c = item.caseId.flatMap { cases[$0] }
+            if let c, m.kind == .multiLayeredSupportMeeting, item.decisions.contains(where: { $0.kind.isAboutPlan }) {
+                try checkConsent(db, c, itemId: item.itemId, loaded, staff: staff, agencyNames: agencyNames)
+            }
+            for (k, d) in item.decisions.enumerated() {
+                let text = words.flatMap { k < $0.decisionTexts.count ? $0.decisionTexts[k] : nil }
+                if d.kind == .resourceGap {
+                    var gap = GapRow(
+                        field: d.field ?? Field("地域"), district: c?.district, description: text ?? "", caseCodes: c.map { [$0.code] } ?? [],
+                        status: .open, raisedOn: m.day, meetingId: m.id, minutesVersionId: row.id)
+                    try gap.insert(db)
+                    continue
+                }
+                guard d.kind.isAboutPlan, m.kind == .multiLayeredSupportMeeting, let caseRow = c else { continue }
+                guard var plan = try latestPlan(db, caseId: caseRow.id!) else {
+                    throw KasaneError.conflict("事例\(caseRow.code)には支援プランがありません。「\(d.kind.japaneseName)」を承認する前に作成してください。")
+                }
+                func stamp(_ state: PlanState, reason: String? = nil) throws {
+                    plan = try move(
+                        db, plan, to: state, on: m.day, meetingId: m.id, minutesVersionId: row.id, decision: d.kind, termination: d.termination,
+                        agencyId: d.agencyId, by: actor, reason: reason ?? text)
+                }
+                func event(goal: Int? = nil, rating: GoalRating? = nil) throws {
+                    var e = PlanEventRow(
+                        planId: plan.id!, kind: d.kind, on: m.day, meetingId: m.id!, minutesVersionId: row.id!, goal: goal, rating: rating,
+                        agencyId: d.agencyId, detail: text)
+                    try e.insert(db)
+                }
+                switch d.kind {
+                case .planApproved:
+                    if plan.state == .draft { try stamp(.underReview, reason: "重層的支援会議の議題（プランの適切性の協議）") }
+                    try stamp(.approved)
+                    try stamp(.inProgress, reason: "承認により支援開始")
+                    try db.execute(sql: "UPDATE supportCase SET status = 'supporting' WHERE id = ?", arguments: [caseRow.id])
+                case .planSentBack:
+                    try stamp(.draft)
+                case .goalEvaluation:
+                    if plan.state != .evaluation { try stamp(.evaluation, reason: "評価") }
+                    for g in d.goals ?? [] { try event(goal: g.goal, rating: g.rating) }
+                case .roleAssigned:
+                    try event()
+                case .planContinued:
+                    if plan.state != .inProgress { try stamp(.inProgress) }
+                    if let date = d.date {
+                        plan.nextReviewOn = date
+                        try plan.update(db)
+                    }
+                case .planRevised:
+                    try stamp(.revised)
+                    var next = PlanRow(
+                        caseId: plan.caseId, version: plan.version + 1, state: .draft, content: plan.content, nextReviewOn: plan.nextReviewOn,
+                        createdBy: actor.staffId, createdAt: Date(), createdOn: m.day)
+                    try next.insert(db)
+                    try db.execute(sql: "UPDATE supportCase SET status = 'planning' WHERE id = ?", arguments: [caseRow.id])
+                case .planSuspended:
+                    try stamp(.suspended)
+                    try db.execute(sql: "UPDATE supportCase SET status = 'suspended', closedOn = ? WHERE id = ?", arguments: [m.day.description, caseRow.id])
+                case .planTerminated:
+                    try stamp(.terminated)
+                    try db.execute(sql: "UPDATE supportCase SET status = 'terminated', closedOn = ? WHERE id = ?", arguments: [m.day.description, caseRow.id])
+                    if d.termination == .handedBack, let lead = d.agencyId {
+                        try handBack(db, caseRow, to: lead, plan: plan, meeting: m, agencyNames: agencyNames)
+                    }
+                default:
+                    break
+                }
+            }
+        }
+    }
+
+    /// A decision about a case is made only among agencies its consent covers.
+    static func checkConsent(
+        _ db: Database, _ c: SupportCase, itemId: Int64, _ loaded: LoadedMeeting, staff: [Int64: Staff], agencyNames: [Int64: String]
+    ) throws {
+        let coverage = ConsentCoverage(consents: try consents(db, caseId: c.id!), on: loaded.meeting.day)
+        guard coverage.hasValidConsent else {
+            throw KasaneError.ruleViolation(
+                "事例\(c.code)について決定を承認できません: \(coverage.absenceReason ?? "有効な本人同意がありません")。")
+        }
+        let outside = Set(loaded.attendees.filter { $0.hears(itemId) }.compactMap { staff[$0.staffId]?.agencyId })
+            .filter { !coverage.covers(agency: $0) }
+        if !outside.isEmpty {
+            let names = outside.sorted().map { agencyNames[$0] ?? "機関ID \($0)" }.joined(separator: "、")
+            throw KasaneError.ruleViolation("事例\(c.code)について決定を承認できません: 本人同意が\(names)を含んでいません。")
+        }
+    }
+
+    /// つなぎ戻し: the named agency leads the case again; the agencies whose actions end
+    /// are recorded; the lead agency's staff get a plain notice with the case code only.
+    static func handBack(
+        _ db: Database, _ c: SupportCase, to lead: Int64, plan: PlanRow, meeting: Meeting, agencyNames: [Int64: String]
+    ) throws {
+        let ended = try plan.decodedContent().agencyIds.subtracting([lead]).sorted()
+        try db.execute(sql: "UPDATE supportCase SET leadAgencyId = ? WHERE id = ?", arguments: [lead, c.id])
+        let endedNames = ended.map { agencyNames[$0] ?? "機関ID \($0)" }.joined(separator: "、")
+        let settings = try settings(db)
+        for s in try Staff.filter(Column("agencyId") == lead && Column("active") == true).fetchAll(db) {
+            var notice = NoticeRow(
+                staffId: s.id!, email: s.email, subject: "【Kasane】事例 \(c.code) のつなぎ戻し",
+                body: """
+                    \(meeting.title(settings))（\(JapaneseEra.dateName(meeting.day))）の決定により、事例 \(c.code) の支援は終結し、
+                    主担当が貴機関（\(agencyNames[lead] ?? "")）に戻りました（つなぎ戻し）。
+                    終了する取り組みの機関: \(endedNames.isEmpty ? "なし" : endedNames)
+                    詳細は Kasane で事例 \(c.code) を開いてご確認ください（\(settings.baseURL)）。
+                    """,
+                createdAt: Date())
+            try notice.insert(db)
+        }
+        let trace = AuditNote(target: "case:\(c.id!)")
+        trace.caseCode = c.code
+        trace.meetingId = meeting.id
+        trace.detail = "つなぎ戻し: 主担当 \(agencyNames[lead] ?? String(lead))、終了 \(endedNames)"
+        try log(db, .localOperator, "plan.handBack", trace, allowed: true)
+    }
+
+    public func unmailedNotices() async throws -> [OutgoingNotice] {
+        try await reader.read { db in
+            try NoticeRow.filter(Column("mailedAt") == nil).order(Column("id")).fetchAll(db).map {
+                OutgoingNotice(id: $0.id!, email: $0.email, subject: $0.subject, body: $0.body, createdAt: $0.createdAt)
+            }
+        }
+    }
+
+    public func markNoticeMailed(_ id: Int64, at: Date = Date()) async throws {
+        try await writer.write { db in try db.execute(sql: "UPDATE outgoingNotice SET mailedAt = ? WHERE id = ?", arguments: [at, id]) }
+    }
+}
