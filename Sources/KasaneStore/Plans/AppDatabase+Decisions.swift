@@ -98,7 +98,14 @@ extension AppDatabase {
     static func checkConsent(
         _ db: Database, _ c: SupportCase, itemId: Int64, _ loaded: LoadedMeeting, staff: [Int64: Staff], agencyNames: [Int64: String]
     ) throws {
-        let coverage = ConsentCoverage(consents: try consents(db, caseId: c.id!), on: loaded.meeting.day)
+        // Valid on the meeting's day, and not withdrawn (or expired) by the day of approval.
+        let all = try consents(db, caseId: c.id!)
+        let coverage = ConsentCoverage(consents: all, on: loaded.meeting.day)
+        let now = ConsentCoverage(consents: all, on: max(loaded.meeting.day, LocalDate.today()))
+        guard now.hasValidConsent else {
+            throw KasaneError.ruleViolation(
+                "事例\(c.code)について決定を承認できません: \(now.absenceReason ?? "本人同意が撤回されています")。")
+        }
         guard coverage.hasValidConsent else {
             throw KasaneError.ruleViolation(
                 "事例\(c.code)について決定を承認できません: \(coverage.absenceReason ?? "有効な本人同意がありません")。")
