@@ -90,15 +90,7 @@ struct MinutesCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await acting.run(database) { db, actor in
-                let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: file))
-                guard data.count <= 1_000_000 else { throw KasaneError.invalid(field: "file", message: "JSONファイルが大きすぎます（1MBまで）。") }
-                let edit: MinutesEdit
-                do {
-                    edit = try KasaneJSON.decoder().decode(MinutesEdit.self, from: data)
-                } catch {
-                    throw KasaneError.invalid(field: "file", message: "議事録の変更のJSONとして読めません（\(error.localizedDescription)）。")
-                }
-                return try await db.editMinutes(meetingId: id, edit, by: actor)
+                try await db.editMinutes(meetingId: id, try readJSON(MinutesEdit.self, from: file, label: "議事録の変更"), by: actor)
             }
         }
     }

@@ -9,5 +9,6 @@ struct Kasane: AsyncParsableCommand {
             Serve.self, Demo.self, Import.self, DistrictCommand.self, StaffCommand.self, MeetingCommand.self,
             AuditCommand.self, ITIPCommand.self, HolidaysCommand.self, BackupCommand.self, BusyCommand.self, ScheduleCommand.self, PollCommand.self, RoomsCommand.self,
             AgendaCommand.self, MinutesCommand.self, ArchiveCommand.self, RetentionCommand.self, TemplatesCommand.self,
+            PlanCommand.self, FiguresCommand.self, GapsCommand.self,
         ])
 }

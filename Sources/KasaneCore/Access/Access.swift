@@ -10,6 +10,7 @@ public enum Access {
         case recordHeld           // mark a meeting held
         case readAuditLog
         case writeMinutes         // draft, edit and correct minutes; verify, archive, retention
+        case followPlans          // overdue reviews, resource gaps, yearly figures (no personal data)
 
         var allowedRoles: Set<StaffRole> {
             switch self {
@@ -19,6 +20,7 @@ public enum Access {
             case .recordHeld: [.coordinator, .secretariat]
             case .readAuditLog: [.administrator]
             case .writeMinutes: [.secretariat]
+            case .followPlans: [.secretariat, .coordinator]
             }
         }
 
@@ -33,6 +35,7 @@ public enum Access {
             case .recordHeld: "会議の開催記録"
             case .readAuditLog: "監査ログの閲覧"
             case .writeMinutes: "議事録の作成・訂正・保管"
+            case .followPlans: "評価期限・社会資源の不足・年度実績の確認"
             }
         }
     }

@@ -94,6 +94,18 @@ public enum JapaneseHolidays {
 }
 
 extension LocalDate {
+    /// Days since 1970-01-01 (proleptic Gregorian; Howard Hinnant's days_from_civil).
+    public var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        return era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+    }
+
+    /// Days from `a` to `b` (negative when `b` is earlier).
+    public static func daysBetween(_ a: LocalDate, _ b: LocalDate) -> Int { b.dayNumber - a.dayNumber }
+
     public func adding(days n: Int) -> LocalDate {
         var (y, m, d) = (year, month, day + n)
         while d > LocalDate.daysIn(month: m, year: y) {

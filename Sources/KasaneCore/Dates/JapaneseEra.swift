@@ -29,11 +29,8 @@ public enum JapaneseEra {
         "\(date.year)年\(date.month)月\(date.day)日（\(weekdayName(date))）"
     }
 
-    /// 月, 火, 水... (Sakamoto's method: no calendar needed).
+    /// 日, 月, 火...
     public static func weekdayName(_ date: LocalDate) -> String {
-        let t = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4]
-        let y = date.month < 3 ? date.year - 1 : date.year
-        let w = (y + y / 4 - y / 100 + y / 400 + t[date.month - 1] + date.day) % 7
-        return ["日", "月", "火", "水", "木", "金", "土"][w]
+        ["日", "月", "火", "水", "木", "金", "土"][JapaneseHolidays.weekday(date)]
     }
 }

@@ -31,6 +31,8 @@ public struct MunicipalitySettings: Codable, Sendable, Equatable {
 
     /// The retention periods in force.
     public var retentionRules: RetentionSettings { retention ?? .standard }
+    /// Yearly targets (数値目標) of the city's 実施計画; nil means none set.
+    public var targets: [FigureTarget]?
 
     public init(
         municipalityName: String = "未設定市",
@@ -94,6 +96,14 @@ public struct MunicipalitySettings: Codable, Sendable, Equatable {
         s.limits = try inputLimits.validated()
         s.scheduling = try schedulingRules.validated()
         s.retention = try retentionRules.validated()
+        for (i, t) in (targets ?? []).enumerated() {
+            guard (2000...2100).contains(t.fiscalYear), (0...100_000).contains(t.value) else {
+                throw KasaneError.invalid(field: "targets[\(i)]", message: "目標は2000〜2100年度、0〜100000の値で指定してください。")
+            }
+        }
+        if let targets, Set(targets.map { "\($0.fiscalYear)-\($0.figure.rawValue)" }).count != targets.count {
+            throw KasaneError.invalid(field: "targets", message: "同じ年度・項目の目標が2つあります。")
+        }
         return s
     }
 }

@@ -84,5 +84,6 @@ public func buildRouter(
     PollController(database: database).addRoutes(to: api)
     SeriesController(database: database).addRoutes(to: api)
     MinutesController(database: database, templates: templates).addRoutes(to: api)
+    PlanController(database: database).addRoutes(to: api)
     return router
 }

@@ -290,6 +290,47 @@ enum OpenAPIDocument {
         "maximum": 30
        }
       }
+     },
+     "targets": {
+      "type": "array",
+      "description": "実施計画の年度目標",
+      "items": {
+       "type": "object",
+       "required": [
+        "fiscalYear",
+        "figure",
+        "value"
+       ],
+       "properties": {
+        "fiscalYear": {
+         "type": "integer",
+         "minimum": 2000,
+         "maximum": 2100
+        },
+        "figure": {
+         "type": "string",
+         "enum": [
+          "supportMeetings",
+          "multiLayeredMeetings",
+          "casesDiscussed",
+          "referrals",
+          "plansMade",
+          "plansApproved",
+          "plansEvaluated",
+          "plansTerminated",
+          "plansSuspended",
+          "gapsRaised",
+          "gapsResolved",
+          "medianDaysToApproval"
+         ]
+        },
+        "value": {
+         "type": "integer",
+         "minimum": 0,
+         "maximum": 100000
+        }
+       }
+      }
      }
     },
     "required": [
@@ -2859,6 +2900,491 @@ enum OpenAPIDocument {
      },
      "ok": {
       "type": "boolean"
+     }
+    }
+   },
+   "PlanInput": {
+    "type": "object",
+    "required": [
+     "wishes",
+     "goals",
+     "nextReviewOn"
+    ],
+    "description": "作成中の版の内容。状態はここでは変えられません（議事録の決定で変わります）。",
+    "properties": {
+     "wishes": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 500
+     },
+     "goals": {
+      "type": "array",
+      "minItems": 1,
+      "maxItems": 20,
+      "items": {
+       "type": "object",
+       "required": [
+        "term",
+        "text",
+        "actions"
+       ],
+       "properties": {
+        "term": {
+         "type": "string",
+         "enum": [
+          "long",
+          "short"
+         ]
+        },
+        "text": {
+         "type": "string",
+         "minLength": 1,
+         "maxLength": 500
+        },
+        "actions": {
+         "type": "array",
+         "minItems": 1,
+         "maxItems": 20,
+         "items": {
+          "type": "object",
+          "required": [
+           "agencyId",
+           "what",
+           "frequency",
+           "period"
+          ],
+          "properties": {
+           "agencyId": {
+            "type": "integer",
+            "format": "int64"
+           },
+           "what": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 300
+           },
+           "frequency": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 50
+           },
+           "period": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 50
+           }
+          }
+         }
+        }
+       }
+      }
+     },
+     "nextReviewOn": {
+      "type": "string",
+      "format": "date"
+     }
+    }
+   },
+   "SupportPlan": {
+    "type": "object",
+    "required": [
+     "id",
+     "caseId",
+     "caseCode",
+     "version",
+     "state",
+     "stateName",
+     "wishes",
+     "goals",
+     "nextReviewOn",
+     "createdOn",
+     "history",
+     "events"
+    ],
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "caseId": {
+      "type": "integer"
+     },
+     "caseCode": {
+      "type": "string"
+     },
+     "version": {
+      "type": "integer"
+     },
+     "state": {
+      "type": "string",
+      "enum": [
+       "draft",
+       "underReview",
+       "approved",
+       "inProgress",
+       "evaluation",
+       "terminated",
+       "suspended",
+       "revised"
+      ]
+     },
+     "stateName": {
+      "type": "string"
+     },
+     "wishes": {
+      "type": "string"
+     },
+     "goals": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "term",
+        "text",
+        "actions"
+       ],
+       "properties": {
+        "term": {
+         "type": "string",
+         "enum": [
+          "long",
+          "short"
+         ]
+        },
+        "text": {
+         "type": "string",
+         "minLength": 1,
+         "maxLength": 500
+        },
+        "actions": {
+         "type": "array",
+         "minItems": 1,
+         "maxItems": 20,
+         "items": {
+          "type": "object",
+          "required": [
+           "agencyId",
+           "what",
+           "frequency",
+           "period"
+          ],
+          "properties": {
+           "agencyId": {
+            "type": "integer",
+            "format": "int64"
+           },
+           "what": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 300
+           },
+           "frequency": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 50
+           },
+           "period": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 50
+           }
+          }
+         }
+        }
+       }
+      }
+     },
+     "nextReviewOn": {
+      "type": "string",
+      "format": "date"
+     },
+     "createdOn": {
+      "type": "string",
+      "format": "date"
+     },
+     "history": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "from",
+        "to",
+        "toName",
+        "on"
+       ],
+       "properties": {
+        "from": {
+         "type": "string",
+         "enum": [
+          "draft",
+          "underReview",
+          "approved",
+          "inProgress",
+          "evaluation",
+          "terminated",
+          "suspended",
+          "revised"
+         ]
+        },
+        "to": {
+         "type": "string",
+         "enum": [
+          "draft",
+          "underReview",
+          "approved",
+          "inProgress",
+          "evaluation",
+          "terminated",
+          "suspended",
+          "revised"
+         ]
+        },
+        "toName": {
+         "type": "string"
+        },
+        "on": {
+         "type": "string",
+         "format": "date"
+        },
+        "meetingId": {
+         "type": "integer"
+        },
+        "minutesVersion": {
+         "type": "integer"
+        },
+        "decision": {
+         "type": "string"
+        },
+        "termination": {
+         "type": "string"
+        },
+        "agencyId": {
+         "type": "integer"
+        },
+        "reason": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "events": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "kind",
+        "on",
+        "meetingId"
+       ],
+       "properties": {
+        "kind": {
+         "type": "string"
+        },
+        "on": {
+         "type": "string",
+         "format": "date"
+        },
+        "meetingId": {
+         "type": "integer"
+        },
+        "goal": {
+         "type": "integer"
+        },
+        "rating": {
+         "type": "string"
+        },
+        "agencyId": {
+         "type": "integer"
+        },
+        "detail": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    }
+   },
+   "ReopenInput": {
+    "type": "object",
+    "required": [
+     "reason"
+    ],
+    "properties": {
+     "reason": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 500
+     }
+    }
+   },
+   "GapUpdate": {
+    "type": "object",
+    "required": [
+     "status"
+    ],
+    "properties": {
+     "status": {
+      "type": "string",
+      "enum": [
+       "open",
+       "studying",
+       "project",
+       "resolved"
+      ]
+     },
+     "passedTo": {
+      "type": "string",
+      "maxLength": 200
+     }
+    }
+   },
+   "ResourceGap": {
+    "type": "object",
+    "required": [
+     "id",
+     "field",
+     "description",
+     "caseCodes",
+     "status",
+     "statusName",
+     "raisedOn"
+    ],
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "field": {
+      "type": "string"
+     },
+     "district": {
+      "type": "string"
+     },
+     "description": {
+      "type": "string"
+     },
+     "caseCodes": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "open",
+       "studying",
+       "project",
+       "resolved"
+      ]
+     },
+     "statusName": {
+      "type": "string"
+     },
+     "passedTo": {
+      "type": "string"
+     },
+     "raisedOn": {
+      "type": "string",
+      "format": "date"
+     },
+     "resolvedOn": {
+      "type": "string",
+      "format": "date"
+     },
+     "meetingId": {
+      "type": "integer"
+     }
+    }
+   },
+   "OverdueReview": {
+    "type": "object",
+    "required": [
+     "planId",
+     "caseId",
+     "caseCode",
+     "state",
+     "nextReviewOn",
+     "daysLeft",
+     "suggestion"
+    ],
+    "properties": {
+     "planId": {
+      "type": "integer"
+     },
+     "caseId": {
+      "type": "integer"
+     },
+     "caseCode": {
+      "type": "string"
+     },
+     "state": {
+      "type": "string"
+     },
+     "nextReviewOn": {
+      "type": "string",
+      "format": "date"
+     },
+     "daysLeft": {
+      "type": "integer"
+     },
+     "suggestedMeetingId": {
+      "type": "integer"
+     },
+     "suggestion": {
+      "type": "string"
+     }
+    }
+   },
+   "YearFigures": {
+    "type": "object",
+    "required": [
+     "fiscalYear",
+     "fiscalYearName",
+     "from",
+     "to",
+     "rows"
+    ],
+    "properties": {
+     "fiscalYear": {
+      "type": "integer"
+     },
+     "fiscalYearName": {
+      "type": "string"
+     },
+     "from": {
+      "type": "string",
+      "format": "date"
+     },
+     "to": {
+      "type": "string",
+      "format": "date"
+     },
+     "rows": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "figure",
+        "label",
+        "actual"
+       ],
+       "properties": {
+        "figure": {
+         "type": "string"
+        },
+        "label": {
+         "type": "string"
+        },
+        "actual": {
+         "type": "number"
+        },
+        "target": {
+         "type": "integer"
+        },
+        "rate": {
+         "type": "number"
+        }
+       }
+      }
      }
     }
    }
@@ -7615,12 +8141,521 @@ enum OpenAPIDocument {
      }
     }
    }
+  },
+  "/api/v1/cases/{id}/plans": {
+   "get": {
+    "summary": "事例の支援プランの版と履歴（事例を見られる人）",
+    "tags": [
+     "plans"
+    ],
+    "operationId": "get_api_v1_cases_id_plans",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/SupportPlan"
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     }
+    }
+   },
+   "post": {
+    "summary": "支援プランを作る（多機関協働事業者。機関は同意の範囲内）",
+    "tags": [
+     "plans"
+    ],
+    "operationId": "post_api_v1_cases_id_plans",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ],
+    "responses": {
+     "201": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/SupportPlan"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error403"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     },
+     "408": {
+      "$ref": "#/components/responses/Error408"
+     },
+     "409": {
+      "$ref": "#/components/responses/Error409"
+     },
+     "413": {
+      "$ref": "#/components/responses/Error413"
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/PlanInput"
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/cases/{id}/reopening": {
+   "post": {
+    "summary": "終結・中断した事例を再受付する（多機関協働事業者）",
+    "tags": [
+     "plans"
+    ],
+    "operationId": "post_api_v1_cases_id_reopening",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/SupportCase"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error403"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     },
+     "408": {
+      "$ref": "#/components/responses/Error408"
+     },
+     "409": {
+      "$ref": "#/components/responses/Error409"
+     },
+     "413": {
+      "$ref": "#/components/responses/Error413"
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ReopenInput"
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/plans/{id}": {
+   "put": {
+    "summary": "作成中の支援プランを直す（状態は変えられません）",
+    "tags": [
+     "plans"
+    ],
+    "operationId": "put_api_v1_plans_id",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/SupportPlan"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error403"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     },
+     "408": {
+      "$ref": "#/components/responses/Error408"
+     },
+     "409": {
+      "$ref": "#/components/responses/Error409"
+     },
+     "413": {
+      "$ref": "#/components/responses/Error413"
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/PlanInput"
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/plans/overdue": {
+   "get": {
+    "summary": "評価日を過ぎた・近い支援プラン（多機関協働事業者・事務局）",
+    "tags": [
+     "plans"
+    ],
+    "operationId": "get_api_v1_plans_overdue",
+    "parameters": [
+     {
+      "name": "withinDays",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 365
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/OverdueReview"
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error403"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     }
+    }
+   }
+  },
+  "/api/v1/gaps": {
+   "get": {
+    "summary": "社会資源の不足（事例番号のみ）",
+    "tags": [
+     "plans"
+    ],
+    "operationId": "get_api_v1_gaps",
+    "parameters": [
+     {
+      "name": "status",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "open",
+        "studying",
+        "project",
+        "resolved"
+       ]
+      }
+     },
+     {
+      "name": "field",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "district",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/ResourceGap"
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error403"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     }
+    }
+   }
+  },
+  "/api/v1/gaps/{id}": {
+   "put": {
+    "summary": "社会資源の不足の状態を進める",
+    "tags": [
+     "plans"
+    ],
+    "operationId": "put_api_v1_gaps_id",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/ResourceGap"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error403"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     },
+     "408": {
+      "$ref": "#/components/responses/Error408"
+     },
+     "409": {
+      "$ref": "#/components/responses/Error409"
+     },
+     "413": {
+      "$ref": "#/components/responses/Error413"
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/GapUpdate"
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/figures": {
+   "get": {
+    "summary": "年度の実績と目標（多機関協働事業者・事務局）",
+    "tags": [
+     "plans"
+    ],
+    "operationId": "get_api_v1_figures",
+    "parameters": [
+     {
+      "name": "fiscalYear",
+      "in": "query",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "minimum": 2000,
+       "maximum": 2100
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/YearFigures"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error403"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     }
+    }
+   }
+  },
+  "/api/v1/figures.csv": {
+   "get": {
+    "summary": "年度の実績と目標のCSV（UTF-8 BOM、日本語の見出し）",
+    "tags": [
+     "plans"
+    ],
+    "operationId": "get_api_v1_figures_csv",
+    "parameters": [
+     {
+      "name": "fiscalYear",
+      "in": "query",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "minimum": 2000,
+       "maximum": 2100
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "text/csv": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error403"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     }
+    }
+   }
   }
  },
  "tags": [
   {
    "name": "minutes",
    "description": "次第・議事録・保管・保存期間"
+  },
+  {
+   "name": "plans",
+   "description": "支援プラン・評価期限・社会資源の不足・年度実績"
   }
  ]
 }
