@@ -17,10 +17,11 @@ struct DemoMinutes {
 
     static func find(_ app: DemoApp) async throws -> DemoMinutes {
         let coordinator = Actor.staff(try await app.database.staff(email: DemoSeed.coordinatorEmail))
-        let held = try await app.database.meetings(for: coordinator).filter { $0.status == .minutesApproved }
+        // The latest of each kind (the demo's year of history comes before them).
+        let held = try await app.database.meetings(for: coordinator).filter { $0.status == .minutesApproved }.sorted { $0.startsAt < $1.startsAt }
         return DemoMinutes(
-            support: try #require(held.first { $0.kind == .supportMeeting }).id,
-            multi: try #require(held.first { $0.kind == .multiLayeredSupportMeeting }).id)
+            support: try #require(held.last { $0.kind == .supportMeeting }).id,
+            multi: try #require(held.last { $0.kind == .multiLayeredSupportMeeting }).id)
     }
 
     /// Every name, kana and address of the demo's household members.
@@ -44,7 +45,7 @@ struct MinutesAPITests {
             let agenda = try await client.send(.get, "/api/v1/meetings/\(m.support)/agenda?reading=attendee&format=markdown", token: app.member)
             #expect(agenda.status == .ok && agenda.headers[.contentType]?.hasPrefix("text/markdown") == true)
             #expect(agenda.text.contains("（この議題は出席範囲外です）") && agenda.text.contains(codes[0]) && !agenda.text.contains(codes[3]))
-            #expect(agenda.headers[.contentDisposition]?.contains("agenda-support-01-attendee.md") == true)
+            #expect(agenda.headers[.contentDisposition]?.wholeMatch(of: /inline; filename="agenda-support-[0-9]{2}-attendee.md"/) != nil)
             let minutes = try await client.send(.get, "/api/v1/meetings/\(m.support)/minutes", token: app.member)
             let items = try minutes.json()["items"] as? [[String: Any]] ?? []
             #expect(items.count == 2 && items[1]["withheld"] as? Bool == true && items[1]["summary"] == nil)
@@ -88,7 +89,7 @@ struct MinutesAPITests {
             #expect(approved.status == .ok)
             let verification = try await client.send(.get, "/api/v1/minutes/verification", token: app.secretariat)
             let chains = try verification.jsonArray()
-            #expect(chains.allSatisfy { $0["ok"] as? Bool == true } && chains.count == 2)
+            #expect(chains.allSatisfy { $0["ok"] as? Bool == true } && chains.count >= 2)
             #expect(try await client.send(.get, "/api/v1/minutes/verification", token: app.member).status == .forbidden)
             #expect(try await client.send(.get, "/api/v1/meetings/\(m.support)/agenda?format=docx", token: app.coordinator).status == .badRequest)
             #expect(try await client.send(.get, "/api/v1/meetings/\(m.support)/agenda?reading=all", token: app.coordinator).status == .badRequest)

@@ -16,6 +16,9 @@ struct PostmanTests {
             MeetingInput(kind: .supportMeeting, startsAt: start, endsAt: start.addingTimeInterval(3600), place: "会議室"),
             by: coordinator)
         let sent = try await db.sendInvitations(meetingId: meeting.id, by: coordinator)
+        // The demo's history handed a case back: its plain notice waits in the outbox too.
+        let notices = try await db.unmailedNotices().count
+        #expect(notices >= 1)
 
         let dir = try IndependentCheck.temporaryDirectory()
         let log = dir.appendingPathComponent("sendmail.log")
@@ -33,14 +36,15 @@ struct PostmanTests {
         #expect(try await db.unmailedMessages().count == sent.count)
 
         let files = try await Postman(database: db, outbox: outbox, sendmail: fake.path, from: "kasane@minamino.example.jp").flush()
-        #expect(files.count == sent.count)
+        #expect(files.count == sent.count + notices)
         #expect(try await db.unmailedMessages().isEmpty)
+        #expect(try await db.unmailedNotices().isEmpty)
         let handed = try String(contentsOf: log, encoding: .utf8)
-        #expect(handed.components(separatedBy: "ARGS: -t -i").count - 1 == sent.count)
+        #expect(handed.components(separatedBy: "ARGS: -t -i").count - 1 == sent.count + notices)
         #expect(handed.contains("Content-Type: text/calendar; method=REQUEST; charset=UTF-8"))
         for email in sent.map(\.email) { #expect(handed.contains("To: \(email)")) }
         // The retry rewrote the file the failed attempt left: one file per message.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: outbox.path).count == sent.count)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outbox.path).count == sent.count + notices)
         // Nothing is sent twice.
         #expect(try await Postman(database: db, outbox: outbox, sendmail: fake.path).flush().isEmpty)
     }

@@ -48,9 +48,9 @@ public enum DecisionKind: String, Codable, Sendable, CaseIterable {
     public var purposes: Set<AgendaPurpose> {
         switch self {
         case .informationShared, .watchingPolicy, .urgentAction: [.informationSharing, .watchingDirection, .urgentResponse]
-        case .planApproved, .planSentBack, .planRevised: [.planReview]
+        case .planApproved, .planSentBack: [.planReview]
         case .goalEvaluation, .planContinued, .planSuspended, .planTerminated: [.evaluationTermination]
-        case .roleAssigned: [.planReview, .evaluationTermination]
+        case .roleAssigned, .planRevised: [.planReview, .evaluationTermination]
         case .resourceGap: [.socialResources, .planReview, .evaluationTermination]
         }
     }

@@ -22,18 +22,26 @@ public struct DemoSeed: Sendable {
 extension AppDatabase {
     /// Fills an empty database with the fictional city of みなみ野市.
     @discardableResult
-    public func seedDemo() async throws -> DemoSeed {
+    public func seedDemo(now: Date = Date()) async throws -> DemoSeed {
         let admin = Actor(kind: .localOperator, origin: "demo")
-        try await updateSettings(
-            MunicipalitySettings(
-                municipalityName: "みなみ野市", supportMeetingName: "支援会議",
-                multiLayeredMeetingName: "まるごと支援会議（重層的支援会議）"),
-            by: admin)
+        // The demo was written on 2026-11-24; every date in it moves with the day it is made.
+        let today = LocalDate.today(now: now)
+        let shift = LocalDate.daysBetween(DemoCases.writtenOn, today)
+        func day(_ text: String) -> LocalDate { (LocalDate(text) ?? DemoCases.writtenOn).adding(days: shift) }
+        // 印西市の実施計画: 支援会議・重層的支援会議 2回, 支援プラン作成 2件 per year from 令和9年度.
+        let targets = (2027...2030).flatMap { year in
+            [Figure.supportMeetings, .multiLayeredMeetings, .plansMade].map { FigureTarget(fiscalYear: year, figure: $0, value: 2) }
+        }
+        var settings = MunicipalitySettings(
+            municipalityName: "みなみ野市", supportMeetingName: "支援会議", multiLayeredMeetingName: "まるごと支援会議（重層的支援会議）")
+        settings.targets = targets
+        try await updateSettings(settings, by: admin)
         for (code, name) in DemoDirectory.districts {
             try await addDistrict(District(code: code, name: name), by: admin)
         }
-        try await importDirectory(
-            agenciesCSV: Data(DemoDirectory.agenciesCSV.utf8), staffCSV: Data(DemoDirectory.staffCSV.utf8), by: admin)
+        // Pledges on record well before the year of history.
+        let staffCSV = DemoDirectory.staffCSV.replacingOccurrences(of: "2026-04-01", with: today.adding(days: -420).description)
+        try await importDirectory(agenciesCSV: Data(DemoDirectory.agenciesCSV.utf8), staffCSV: Data(staffCSV.utf8), by: admin)
 
         let agencies = try await self.agencies()
         func agency(_ code: String) -> Int64 { agencies.first { $0.code == code }!.id! }
@@ -43,7 +51,7 @@ extension AppDatabase {
         for spec in DemoCases.specs {
             let c = try await createCase(
                 CaseInput(
-                    receivedOn: LocalDate(spec.received)!, district: spec.district, fields: spec.fields,
+                    receivedOn: day(spec.received), district: spec.district, fields: spec.fields,
                     referringAgencyId: spec.referring.map(agency), leadAgencyId: spec.lead.map(agency),
                     involvedAgencyIds: spec.involved.map(agency), status: spec.status, summary: spec.summary),
                 by: coordinator)
@@ -54,7 +62,7 @@ extension AppDatabase {
                     caseId: c.id!,
                     HouseholdMemberInput(
                         relation: person.relation, name: person.name, kana: person.kana,
-                        birthDate: LocalDate(person.born)!, sex: person.sex, address: person.address, notes: person.notes),
+                        birthDate: day(person.born), sex: person.sex, address: person.address, notes: person.notes),
                     by: coordinator)
                 if member.isPrincipal { principal = member.id }
             }
@@ -62,11 +70,12 @@ extension AppDatabase {
                 let s = try await staff(email: local + DemoCases.mail)
                 try await assign(caseId: c.id!, agencyId: agency(agencyCode), staffId: s.id!, by: coordinator)
             }
-            try await recordDemoConsent(spec.consent, caseId: c.id!, principal: principal!, agency: agency, by: coordinator)
+            try await recordDemoConsent(spec.consent, caseId: c.id!, principal: principal!, agency: agency, day: day, by: coordinator)
         }
-        // Held meetings first, so that they take the year's first numbers.
-        try await seedDemoMinutes(caseIds: ids)
-        try await seedDemoScheduling(admin: admin)
+        // Held meetings first, oldest first, so that they take the years' first numbers.
+        try await seedDemoHistory(caseIds: ids, now: now)
+        try await seedDemoMinutes(caseIds: ids, now: now)
+        try await seedDemoScheduling(admin: admin, now: now)
         return DemoSeed(eightyFiftyCaseId: ids[0], caseIds: ids)
     }
 
@@ -138,7 +147,8 @@ extension AppDatabase {
     }
 
     private func recordDemoConsent(
-        _ spec: DemoCases.ConsentSpec, caseId: Int64, principal: Int64, agency: (String) -> Int64, by actor: Actor
+        _ spec: DemoCases.ConsentSpec, caseId: Int64, principal: Int64, agency: (String) -> Int64, day: (String) -> LocalDate,
+        by actor: Actor
     ) async throws {
         let purpose = "重層的支援会議において、支援関係機関の間で支援に必要な情報を共有すること"
         switch spec {
@@ -148,25 +158,25 @@ extension AppDatabase {
             try await recordConsent(
                 caseId: caseId,
                 ConsentInput(
-                    givenByMemberId: principal, givenOn: LocalDate(given)!, scope: .allMeetingMembers, purpose: purpose,
-                    expiresOn: expires.flatMap(LocalDate.init)),
+                    givenByMemberId: principal, givenOn: day(given), scope: .allMeetingMembers, purpose: purpose,
+                    expiresOn: expires.map(day)),
                 by: actor)
         case .agencies(let codes, let given, let expires):
             try await recordConsent(
                 caseId: caseId,
                 ConsentInput(
-                    givenByMemberId: principal, givenOn: LocalDate(given)!, scope: .agencies(codes.map(agency)),
-                    purpose: purpose, expiresOn: expires.flatMap(LocalDate.init)),
+                    givenByMemberId: principal, givenOn: day(given), scope: .agencies(codes.map(agency)),
+                    purpose: purpose, expiresOn: expires.map(day)),
                 by: actor)
         case .withdrawn(let codes, let given, let withdrawn, let reason):
             let consent = try await recordConsent(
                 caseId: caseId,
                 ConsentInput(
-                    givenByMemberId: principal, givenOn: LocalDate(given)!, scope: .agencies(codes.map(agency)),
+                    givenByMemberId: principal, givenOn: day(given), scope: .agencies(codes.map(agency)),
                     purpose: purpose, expiresOn: nil),
                 by: actor)
             try await withdrawConsent(
-                caseId: caseId, consentId: consent.id!, WithdrawalInput(withdrawnOn: LocalDate(withdrawn)!, reason: reason),
+                caseId: caseId, consentId: consent.id!, WithdrawalInput(withdrawnOn: day(withdrawn), reason: reason),
                 by: actor)
         }
     }

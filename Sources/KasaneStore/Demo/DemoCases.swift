@@ -36,6 +36,8 @@ enum DemoCases {
     }
 
     static let mail = "@minamino.example.jp"
+    /// The day the dates below were written for; the demo shifts them to the day it is made.
+    static let writtenOn = LocalDate(year: 2026, month: 11, day: 24) ?? LocalDate.today()
 
     /// The first case is the demo's 8050 household.
     static let specs: [Spec] = [

@@ -93,5 +93,27 @@ extension AppDatabase {
             .init(itemId: m2, decisions: [Decision(kind: .planSentBack, text: "短期目標を具体的に（週1回の通所から）")]),
         ]), by: secretariat)
         _ = try await approveMinutes(meetingId: multi.id, by: coordinator, now: approvedAt.addingTimeInterval(86400))
+
+        // Coming: the 8050 household's first plan for review, and a plan for evaluation.
+        _ = try await createPlan(
+            caseId: caseIds[0],
+            PlanInput(
+                wishes: "父の介護を続けながら、自分も少しずつ外に出たい",
+                goals: [PlanGoal(term: .long, text: "父子ともに地域で安心して暮らせる", actions: [
+                            PlanAction(agencyId: agency("HK-N") ?? 0, what: "父の通所と介護保険サービスの調整", frequency: "週1回", period: "6か月")]),
+                        PlanGoal(term: .short, text: "本人が相談の場に月1回来られる", actions: [
+                            PlanAction(agencyId: agency("HIKI") ?? 0, what: "手紙と訪問での関係づくり", frequency: "月2回", period: "3か月")])],
+                nextReviewOn: LocalDate.today(now: now).adding(days: 120)),
+            by: coordinator, today: LocalDate.today(now: now).adding(days: -3))
+        var ahead = LocalDate.today(now: now).adding(days: 14)
+        while !calendar.isWorkingDay(ahead) { ahead = ahead.adding(days: 1) }
+        let evaluated = try await cases(for: coordinator).last { $0.summary == "ひとり親の就労と子育て" }?.id
+        _ = try await createMeeting(
+            MeetingInput(
+                kind: .multiLayeredSupportMeeting, startsAt: ahead.instant(minutesAfterMidnight: 840), endsAt: ahead.instant(minutesAfterMidnight: 960),
+                place: "市役所本庁舎 5階 第2会議室",
+                items: [AgendaItemInput(caseId: caseIds[0], purpose: .planReview, minutes: 45)]
+                    + (evaluated.map { [AgendaItemInput(caseId: $0, purpose: .evaluationTermination, minutes: 30)] } ?? [])),
+            by: coordinator)
     }
 }
