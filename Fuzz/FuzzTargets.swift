@@ -110,6 +110,11 @@ enum JSONBodies {
         check(CancellationInput.self, data) { _ in }
         check(MinutesCorrectionInput.self, data) { _ = try Validate.text($0.reason, field: "reason", label: "訂正の理由", max: 500) }
         check(MinutesReturnInput.self, data) { _ = try Validate.text($0.comment, field: "comment", label: "差し戻しの理由", max: 2000) }
+        check(PlanInput.self, data) { plan in
+            _ = try plan.validated(consents: [], on: today, agencyNames: [1: "社協"])
+        }
+        check(ReopenInput.self, data) { _ = try Validate.text($0.reason, field: "reason", label: "理由", max: 500) }
+        check(GapUpdate.self, data) { _ in }
         check(MinutesEdit.self, data) { edit in
             for item in edit.items {
                 for d in item.decisions ?? [] {

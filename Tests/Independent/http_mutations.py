@@ -107,6 +107,10 @@ staff_csv = "\ufeff機関コード,氏名,メール,役割,守秘義務確認日
 
 J = "application/json"
 seeds = [
+    ("POST", "/api/v1/cases/2/plans", COORD, J, {"wishes": "続けたい", "goals": [{"term": "long", "text": "安定", "actions": [{"agencyId": 1, "what": "訪問", "frequency": "月1回", "period": "6か月"}]}, {"term": "short", "text": "相談", "actions": [{"agencyId": 1, "what": "面談", "frequency": "月2回", "period": "3か月"}]}], "nextReviewOn": day}),
+    ("PUT", "/api/v1/plans/1", COORD, J, {"wishes": "続けたい", "goals": [{"term": "long", "text": "安定", "actions": [{"agencyId": 1, "what": "訪問", "frequency": "月1回", "period": "6か月"}]}], "nextReviewOn": day}),
+    ("POST", "/api/v1/cases/20/reopening", COORD, J, {"reason": "再び相談があった"}),
+    ("PUT", "/api/v1/gaps/2", SECRETARIAT, J, {"status": "studying", "passedTo": "住宅政策課"}),
     ("PATCH", f"/api/v1/meetings/{HELD}/minutes", SECRETARIAT, J, {"items": [{"itemId": HELD_ITEM, "summary": "要旨", "attendance": [{"staffId": 1, "presence": "present"}], "decisions": [{"kind": "planApproved"}, {"kind": "roleAssigned", "agencyId": 5, "text": "訪問"}]}]}),
     ("POST", f"/api/v1/meetings/{HELD}/minutes/return", COORD, J, {"comment": "議題1を詳しく"}),
     ("POST", f"/api/v1/meetings/{HELD}/minutes/corrections", SECRETARIAT, J, {"reason": "誤記"}),
