@@ -97,7 +97,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "kasane-bench",
-            dependencies: ["KasaneStore", "KasaneCore", "KasaneCalendar", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["KasaneStore", "KasaneCore", "KasaneCalendar", "KasaneDocuments", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "KasaneCoreTests", dependencies: ["KasaneCore"], swiftSettings: strictSettings),

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import KasaneCalendar
 import KasaneCore
+import KasaneDocuments
 import KasaneStore
 
 // Kasane's benchmarks: `swift run -c release kasane-bench`. Each line runs one
@@ -121,6 +122,28 @@ for mode in ["FULL", "NORMAL"] {
 // day, a quarter of the events weekly recurring with exceptions; search 3 months for the
 // earliest 5 slots of 90 minutes; and one member's 10,000-event calendar read by libical.
 let scheduling = try await SchedulingBench.run(db: db, coordinator: coordinator)
+// Documents and plans over the demo's year of history.
+let secretariat = Actor.staff(try await db.staff(email: DemoSeed.secretariatEmail))
+let approved = try await db.meetings(for: coordinator).filter { $0.status == .minutesApproved }
+let latest = approved.max { $0.startsAt < $1.startsAt }!.id
+let versions = try await db.verifyMinutes(by: secretariat).reduce(0) { $0 + $1.versions }
+figures.append(try await measure("minutes of a meeting rendered to HTML, attendee's reading (audited)", count: 200) {
+    let doc = try await db.minutesDocument(meetingId: latest, reading: .attendee, for: secretariat)
+    _ = DocumentTemplates.builtIn.render(doc, as: .html)
+})
+figures.append(try await measure("every minutes chain verified (\(approved.count) meetings, \(versions) versions)", count: 50) {
+    _ = try await db.verifyMinutes(by: secretariat)
+})
+figures.append(try await measure("a fiscal year's figures counted from the records", count: 200) {
+    _ = try await db.figures(fiscalYear: LocalDate.today().fiscalYear(), by: secretariat)
+})
+figures.append(try await measure("the year's archive: read, rendered and zipped (\(approved.count) meetings)", count: 3, batches: 3) {
+    let year = LocalDate.today().adding(days: -10).fiscalYear()
+    let contents = try await db.archiveContents(fiscalYear: year, by: secretariat)
+    let dir = FileManager.default.temporaryDirectory.appending(path: "kasane-bench-\(UUID().uuidString)")
+    _ = try await YearArchive.write(contents, fiscalYear: year, municipality: "みなみ野市", templates: .builtIn, into: dir)
+    try? FileManager.default.removeItem(at: dir)
+})
 figures.append(contentsOf: scheduling.figures)
 
 print("Kasane benchmarks (\(ProcessInfo.processInfo.processorCount) cores, in-memory demo city unless it says file)")

@@ -103,6 +103,8 @@ struct PlanTests {
         let terminated = try await db.plans(caseId: c.id!, for: city.coordinator)[0]
         #expect(terminated.state == .terminated && terminated.history.last?.termination == .handedBack)
         #expect(terminated.events.filter { $0.kind == .goalEvaluation }.map(\.rating) == [.achieved, .partlyAchieved])
+        // The agencies whose actions end are listed (北部包括 takes the case back, so none here but it).
+        #expect(terminated.events.contains { $0.kind == .planTerminated && $0.detail == "取り組みを終える機関: なし" && $0.agencyId == city.northCare })
         let ended = try await db.supportCase(id: c.id!, for: city.coordinator)
         #expect(ended.status == .terminated && ended.leadAgencyId == city.northCare && ended.closedOn != nil)
         let notices = try await db.unmailedNotices()

@@ -46,6 +46,14 @@ extension AppDatabase {
                         db, plan, to: state, on: m.day, meetingId: m.id, minutesVersionId: row.id, decision: d.kind, termination: d.termination,
                         agencyId: d.agencyId, by: actor, reason: reason ?? text)
                 }
+                /// Lists, on the plan, the agencies whose actions end with it.
+                func endedActions(_ plan: PlanRow, keeping lead: Int64?) throws {
+                    let ended = try plan.decodedContent().agencyIds.subtracting(lead.map { [$0] } ?? []).sorted()
+                    var e = PlanEventRow(
+                        planId: plan.id!, kind: d.kind, on: m.day, meetingId: m.id!, minutesVersionId: row.id!, goal: nil, rating: nil,
+                        agencyId: lead, detail: "取り組みを終える機関: " + (ended.isEmpty ? "なし" : ended.map { agencyNames[$0] ?? "機関ID \($0)" }.joined(separator: "、")))
+                    try e.insert(db)
+                }
                 func event(goal: Int? = nil, rating: GoalRating? = nil) throws {
                     var e = PlanEventRow(
                         planId: plan.id!, kind: d.kind, on: m.day, meetingId: m.id!, minutesVersionId: row.id!, goal: goal, rating: rating,
@@ -80,9 +88,11 @@ extension AppDatabase {
                     try db.execute(sql: "UPDATE supportCase SET status = 'planning' WHERE id = ?", arguments: [caseRow.id])
                 case .planSuspended:
                     try stamp(.suspended)
+                    try endedActions(plan, keeping: nil)
                     try db.execute(sql: "UPDATE supportCase SET status = 'suspended', closedOn = ? WHERE id = ?", arguments: [m.day.description, caseRow.id])
                 case .planTerminated:
                     try stamp(.terminated)
+                    try endedActions(plan, keeping: d.termination == .handedBack ? d.agencyId : nil)
                     try db.execute(sql: "UPDATE supportCase SET status = 'terminated', closedOn = ? WHERE id = ?", arguments: [m.day.description, caseRow.id])
                     if d.termination == .handedBack, let lead = d.agencyId {
                         try handBack(db, caseRow, to: lead, plan: plan, meeting: m, agencyNames: agencyNames)
