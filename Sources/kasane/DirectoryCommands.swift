@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KasaneCore
+import KasaneServer
 import KasaneStore
 
 struct DistrictCommand: AsyncParsableCommand {
@@ -35,8 +36,26 @@ struct DistrictCommand: AsyncParsableCommand {
 
 struct StaffCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "staff", abstract: "職員のAPIトークンを管理します。",
-        subcommands: [Token.self, Tokens.self, RevokeToken.self])
+        commandName: "staff", abstract: "職員のAPIトークンとサインイン用のリンクを管理します。",
+        subcommands: [Token.self, Tokens.self, RevokeToken.self, Invite.self])
+
+    struct Invite: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "パスワードを設定する1回限りのリンクを発行し、本人のアドレスあての通知として送信フォルダに書き、表示します。")
+        @OptionGroup var database: DatabaseOption
+        @Option(help: "職員のメールアドレス") var email: String
+        @Option(help: "通知メールを書き出すフォルダ") var outbox = "outbox"
+
+        func run() async throws {
+            try await reportingErrors {
+                let db = try database.open()
+                let link = try await db.issueSignInLink(email: email, by: .localOperator)
+                print(link.url)
+                _ = try await Postman(database: db, outbox: URL(fileURLWithPath: outbox)).flush()
+                FileHandle.standardError.write(Data("\(link.email) に送信フォルダ（\(outbox)）経由で知らせました。期限: \(link.expiresAt)\n".utf8))
+            }
+        }
+    }
 
     struct Token: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

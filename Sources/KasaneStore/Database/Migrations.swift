@@ -18,6 +18,7 @@ extension AppDatabase {
         migrator.registerMigration("v8-series", migrate: createSeries)
         migrator.registerMigration("v9-minutes", migrate: createMinutes)
         migrator.registerMigration("v10-plans", migrate: createPlans)
+        migrator.registerMigration("v11-web-sign-in", migrate: createWebSignIn)
         return migrator
     }()
 
@@ -550,5 +551,38 @@ extension AppDatabase {
             CREATE TRIGGER planEvent_no_change BEFORE UPDATE ON planEvent
             BEGIN SELECT RAISE(ABORT, '支援プランの履歴は変更できません。'); END;
             """)
+    }
+
+    /// Sign-in for the web pages: a bcrypt password per staff member, set through a
+    /// one-time link; sessions kept here (only their hashes); attempts, for the lockout.
+    static func createWebSignIn(_ db: Database) throws {
+        try db.create(table: "passwordCredential") { t in
+            t.primaryKey("staffId", .integer).references("staff", onDelete: .cascade)
+            t.column("hash", .text).notNull()
+            t.column("setAt", .datetime).notNull()
+        }
+        try db.create(table: "signInLink") { t in
+            t.primaryKey("tokenHash", .text)
+            t.belongsTo("staff", onDelete: .cascade).notNull()
+            t.column("createdAt", .datetime).notNull()
+            t.column("expiresAt", .datetime).notNull()
+            t.column("usedAt", .datetime)
+        }
+        try db.create(table: "webSession") { t in
+            t.primaryKey("idHash", .text)
+            t.belongsTo("staff", onDelete: .cascade).notNull()
+            t.column("csrf", .text).notNull()
+            t.column("origin", .text).notNull()
+            t.column("createdAt", .datetime).notNull()
+            t.column("lastSeenAt", .datetime).notNull()
+            t.column("expiresAt", .datetime).notNull()
+            t.column("endedAt", .datetime)
+        }
+        try db.create(table: "signInAttempt") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("email", .text).notNull().indexed()
+            t.column("at", .datetime).notNull()
+            t.column("succeeded", .boolean).notNull()
+        }
     }
 }

@@ -1,0 +1,69 @@
+import Foundation
+
+/// How long web sessions and sign-in links last, and when repeated failures lock an
+/// address out. API tokens are not affected: they stay for programs.
+public struct SignInPolicy: Sendable, Equatable {
+    /// A session unused this long ends (default 30 minutes).
+    public var idle: TimeInterval
+    /// A session ends this long after sign-in, however busy (default 12 hours).
+    public var absolute: TimeInterval
+    /// A one-time link to set a password lasts this long (default 72 hours).
+    public var linkLifetime: TimeInterval
+    /// This many failures within `lockoutWindow` lock the address for `lockoutWindow`.
+    public var maxFailures: Int
+    public var lockoutWindow: TimeInterval
+
+    public static let standard = SignInPolicy(idle: 30 * 60, absolute: 12 * 3600, linkLifetime: 72 * 3600, maxFailures: 5, lockoutWindow: 15 * 60)
+
+    public init(idle: TimeInterval, absolute: TimeInterval, linkLifetime: TimeInterval, maxFailures: Int, lockoutWindow: TimeInterval) {
+        self.idle = idle
+        self.absolute = absolute
+        self.linkLifetime = linkLifetime
+        self.maxFailures = maxFailures
+        self.lockoutWindow = lockoutWindow
+    }
+
+    /// A password: 12 to 64 characters, no control characters, within bcrypt's 72 bytes.
+    public static func validatePassword(_ password: String) throws {
+        guard (12...64).contains(password.count), password.utf8.count <= 72 else {
+            throw KasaneError.invalid(field: "password", message: "パスワードは12文字以上64文字以内にしてください（日本語は24文字程度まで）。")
+        }
+        guard !password.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw KasaneError.invalid(field: "password", message: "パスワードに制御文字は使えません。")
+        }
+        guard Set(password).count >= 4 else {
+            throw KasaneError.invalid(field: "password", message: "同じ文字の繰り返しは避け、推測されにくいパスワードにしてください。")
+        }
+    }
+}
+
+/// A one-time link to set a first (or new) password, as the administrator hands it out.
+public struct SignInLink: Codable, Sendable, Equatable {
+    public var staffId: Int64
+    public var email: String
+    public var url: String
+    public var expiresAt: Date
+
+    public init(staffId: Int64, email: String, url: String, expiresAt: Date) {
+        self.staffId = staffId
+        self.email = email
+        self.url = url
+        self.expiresAt = expiresAt
+    }
+}
+
+/// A signed-in browser: the cookie's value (`id`, returned once, stored hashed) and the
+/// token every form must carry.
+public struct WebSession: Sendable, Equatable {
+    public var id: String
+    public var csrf: String
+    public var staff: Staff
+    public var expiresAt: Date
+
+    public init(id: String, csrf: String, staff: Staff, expiresAt: Date) {
+        self.id = id
+        self.csrf = csrf
+        self.staff = staff
+        self.expiresAt = expiresAt
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+import HummingbirdBcrypt
+import KasaneCore
+
+/// Sign-in for the web pages: passwords set through a one-time link, sessions stored
+/// as hashes with idle and absolute limits, a lockout after repeated failures; every
+/// step audited. The answer to a wrong address and a wrong password is the same.
+extension AppDatabase {
+    /// Issues a one-time link for a staff member to set their password (administrator).
+    /// The link goes to their own address through the outbox, and is returned to print.
+    public func issueSignInLink(email: String, by actor: Actor, policy: SignInPolicy = .standard, now: Date = Date()) async throws -> SignInLink {
+        try await audited(actor, "auth.link", target: "staff") { db, note in
+            try Access.require(.manageDirectory, actor)
+            guard let staff = try Staff.filter(Column("email") == email.lowercased()).fetchOne(db) ?? Staff.filter(Column("email") == email).fetchOne(db) else {
+                throw KasaneError.notFound("メールアドレス「\(email)」の職員は登録されていません。")
+            }
+            guard staff.active else { throw KasaneError.conflict("無効な職員にはリンクを発行できません。") }
+            note.target = "staff:\(staff.id!)"
+            let token = Self.newToken()
+            try db.execute(
+                sql: "INSERT INTO signInLink (tokenHash, staffId, createdAt, expiresAt) VALUES (?, ?, ?, ?)",
+                arguments: [Self.hash(token), staff.id, now, now.addingTimeInterval(policy.linkLifetime)])
+            let url = try Self.settings(db).baseURL + "/set-password?token=" + token
+            var notice = NoticeRow(
+                staffId: staff.id!, email: staff.email, subject: "【Kasane】パスワードの設定",
+                body: """
+                    Kasane のパスワードを設定してください。次のリンクは1回だけ、\(Int(policy.linkLifetime / 3600))時間使えます。
+                    \(url)
+                    心当たりのない場合は、このメールを破棄し、システム管理者にお知らせください。
+                    """,
+                createdAt: now)
+            try notice.insert(db)
+            return SignInLink(staffId: staff.id!, email: staff.email, url: url, expiresAt: now.addingTimeInterval(policy.linkLifetime))
+        }
+    }
+
+    /// Sets the password a link was issued for; the link is used up and every session
+    /// of that person ends.
+    public func setPassword(linkToken: String, password: String, now: Date = Date()) async throws {
+        try SignInPolicy.validatePassword(password)
+        let hash = Bcrypt.hash(password, cost: 12)
+        let actor = Actor(kind: .localOperator, origin: "web")
+        try await audited(actor, "auth.setPassword", target: "signInLink") { db, note in
+            let refused = KasaneError.notFound("このリンクは使えません（使用済みか期限切れ）。管理者に新しいリンクを依頼してください。")
+            guard let row = try Row.fetchOne(db, sql: "SELECT staffId, expiresAt, usedAt FROM signInLink WHERE tokenHash = ?", arguments: [Self.hash(linkToken)]),
+                  (row["usedAt"] as Date?) == nil, (row["expiresAt"] as Date) > now
+            else { throw refused }
+            let staffId: Int64 = row["staffId"]
+            note.target = "staff:\(staffId)"
+            try db.execute(sql: "UPDATE signInLink SET usedAt = ? WHERE tokenHash = ?", arguments: [now, Self.hash(linkToken)])
+            try db.execute(
+                sql: "INSERT INTO passwordCredential (staffId, hash, setAt) VALUES (?, ?, ?) ON CONFLICT(staffId) DO UPDATE SET hash = excluded.hash, setAt = excluded.setAt",
+                arguments: [staffId, hash, now])
+            try db.execute(sql: "UPDATE webSession SET endedAt = ? WHERE staffId = ? AND endedAt IS NULL", arguments: [now, staffId])
+        }
+    }
+
+    /// Signs in with e-mail and password. Wrong address, wrong password, no password yet
+    /// and an inactive account all get the same answer; `maxFailures` failures within the
+    /// window lock the address for the window, right password or not.
+    public func signIn(email: String, password: String, origin: String, policy: SignInPolicy = .standard, now: Date = Date()) async throws -> WebSession {
+        let address = email.trimmingCharacters(in: .whitespaces).lowercased()
+        let candidate = try await reader.read { db -> (Staff, String)? in
+            guard let staff = try Staff.filter(sql: "lower(email) = ?", arguments: [address]).fetchOne(db),
+                  let hash = try String.fetchOne(db, sql: "SELECT hash FROM passwordCredential WHERE staffId = ?", arguments: [staff.id])
+            else { return nil }
+            return (staff, hash)
+        }
+        // Checked outside the write transaction: bcrypt is slow by design.
+        let matches = candidate.map { Bcrypt.verify(password, hash: $0.1) } ?? { _ = Bcrypt.verify(password, hash: Self.decoyHash); return false }()
+        let actor = Actor(kind: .localOperator, origin: origin)
+        let note = AuditNote(target: candidate.map { "staff:\($0.0.id ?? 0)" } ?? "signIn")
+        // One transaction that keeps the attempt, the audit line and (on success) the session, and
+        // returns a refusal instead of throwing it, so that a failed attempt is never rolled back.
+        let outcome = try await writer.write { db -> Result<WebSession, KasaneError> in
+            let recent = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM signInAttempt WHERE email = ? AND succeeded = 0 AND at > ?",
+                                          arguments: [address, now.addingTimeInterval(-policy.lockoutWindow)]) ?? 0
+            if recent >= policy.maxFailures {
+                note.detail = "ロックアウト中"
+                try Self.log(db, actor, "auth.signIn", note, allowed: false)
+                return .failure(.unauthenticated("続けて間違えたため、このアドレスでは\(Int(policy.lockoutWindow / 60))分間サインインできません。"))
+            }
+            guard matches, let (staff, _) = candidate, staff.active else {
+                try db.execute(sql: "INSERT INTO signInAttempt (email, at, succeeded) VALUES (?, ?, 0)", arguments: [address, now])
+                note.detail = recent + 1 >= policy.maxFailures ? "失敗（ロックアウト開始）" : "失敗"
+                try Self.log(db, actor, "auth.signIn", note, allowed: false)
+                return .failure(.unauthenticated("メールアドレスまたはパスワードが違います。"))
+            }
+            try db.execute(sql: "INSERT INTO signInAttempt (email, at, succeeded) VALUES (?, ?, 1)", arguments: [address, now])
+            let id = Self.newToken(), csrf = Self.newToken()
+            let expires = now.addingTimeInterval(policy.absolute)
+            try db.execute(
+                sql: "INSERT INTO webSession (idHash, staffId, csrf, origin, createdAt, lastSeenAt, expiresAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [Self.hash(id), staff.id, csrf, origin, now, now, expires])
+            try Self.log(db, .staff(staff, from: origin), "auth.signIn", note, allowed: true)
+            return .success(WebSession(id: id, csrf: csrf, staff: staff, expiresAt: expires))
+        }
+        return try outcome.get()
+    }
+
+    /// The session a cookie names, if it is still alive; using it keeps it alive.
+    public func webSession(id: String, policy: SignInPolicy = .standard, now: Date = Date()) async throws -> WebSession? {
+        try await writer.write { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT staffId, csrf, lastSeenAt, expiresAt FROM webSession WHERE idHash = ? AND endedAt IS NULL
+                """, arguments: [Self.hash(id)]),
+                  (row["expiresAt"] as Date) > now, (row["lastSeenAt"] as Date).addingTimeInterval(policy.idle) > now,
+                  let staff = try Staff.fetchOne(db, key: row["staffId"] as Int64), staff.active
+            else { return nil }
+            try db.execute(sql: "UPDATE webSession SET lastSeenAt = ? WHERE idHash = ?", arguments: [now, Self.hash(id)])
+            return WebSession(id: id, csrf: row["csrf"], staff: staff, expiresAt: row["expiresAt"])
+        }
+    }
+
+    /// Ends one session (sign-out), or every session of its owner (sign-out everywhere).
+    public func signOut(id: String, everywhere: Bool = false, now: Date = Date()) async throws {
+        guard let session = try await webSession(id: id, now: now) else { return }
+        try await audited(.staff(session.staff, from: "web"), everywhere ? "auth.signOutEverywhere" : "auth.signOut", target: "staff:\(session.staff.id ?? 0)") { db, _ in
+            if everywhere {
+                try db.execute(sql: "UPDATE webSession SET endedAt = ? WHERE staffId = ? AND endedAt IS NULL", arguments: [now, session.staff.id])
+            } else {
+                try db.execute(sql: "UPDATE webSession SET endedAt = ? WHERE idHash = ?", arguments: [now, Self.hash(id)])
+            }
+        }
+    }
+
+    /// A bcrypt hash to spend the same time on when the address is unknown.
+    static let decoyHash = Bcrypt.hash("kasane-decoy-password", cost: 12)
+}

@@ -1,0 +1,86 @@
+import Foundation
+import KasaneCore
+import KasaneStore
+import Testing
+
+@Suite("Web sign-in: one-time links, passwords, sessions, lockout")
+struct WebSignInTests {
+    /// The token at the end of a link's URL.
+    func token(_ link: SignInLink) -> String { String(link.url.split(separator: "=").last ?? "") }
+
+    @Test("An administrator's one-time link sets a password once; the link goes to the person's own address")
+    func links() async throws {
+        let city = try await TestCity.make()
+        await #expect { try await city.db.issueSignInLink(email: "north@city.example.jp", by: city.coordinator) } throws: { isForbidden($0) }
+        let link = try await city.db.issueSignInLink(email: "north@city.example.jp", by: city.administrator)
+        #expect(link.url.hasPrefix("http://127.0.0.1:8080/set-password?token="))
+        let notices = try await city.db.unmailedNotices()
+        #expect(notices.count == 1 && notices[0].email == "north@city.example.jp" && notices[0].body.contains(link.url))
+        // Too short, then right; then the link is used up.
+        await #expect(throws: KasaneError.self) { try await city.db.setPassword(linkToken: token(link), password: "short") }
+        try await city.db.setPassword(linkToken: token(link), password: "みなみ野の桜並木2026")
+        await #expect { try await city.db.setPassword(linkToken: token(link), password: "もう一度設定したい2026") } throws: { isNotFound($0) }
+        // An expired link is refused too.
+        let old = try await city.db.issueSignInLink(email: "north@city.example.jp", by: city.administrator, now: Date().addingTimeInterval(-80 * 3600))
+        await #expect { try await city.db.setPassword(linkToken: token(old), password: "みなみ野の桜並木2027") } throws: { isNotFound($0) }
+        await #expect { try await city.db.issueSignInLink(email: "nobody@city.example.jp", by: city.administrator) } throws: { isNotFound($0) }
+    }
+
+    @Test("Sign-in gives a session with a CSRF token; it ends when idle, at its absolute limit, on sign-out, and everywhere")
+    func sessions() async throws {
+        let city = try await TestCity.make()
+        let link = try await city.db.issueSignInLink(email: "north@city.example.jp", by: city.administrator)
+        try await city.db.setPassword(linkToken: token(link), password: "correct horse battery")
+        let t0 = Date()
+        let s = try await city.db.signIn(email: "North@City.example.jp", password: "correct horse battery", origin: "127.0.0.1", now: t0)
+        #expect(s.staff.email == "north@city.example.jp" && s.csrf.count >= 32 && s.id != s.csrf)
+        #expect(try await city.db.webSession(id: s.id, now: t0.addingTimeInterval(29 * 60))?.csrf == s.csrf)
+        // Used 29 minutes in, so alive at 58; idle for 31 minutes after that, gone.
+        #expect(try await city.db.webSession(id: s.id, now: t0.addingTimeInterval(58 * 60)) != nil)
+        #expect(try await city.db.webSession(id: s.id, now: t0.addingTimeInterval(89 * 60 + 30)) == nil)
+        // The absolute limit holds however busy the session is.
+        let busy = try await city.db.signIn(email: "north@city.example.jp", password: "correct horse battery", origin: "127.0.0.1", now: t0)
+        var t = t0
+        while t < t0.addingTimeInterval(11.9 * 3600) {
+            t = t.addingTimeInterval(20 * 60)
+            _ = try await city.db.webSession(id: busy.id, now: t)
+        }
+        #expect(try await city.db.webSession(id: busy.id, now: t0.addingTimeInterval(12 * 3600 + 1)) == nil)
+        // Sign-out ends one; everywhere ends all.
+        let a = try await city.db.signIn(email: "north@city.example.jp", password: "correct horse battery", origin: "a")
+        let b = try await city.db.signIn(email: "north@city.example.jp", password: "correct horse battery", origin: "b")
+        try await city.db.signOut(id: a.id)
+        #expect(try await city.db.webSession(id: a.id) == nil)
+        #expect(try await city.db.webSession(id: b.id) != nil)
+        let c = try await city.db.signIn(email: "north@city.example.jp", password: "correct horse battery", origin: "c")
+        try await city.db.signOut(id: c.id, everywhere: true)
+        #expect(try await city.db.webSession(id: b.id) == nil)
+        #expect(try await city.db.webSession(id: "nonsense") == nil)
+    }
+
+    @Test("Wrong address and wrong password get the same answer; five failures lock the address, audited")
+    func lockout() async throws {
+        let city = try await TestCity.make()
+        let link = try await city.db.issueSignInLink(email: "north@city.example.jp", by: city.administrator)
+        try await city.db.setPassword(linkToken: token(link), password: "correct horse battery")
+        let t0 = Date()
+        var messages: Set<String> = []
+        for email in ["nobody@city.example.jp", "south@city.example.jp"] {  // unknown; known without a password
+            do { _ = try await city.db.signIn(email: email, password: "correct horse battery", origin: "x", now: t0) } catch let e as KasaneError { messages.insert(e.message) }
+        }
+        for i in 0..<5 {
+            do {
+                _ = try await city.db.signIn(email: "north@city.example.jp", password: "wrong \(i) password", origin: "x", now: t0.addingTimeInterval(Double(i)))
+            } catch let e as KasaneError { if i == 0 { messages.insert(e.message) } }
+        }
+        #expect(messages == ["メールアドレスまたはパスワードが違います。"])
+        // Locked: even the right password is refused, until the window has passed.
+        await #expect { try await city.db.signIn(email: "north@city.example.jp", password: "correct horse battery", origin: "x", now: t0.addingTimeInterval(60)) } throws: { e in
+            (e as? KasaneError)?.message.contains("15分間") == true
+        }
+        #expect(try await city.db.signIn(email: "north@city.example.jp", password: "correct horse battery", origin: "x", now: t0.addingTimeInterval(16 * 60)).staff.email == "north@city.example.jp")
+        let log = try await city.db.auditLog(AuditFilter(refusalsOnly: true), for: city.administrator)
+        #expect(log.filter { $0.action == "auth.signIn" }.count >= 8)
+        #expect(log.contains { $0.action == "auth.signIn" && $0.detail == "ロックアウト中" })
+    }
+}
