@@ -1,0 +1,166 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KasaneCore
+import KasaneStore
+import NIOCore
+
+/// The web pages, beside the API: sign-in, setting a password, sign-out, and each
+/// person's home. They ask the same store functions as the API; a session cookie
+/// (HttpOnly, SameSite=Strict, Secure when the city's address is https) stands for
+/// the bearer token, and every form carries the session's CSRF token.
+struct WebController {
+    let database: AppDatabase
+    static let cookieName = "kasane_session"
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("static/kasane.css") { _, _ in WebPages.asset("kasane.css", contentType: "text/css; charset=utf-8") }
+        router.get("/") { request, _ in
+            try await session(request) == nil ? WebPages.redirect("/signin") : WebPages.redirect("/home")
+        }
+        router.get("signin") { request, _ in
+            let expired = request.uri.queryParameters.get("expired") != nil
+            return WebPages.page("signin", SignInView(error: expired ? "一定時間操作がなかったため、サインアウトしました。もう一度サインインしてください。" : nil, email: ""))
+        }
+        router.post("signin") { request, context in
+            let form = try await WebPages.form(request, context: context)
+            let email = form["email"] ?? ""
+            do {
+                let s = try await database.signIn(email: email, password: form["password"] ?? "", origin: context.origin)
+                return WebPages.redirect("/home", headers: [.setCookie: try await cookie(s.id, maxAge: Int(s.expiresAt.timeIntervalSinceNow))])
+            } catch let error as KasaneError {
+                return WebPages.page("signin", SignInView(error: error.message, email: email), status: .unauthorized)
+            }
+        }
+        router.get("set-password") { request, _ in
+            WebPages.page("set-password", SetPasswordView(token: request.uri.queryParameters.get("token") ?? "", error: nil))
+        }
+        router.post("set-password") { request, context in
+            let form = try await WebPages.form(request, context: context)
+            let token = form["token"] ?? ""
+            guard form["password"] == form["again"] else {
+                return WebPages.page("set-password", SetPasswordView(token: token, error: "2つのパスワードが一致しません。"), status: .badRequest)
+            }
+            do {
+                try await database.setPassword(linkToken: token, password: form["password"] ?? "")
+                return WebPages.page("message", MessageView(
+                    pageTitle: "パスワードを設定しました", heading: "パスワードを設定しました", message: "新しいパスワードでサインインしてください。",
+                    link: "/signin", linkText: "サインインへ"))
+            } catch let error as KasaneError {
+                return WebPages.page("set-password", SetPasswordView(token: token, error: error.message), status: .badRequest)
+            }
+        }
+        router.post("signout") { request, context in try await signOut(request, context: context, everywhere: false) }
+        router.post("signout-everywhere") { request, context in try await signOut(request, context: context, everywhere: true) }
+        router.get("home") { request, _ in
+            guard let s = try await session(request) else { return WebPages.redirect("/signin?expired=1") }
+            return WebPages.page("home", try await home(s))
+        }
+    }
+
+    func session(_ request: Request) async throws -> WebSession? {
+        guard let id = WebPages.cookie(Self.cookieName, in: request) else { return nil }
+        return try await database.webSession(id: id)
+    }
+
+    /// Every form a session posts must carry its CSRF token; one that does not is refused
+    /// and changes nothing.
+    func signOut(_ request: Request, context: AppRequestContext, everywhere: Bool) async throws -> Response {
+        let form = try await WebPages.form(request, context: context)
+        guard let s = try await session(request) else { return WebPages.redirect("/signin") }
+        guard form["csrf"] == s.csrf else { return Self.csrfRefused() }
+        try await database.signOut(id: s.id, everywhere: everywhere)
+        return WebPages.redirect("/signin", headers: [.setCookie: try await cookie("", maxAge: 0)])
+    }
+
+    static func csrfRefused() -> Response {
+        WebPages.page("message", MessageView(
+            pageTitle: "操作を受け付けませんでした", heading: "操作を受け付けませんでした",
+            message: "フォームの確認用の値がないか、古くなっています。画面を開き直してから、もう一度操作してください。",
+            link: "/home", linkText: "ホームへ"), status: .forbidden)
+    }
+
+    func cookie(_ value: String, maxAge: Int) async throws -> String {
+        let secure = try await database.settings().baseURL.hasPrefix("https://") ? "; Secure" : ""
+        return "\(Self.cookieName)=\(value); Path=/; HttpOnly; SameSite=Strict; Max-Age=\(max(0, maxAge))\(secure)"
+    }
+
+    func home(_ s: WebSession) async throws -> HomeView {
+        let actor = Actor.staff(s.staff, from: "web")
+        let now = Date()
+        let meetings = try await database.meetings(for: actor)
+            .filter { $0.endsAt > now && ($0.status == .planned || $0.status == .invited) }
+            .sorted { $0.startsAt < $1.startsAt }.prefix(10)
+            .map { m in
+                let day = LocalDate.inTokyo(m.startsAt)
+                return HomeView.Meeting(
+                    title: m.title, date: JapaneseEra.dateName(day), westernDate: JapaneseEra.westernDateName(day),
+                    time: Self.clock(m.startsAt) + "〜" + Self.clock(m.endsAt), place: m.place, status: m.status.japaneseName)
+            }
+        let mayFollow = Access.allows(.followPlans, actor)
+        let overdue = mayFollow ? try await database.overdueReviews(for: actor).map { o in
+            HomeView.Overdue(
+                caseCode: o.caseCode, reviewDate: JapaneseEra.dateName(o.nextReviewOn),
+                days: o.daysLeft < 0 ? "\(-o.daysLeft)日超過" : "あと\(o.daysLeft)日", suggestion: o.suggestion)
+        } : []
+        return HomeView(
+            pageTitle: "ホーム", user: PageUser(name: s.staff.name, roles: s.staff.roles.map(\.japaneseName).joined(separator: "・"), csrf: s.csrf),
+            csrf: s.csrf, meetings: Array(meetings), hasMeetings: !meetings.isEmpty, showOverdue: mayFollow, overdue: overdue)
+    }
+
+    static func clock(_ instant: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .tokyo
+        let c = calendar.dateComponents([.hour, .minute], from: instant)
+        return String(format: "%d:%02d", c.hour ?? 0, c.minute ?? 0)
+    }
+}
+
+struct SignInView {
+    var pageTitle = "サインイン"
+    var user: PageUser? = nil
+    var error: String?
+    var email: String
+}
+
+struct SetPasswordView {
+    var pageTitle = "パスワードの設定"
+    var user: PageUser? = nil
+    var token: String
+    var error: String?
+}
+
+struct MessageView {
+    var pageTitle: String
+    var user: PageUser? = nil
+    var heading: String
+    var message: String
+    var link: String
+    var linkText: String
+}
+
+struct HomeView {
+    struct Meeting {
+        var title: String
+        var date: String
+        var westernDate: String
+        var time: String
+        var place: String
+        var status: String
+    }
+
+    struct Overdue {
+        var caseCode: String
+        var reviewDate: String
+        var days: String
+        var suggestion: String
+    }
+
+    var pageTitle: String
+    var user: PageUser?
+    var csrf: String
+    var meetings: [Meeting]
+    var hasMeetings: Bool
+    var showOverdue: Bool
+    var overdue: [Overdue]
+}

@@ -1,0 +1,90 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import KasaneCore
+import KasaneStore
+import NIOCore
+import Testing
+
+@testable import KasaneServer
+
+extension TestClientProtocol {
+    /// Posts an HTML form, with a cookie when given.
+    func form(_ path: String, _ fields: [String: String], cookie: String? = nil) async throws -> TestResponse {
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        if let cookie { headers[.cookie] = cookie }
+        let body = fields.map { k, v in
+            "\(k)=\(v.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+        }.joined(separator: "&")
+        return try await execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    func page(_ path: String, cookie: String? = nil) async throws -> TestResponse {
+        var headers: HTTPFields = [:]
+        if let cookie { headers[.cookie] = cookie }
+        return try await execute(uri: path, method: .get, headers: headers, body: nil)
+    }
+}
+
+@Suite("Web pages: sign-in, sessions, CSRF, no outside assets")
+struct WebSignInPageTests {
+    @Test("A member sets a password from the one-time link, signs in with a strict cookie, sees home, and signs out")
+    func signInFlow() async throws {
+        let app = try await DemoApp.make()
+        let link = try await app.database.issueSignInLink(email: DemoSeed.involvedMemberEmail, by: .localOperator)
+        let token = String(link.url.split(separator: "=").last ?? "")
+        try await app.test { client in
+            let setPage = try await client.page("/set-password?token=\(token)")
+            #expect(setPage.status == .ok && setPage.text.contains("パスワードの設定") && setPage.text.contains("lang=\"ja\""))
+            #expect(try await client.form("/set-password", ["token": token, "password": "さくら並木の午後2026", "again": "違う"]).status == .badRequest)
+            #expect(try await client.form("/set-password", ["token": token, "password": "さくら並木の午後2026", "again": "さくら並木の午後2026"]).status == .ok)
+
+            let wrong = try await client.form("/signin", ["email": DemoSeed.involvedMemberEmail, "password": "ちがうパスワードです"])
+            #expect(wrong.status == .unauthorized && wrong.text.contains("メールアドレスまたはパスワードが違います") && wrong.text.contains(DemoSeed.involvedMemberEmail))
+            let signedIn = try await client.form("/signin", ["email": DemoSeed.involvedMemberEmail, "password": "さくら並木の午後2026"])
+            #expect(signedIn.status == .seeOther && signedIn.headers[.location] == "/home")
+            let setCookie = try #require(signedIn.headers[.setCookie])
+            #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict") && !setCookie.contains("Secure"))
+            let cookie = String(setCookie.split(separator: ";")[0])
+
+            let home = try await client.page("/home", cookie: cookie)
+            #expect(home.status == .ok && home.text.contains("北村 直子") && home.text.contains("ホーム"))
+            #expect(home.headers[HTTPField.Name("Content-Security-Policy")!]?.hasPrefix("default-src 'self'") == true)
+            // Nothing from outside: every src and href is this server's.
+            for match in home.text.matches(of: /(?:src|href|action)="([^"]*)"/) { #expect(match.1.hasPrefix("/") || match.1.hasPrefix("#")) }
+            let css = try await client.page("/static/kasane.css")
+            #expect(css.status == .ok && css.headers[.contentType]?.hasPrefix("text/css") == true)
+
+            // A form without the CSRF token is refused and changes nothing.
+            #expect(try await client.form("/signout", [:], cookie: cookie).status == .forbidden)
+            #expect(try await client.page("/home", cookie: cookie).status == .ok)
+            let csrf = try #require(home.text.firstMatch(of: /name="csrf" value="([^"]+)"/)?.1)
+            let out = try await client.form("/signout", ["csrf": String(csrf)], cookie: cookie)
+            #expect(out.status == .seeOther && out.headers[.setCookie]?.contains("Max-Age=0") == true)
+            let after = try await client.page("/home", cookie: cookie)
+            #expect(after.status == .seeOther && after.headers[.location] == "/signin?expired=1")
+            #expect(try await client.page("/").headers[.location] == "/signin")
+        }
+    }
+
+    @Test("A session idle past its limit is gone: the page sends the person to sign in again")
+    func expiry() async throws {
+        let app = try await DemoApp.make()
+        let link = try await app.database.issueSignInLink(email: DemoSeed.coordinatorEmail, by: .localOperator)
+        try await app.database.setPassword(linkToken: String(link.url.split(separator: "=").last ?? ""), password: "つなぐ・かさねる・ささえる")
+        let s = try await app.database.signIn(email: DemoSeed.coordinatorEmail, password: "つなぐ・かさねる・ささえる", origin: "test", now: Date().addingTimeInterval(-31 * 60))
+        try await app.test { client in
+            let home = try await client.page("/home", cookie: "\(WebController.cookieName)=\(s.id)")
+            #expect(home.status == .seeOther && home.headers[.location] == "/signin?expired=1")
+            let again = try await client.page("/signin?expired=1")
+            #expect(again.text.contains("一定時間操作がなかったため"))
+        }
+        // A fresh one shows the coordinator's home with the overdue reviews.
+        let fresh = try await app.database.signIn(email: DemoSeed.coordinatorEmail, password: "つなぐ・かさねる・ささえる", origin: "test")
+        try await app.test { client in
+            let home = try await client.page("/home", cookie: "\(WebController.cookieName)=\(fresh.id)")
+            #expect(home.status == .ok && home.text.contains("評価日を過ぎた") && home.text.contains("超過"))
+        }
+    }
+}
