@@ -4,7 +4,7 @@
 set -euo pipefail
 # chromium prints agendas and minutes to PDF (and is the browser the tests drive); poppler-utils
 # (pdfinfo, pdftotext) reads those PDFs back; fonts-noto-cjk renders the Japanese.
-packages=(libical-dev libsqlite3-dev pkg-config systemd curl zlib1g-dev chromium poppler-utils fonts-noto-cjk)
+packages=(libical-dev libsqlite3-dev pkg-config systemd curl zlib1g-dev chromium chromium-driver poppler-utils fonts-noto-cjk)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -17,7 +17,7 @@ fi
 pkg-config --exists libical || { echo "setup: libical not found by pkg-config" >&2; exit 1; }
 # Independent checks in the tests: iCalendar and holidays implementations not written here,
 # and schemathesis, which tests the running server against its OpenAPI document.
-if ! python3 -c 'import icalendar, holidays, schemathesis.cli, recurring_ical_events, openapi_spec_validator' >/dev/null 2>&1; then
-  echo "setup: installing icalendar, holidays, schemathesis, recurring-ical-events and openapi-spec-validator from PyPI"
-  python3 -m pip install --quiet --root-user-action=ignore 'icalendar>=6' 'holidays>=0.60' 'schemathesis>=4,<5' 'recurring-ical-events>=3' 'openapi-spec-validator>=0.7'
+if ! python3 -c 'import icalendar, holidays, schemathesis.cli, recurring_ical_events, openapi_spec_validator, selenium, axe_selenium_python' >/dev/null 2>&1; then
+  echo "setup: installing icalendar, holidays, schemathesis, recurring-ical-events, openapi-spec-validator, selenium and axe-selenium-python from PyPI"
+  python3 -m pip install --quiet --root-user-action=ignore 'icalendar>=6' 'holidays>=0.60' 'schemathesis>=4,<5' 'recurring-ical-events>=3' 'openapi-spec-validator>=0.7' 'selenium>=4.20' 'axe-selenium-python>=2.1'
 fi

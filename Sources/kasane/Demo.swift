@@ -15,6 +15,9 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "待ち受けるポート") var port = 8080
     @Flag(help: "データを作ってトークンを表示するだけで、起動しない") var noServe = false
 
+    /// The demo people's password in the browser (demo only: a real city sets each through a link).
+    static let demoPassword = "minamino-demo-2026"
+
     func run() async throws {
         try await reportingErrors {
             let url = URL(fileURLWithPath: path)
@@ -36,16 +39,20 @@ struct Demo: AsyncParsableCommand {
             ] {
                 let staff = try await db.staff(email: email)
                 let (token, _) = try await db.issueToken(staffId: staff.id!, label: "demo", by: .localOperator)
-                print("\(label)\n  export \(variable)=\(token)")
+                // The same person in the browser: the password set through the link an administrator would send.
+                let link = try await db.issueSignInLink(email: email, by: .localOperator)
+                try await db.setPassword(linkToken: String(link.url.split(separator: "=").last ?? ""), password: Self.demoPassword)
+                print("\(label)\n  サインイン: \(email)\n  export \(variable)=\(token)")
                 lines.append("export \(variable)=\(token)")
             }
+            lines.append("export KASANE_DEMO_PASSWORD=\(Self.demoPassword)")
             lines.append("export KASANE_8050_CASE=\(seed.eightyFiftyCaseId)")
             let tokensFile = url.deletingLastPathComponent().appendingPathComponent("tokens.env")
             try (lines.joined(separator: "\n") + "\n").write(to: tokensFile, atomically: true, encoding: .utf8)
             print("\nトークンを \(tokensFile.path) に書き出しました（source \(tokensFile.path)）。")
             print("8050世帯の事例: ID \(seed.eightyFiftyCaseId)")
             guard !noServe else { return }
-            print("http://\(host):\(port) で起動します（Ctrl-C で終了）。")
+            print("http://\(host):\(port)/ で起動します（Ctrl-C で終了）。ブラウザで開き、上のアドレスとパスワード「\(Self.demoPassword)」でサインインできます。")
             let outbox = url.deletingLastPathComponent().appendingPathComponent("outbox").path
             print("招待メール（iMIP）は \(outbox) に書き出します。")
             // The tokens are what a person waits for: out now, also when stdout is a pipe or a file.

@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""Drives a real headless Chromium (Selenium + chromedriver) through Kasane's web pages on a
+running demo server, and checks what a person would meet:
+
+- the root sends a signed-out browser to the sign-in page; a wrong password is refused with
+  the address kept; the coordinator signs in and sees their home (upcoming meetings, overdue
+  plans); a form posted without its CSRF token is refused; signing out ends the session;
+- axe-core (from axe-selenium-python) finds no serious or critical violation on those pages;
+- the Japanese font is there (no tofu), nothing overflows at 1280x800 or at 390 px wide,
+  and no request leaves 127.0.0.1;
+- screenshots of each page at both widths are written to SCREENSHOTS.
+
+Usage: browser_checks.py BASE_URL TOKENS_ENV SCREENSHOTS
+Prints "browser-checks: N passed, N failed" last.
+"""
+import os
+import sys
+from urllib.parse import urlparse
+
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+base, tokens_file, shots = sys.argv[1:4]
+os.makedirs(shots, exist_ok=True)
+env = {}
+for line in open(tokens_file, encoding="utf-8"):
+    if line.startswith("export ") and "=" in line:
+        k, v = line[len("export "):].strip().split("=", 1)
+        env[k] = v
+password = env["KASANE_DEMO_PASSWORD"]
+
+options = webdriver.ChromeOptions()
+for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=ja", "--window-size=1280,800"]:
+    options.add_argument(arg)
+options.binary_location = "/usr/bin/chromium"
+driver = webdriver.Chrome(service=webdriver.ChromeService(executable_path="/usr/bin/chromedriver"), options=options)
+driver.set_page_load_timeout(30)
+
+passed = failed = 0
+
+
+def check(ok, what):
+    global passed, failed
+    if ok:
+        passed += 1
+        print(f"browser-checks: {what} ok")
+    else:
+        failed += 1
+        print(f"browser-checks: {what} FAILED")
+
+
+def submit(selector):
+    """Clicks a submit button and waits for the next page."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.CSS_SELECTOR, selector).click()
+    WebDriverWait(driver, 15).until(EC.staleness_of(page))
+
+
+def axe_clean(name):
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run()
+    bad = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
+    for v in bad:
+        print(f"  axe {name}: {v['id']} ({v['impact']}): {v['help']}")
+    check(not bad, f"axe: no serious or critical violation on {name} ({len(results['violations'])} minor)")
+
+
+def layout(name):
+    """Screenshots at 1280x800 and 390 px; no horizontal overflow; the CJK font present."""
+    for width, height in ((1280, 800), (390, 844)):
+        driver.set_window_size(width, height)
+        overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        check(overflow <= 0, f"{name} at {width}px: nothing overflows ({overflow}px)")
+        driver.save_screenshot(os.path.join(shots, f"{name}-{width}.png"))
+    driver.set_window_size(1280, 800)
+    font = driver.execute_script("return document.fonts.check('16px \"Noto Sans CJK JP\"', '重層的支援会議')")
+    check(font, f"{name}: Japanese renders in Noto Sans CJK JP (no tofu)")
+
+
+def local_only(name):
+    hosts = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    outside = [h for h in hosts if urlparse(h).hostname not in ("127.0.0.1", None)]
+    check(not outside, f"{name}: no request leaves 127.0.0.1 ({len(hosts)} resources)")
+
+
+try:
+    driver.get(base + "/")
+    check(driver.current_url.startswith(base + "/signin"), "a signed-out browser is sent to sign in")
+    layout("signin")
+    axe_clean("signin")
+    local_only("signin")
+
+    driver.find_element(By.ID, "email").send_keys(env.get("KASANE_COORDINATOR_EMAIL", "aizawa.misaki@minamino.example.jp"))
+    driver.find_element(By.ID, "password").send_keys("まちがったパスワードです")
+    submit("form button[type=submit]")
+    check("メールアドレスまたはパスワードが違います" in driver.page_source
+          and driver.find_element(By.ID, "email").get_attribute("value") == "aizawa.misaki@minamino.example.jp",
+          "a wrong password is refused, the address kept")
+
+    driver.find_element(By.ID, "password").send_keys(password)
+    submit("form button[type=submit]")
+    check(driver.current_url == base + "/home" and "相沢 美咲" in driver.page_source,
+          f"the coordinator signs in and sees their home ({driver.current_url})")
+    check("評価日を過ぎた" in driver.page_source, "home lists the plans due for review")
+    cookie = driver.get_cookie("kasane_session")
+    check(cookie is not None and cookie.get("httpOnly") and cookie.get("sameSite") == "Strict", "the session cookie is HttpOnly and SameSite=Strict")
+    layout("home-coordinator")
+    axe_clean("home-coordinator")
+    local_only("home-coordinator")
+
+    # The sign-out form without its CSRF token: refused, and the session goes on.
+    page = driver.find_element(By.TAG_NAME, "html")
+    driver.execute_script("const f = document.querySelector('form[action=\"/signout\"]'); f.querySelector('[name=csrf]').remove(); f.submit();")
+    WebDriverWait(driver, 15).until(EC.staleness_of(page))
+    check("操作を受け付けませんでした" in driver.page_source, "a form posted without the CSRF token is refused")
+    driver.get(base + "/home")
+    check(driver.current_url == base + "/home", "the session survives the refused form")
+
+    submit("form[action='/signout'] button")
+    check(driver.current_url.startswith(base + "/signin"), "signing out returns to sign in")
+    driver.get(base + "/home")
+    check(driver.current_url.startswith(base + "/signin"), "after signing out, home asks to sign in again")
+finally:
+    driver.quit()
+
+print(f"browser-checks: {passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
