@@ -112,6 +112,18 @@ try:
     axe_clean("home-coordinator")
     local_only("home-coordinator")
 
+    # The case list and the 8050 case: codes, labels, consent, the plan and its history.
+    driver.get(base + "/cases")
+    check("事例" in driver.title and "K-2026-001" in driver.page_source, "the coordinator's case list")
+    layout("cases")
+    axe_clean("cases")
+    driver.find_element(By.LINK_TEXT, "K-2026-001").click()
+    WebDriverWait(driver, 15).until(EC.title_contains("K-2026-001"))
+    check("本人 50代男性" in driver.page_source and "協議中" in driver.page_source, "the 8050 case page shows labels and its plan under review")
+    layout("case-8050")
+    axe_clean("case-8050")
+    driver.get(base + "/home")
+
     # The sign-out form without its CSRF token: refused, and the session goes on.
     page = driver.find_element(By.TAG_NAME, "html")
     driver.execute_script("const f = document.querySelector('form[action=\"/signout\"]'); f.querySelector('[name=csrf]').remove(); f.submit();")
@@ -124,6 +136,15 @@ try:
     check(driver.current_url.startswith(base + "/signin"), "signing out returns to sign in")
     driver.get(base + "/home")
     check(driver.current_url.startswith(base + "/signin"), "after signing out, home asks to sign in again")
+
+    # A member of an agency in none of the 8050 case: not found, as if it did not exist.
+    driver.get(base + "/signin")
+    driver.find_element(By.ID, "email").send_keys("kodama.mai@minamino.example.jp")
+    driver.find_element(By.ID, "password").send_keys(password)
+    submit("form button[type=submit]")
+    driver.get(base + "/cases/" + env["KASANE_8050_CASE"])
+    check("見つかりません" in driver.page_source and "8050" not in driver.page_source, "an outsider member gets not found for the 8050 case page")
+    layout("home-outsider-notfound")
 finally:
     driver.quit()
 

@@ -87,4 +87,30 @@ struct WebSignInPageTests {
             #expect(home.status == .ok && home.text.contains("評価日を過ぎた") && home.text.contains("超過"))
         }
     }
+
+    @Test("The case pages follow need-to-know: the member of an involved agency sees the 8050 case; an outsider gets not found, audited")
+    func casePages() async throws {
+        let app = try await DemoApp.make()
+        var cookies: [String: String] = [:]
+        for email in [DemoSeed.involvedMemberEmail, DemoSeed.outsideMemberEmail] {
+            let link = try await app.database.issueSignInLink(email: email, by: .localOperator)
+            try await app.database.setPassword(linkToken: String(link.url.split(separator: "=").last ?? ""), password: "minamino-demo-2026")
+            cookies[email] = "\(WebController.cookieName)=" + (try await app.database.signIn(email: email, password: "minamino-demo-2026", origin: "test")).id
+        }
+        let id = app.seed.eightyFiftyCaseId
+        let cookiesNow = cookies
+        try await app.test { client in
+            let cookies = cookiesNow
+            let mine = try await client.page("/cases/\(id)", cookie: cookies[DemoSeed.involvedMemberEmail])
+            #expect(mine.status == .ok && mine.text.contains("8050世帯") && mine.text.contains("本人 50代男性"))
+            let list = try await client.page("/cases", cookie: cookies[DemoSeed.involvedMemberEmail])
+            #expect(list.status == .ok && list.text.contains("/cases/\(id)"))
+            let outsider = try await client.page("/cases/\(id)", cookie: cookies[DemoSeed.outsideMemberEmail])
+            #expect(outsider.status == .notFound && outsider.text.contains("見つかりません") && !outsider.text.contains("8050"))
+            #expect(try await client.page("/cases/\(id)").status == .seeOther)
+        }
+        let kodama = try await app.database.staff(email: DemoSeed.outsideMemberEmail)
+        let refused = try await app.database.auditLog(AuditFilter(staffId: kodama.id, refusalsOnly: true), for: .localOperator)
+        #expect(refused.contains { $0.action == "case.read" })
+    }
 }

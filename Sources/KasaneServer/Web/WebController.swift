@@ -52,10 +52,28 @@ struct WebController {
         }
         router.post("signout") { request, context in try await signOut(request, context: context, everywhere: false) }
         router.post("signout-everywhere") { request, context in try await signOut(request, context: context, everywhere: true) }
+        CasePages(database: database, web: self).addRoutes(to: router)
         router.get("home") { request, _ in
             guard let s = try await session(request) else { return WebPages.redirect("/signin?expired=1") }
             return WebPages.page("home", try await home(s))
         }
+    }
+
+    /// Runs a page for a signed-in person; anyone else is sent to sign in.
+    func signedIn(_ request: Request, _ body: (WebSession, Actor) async throws -> Response) async throws -> Response {
+        guard let s = try await session(request) else { return WebPages.redirect("/signin?expired=1") }
+        return try await body(s, .staff(s.staff, from: "web"))
+    }
+
+    func user(_ s: WebSession) -> PageUser {
+        PageUser(name: s.staff.name, roles: s.staff.roles.map(\.japaneseName).joined(separator: "・"), csrf: s.csrf)
+    }
+
+    /// The same answer as for something that does not exist.
+    func notFound(_ s: WebSession) -> Response {
+        WebPages.page("message", MessageView(
+            pageTitle: "見つかりません", user: user(s), heading: "見つかりません", message: "お探しのページは見つかりません。",
+            link: "/home", linkText: "ホームへ"), status: .notFound)
     }
 
     func session(_ request: Request) async throws -> WebSession? {
@@ -104,7 +122,7 @@ struct WebController {
                 days: o.daysLeft < 0 ? "\(-o.daysLeft)日超過" : "あと\(o.daysLeft)日", suggestion: o.suggestion)
         } : []
         return HomeView(
-            pageTitle: "ホーム", user: PageUser(name: s.staff.name, roles: s.staff.roles.map(\.japaneseName).joined(separator: "・"), csrf: s.csrf),
+            pageTitle: "ホーム", user: user(s),
             csrf: s.csrf, meetings: Array(meetings), hasMeetings: !meetings.isEmpty, showOverdue: mayFollow, overdue: overdue)
     }
 
