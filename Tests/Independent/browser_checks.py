@@ -137,6 +137,31 @@ try:
     driver.get(base + "/home")
     check(driver.current_url.startswith(base + "/signin"), "after signing out, home asks to sign in again")
 
+    # 北村 (a member) gets her calendar feed link, with the webcal:// link and instructions.
+    driver.get(base + "/signin")
+    driver.find_element(By.ID, "email").send_keys("kitamura.naoko@minamino.example.jp")
+    driver.find_element(By.ID, "password").send_keys(password)
+    submit("form button[type=submit]")
+    layout("home-member")
+    axe_clean("home-member")
+    driver.get(base + "/me/feed")
+    submit("form[action='/me/feed'] button")
+    webcal = driver.find_element(By.PARTIAL_LINK_TEXT, "webcal").get_attribute("href")
+    check(webcal.startswith("webcal://127.0.0.1") and webcal.endswith(".ics"), "a member gets the feed link (webcal://)")
+    layout("feed")
+    axe_clean("feed")
+    submit("form[action='/signout'] button")
+
+    # The secretariat's figures: a table and an SVG chart of actual against target.
+    driver.find_element(By.ID, "email").send_keys("sasaki.yoko@minamino.example.jp")
+    driver.find_element(By.ID, "password").send_keys(password)
+    submit("form button[type=submit]")
+    driver.get(base + "/figures")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "svg rect")) >= 10, "the secretariat's figures with an SVG bar chart")
+    layout("figures")
+    axe_clean("figures")
+    submit("form[action='/signout'] button")
+
     # A member of an agency in none of the 8050 case: not found, as if it did not exist.
     driver.get(base + "/signin")
     driver.find_element(By.ID, "email").send_keys("kodama.mai@minamino.example.jp")

@@ -113,4 +113,35 @@ struct WebSignInPageTests {
         let refused = try await app.database.auditLog(AuditFilter(staffId: kodama.id, refusalsOnly: true), for: .localOperator)
         #expect(refused.contains { $0.action == "case.read" })
     }
+
+    @Test("A member gets their feed link with a webcal:// link and instructions; the secretariat sees the figures with a chart; forms need CSRF")
+    func feedAndFigures() async throws {
+        let app = try await DemoApp.make()
+        var cookies: [String: String] = [:]
+        for email in [DemoSeed.involvedMemberEmail, DemoSeed.secretariatEmail] {
+            let link = try await app.database.issueSignInLink(email: email, by: .localOperator)
+            try await app.database.setPassword(linkToken: String(link.url.split(separator: "=").last ?? ""), password: "minamino-demo-2026")
+            cookies[email] = "\(WebController.cookieName)=" + (try await app.database.signIn(email: email, password: "minamino-demo-2026", origin: "test")).id
+        }
+        let fixed = cookies
+        try await app.test { client in
+            let member = fixed[DemoSeed.involvedMemberEmail]
+            let page = try await client.page("/me/feed", cookie: member)
+            #expect(page.status == .ok && page.text.contains("Thunderbird") && page.text.contains("Outlook"))
+            #expect(try await client.form("/me/feed", [:], cookie: member).status == .forbidden)
+            let csrf = try #require(page.text.firstMatch(of: /name="csrf" value="([^"]+)"/)?.1)
+            let issued = try await client.form("/me/feed", ["csrf": String(csrf)], cookie: member)
+            let webcal = try #require(issued.text.firstMatch(of: /href="(webcal:\/\/[^"]+\.ics)"/)?.1)
+            let path = "/feeds/" + (webcal.split(separator: "/").last ?? "")
+            let feed = try await client.page(String(path))
+            #expect(feed.status == .ok && feed.text.hasPrefix("BEGIN:VCALENDAR"))
+            #expect(try await client.page("/figures", cookie: member).status == .notFound)
+
+            let secretariat = fixed[DemoSeed.secretariatEmail]
+            let figures = try await client.page("/figures", cookie: secretariat)
+            #expect(figures.status == .ok && figures.text.contains("<svg") && figures.text.contains("支援会議回数"))
+            let csv = try await client.page("/figures.csv", cookie: secretariat)
+            #expect(csv.status == .ok && csv.text.hasPrefix("\u{FEFF}年度,項目"))
+        }
+    }
 }

@@ -34,10 +34,8 @@ struct InvitationController {
         }
         api.post("me/feed") { request, context in
             let token = try await database.renewFeedToken(by: try context.actor())
-            let base = try await database.settings().baseURL
-            let url = "\(base)/feeds/\(token).ics"
-            let webcal = url.replacingOccurrences(of: "https://", with: "webcal://").replacingOccurrences(of: "http://", with: "webcal://")
-            return JSONResponse(["url": url, "webcal": webcal], status: .created)
+            let links = Self.feedLinks(base: try await database.settings().baseURL, token: token)
+            return JSONResponse(["url": links.url, "webcal": links.webcal], status: .created)
         }
     }
 
@@ -111,6 +109,12 @@ struct InvitationController {
             createdAt = m.createdAt
         }
     }
+
+    /// A member's feed as an https (or http) URL and as the webcal:// link calendars subscribe to.
+    static func feedLinks(base: String, token: String) -> (url: String, webcal: String) {
+        let url = "\(base)/feeds/\(token).ics"
+        return (url, url.replacingOccurrences(of: "https://", with: "webcal://").replacingOccurrences(of: "http://", with: "webcal://"))
+    }
 }
 
 /// After a request that changed something, hands new messages to the postman.
@@ -130,4 +134,5 @@ struct PostmanMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         return response
     }
+
 }
