@@ -117,7 +117,7 @@ try:
     check("事例" in driver.title and "K-2026-001" in driver.page_source, "the coordinator's case list")
     layout("cases")
     axe_clean("cases")
-    driver.find_element(By.LINK_TEXT, "K-2026-001").click()
+    driver.get(driver.find_element(By.LINK_TEXT, "K-2026-001").get_attribute("href"))
     WebDriverWait(driver, 15).until(EC.title_contains("K-2026-001"))
     check("本人 50代男性" in driver.page_source and "協議中" in driver.page_source, "the 8050 case page shows labels and its plan under review")
     layout("case-8050")
@@ -144,6 +144,17 @@ try:
     submit("form button[type=submit]")
     layout("home-member")
     axe_clean("home-member")
+    # She answers the open 日程調整 with ○△× (plain radio buttons, no script needed).
+    driver.get(base + "/polls")
+    driver.get(driver.find_element(By.CSS_SELECTOR, "main ul a").get_attribute("href"))
+    WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, "fieldset")))
+    radios = driver.execute_script(
+        "const r = document.querySelectorAll('input[type=radio][value=yes]'); r.forEach(x => x.click()); return r.length;")
+    layout("poll")
+    axe_clean("poll")
+    submit("form[action^='/polls/'] button[type=submit]")
+    check("回答を保存しました" in driver.page_source and len(driver.find_elements(By.CSS_SELECTOR, "input[value=yes]:checked")) == radios > 0,
+          f"a member answers the poll ({radios} times, ○)")
     driver.get(base + "/me/feed")
     submit("form[action='/me/feed'] button")
     webcal = driver.find_element(By.PARTIAL_LINK_TEXT, "webcal").get_attribute("href")
@@ -170,6 +181,10 @@ try:
     driver.get(base + "/cases/" + env["KASANE_8050_CASE"])
     check("見つかりません" in driver.page_source and "8050" not in driver.page_source, "an outsider member gets not found for the 8050 case page")
     layout("home-outsider-notfound")
+except Exception as error:  # a step that could not run is a failure, named, not a crash
+    import traceback
+    traceback.print_exc()
+    check(False, f"the walk stopped: {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}")
 finally:
     driver.quit()
 

@@ -54,6 +54,7 @@ struct WebController {
         router.post("signout-everywhere") { request, context in try await signOut(request, context: context, everywhere: true) }
         CasePages(database: database, web: self).addRoutes(to: router)
         FeedAndFigurePages(database: database, web: self).addRoutes(to: router)
+        PollPages(database: database, web: self).addRoutes(to: router)
         router.get("home") { request, _ in
             guard let s = try await session(request) else { return WebPages.redirect("/signin?expired=1") }
             return WebPages.page("home", try await home(s))
