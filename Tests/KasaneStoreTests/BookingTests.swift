@@ -139,7 +139,9 @@ struct BookingTests {
         let (start, end) = slot(10)
         let normal = try await c.db.createMeeting(MeetingInput(kind: .supportMeeting, startsAt: start, endsAt: end, place: "会議室"), by: c.coordinator)
         #expect(normal.notices.isEmpty)
-        let soon = Date().addingTimeInterval(3600)
+        // Tomorrow morning in Japan: short notice whatever the hour the test runs (an hour from now
+        // could cross midnight in Japan and be refused as spanning two days).
+        let soon = LocalDate.today().adding(days: 1).instant(minutesAfterMidnight: 10 * 60)
         let urgent = try await c.db.createMeeting(MeetingInput(kind: .supportMeeting, startsAt: soon, endsAt: soon.addingTimeInterval(1800), place: "会議室"), by: c.coordinator)
         #expect(urgent.notices.contains { $0.contains("最低日数") })
     }
