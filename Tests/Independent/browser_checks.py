@@ -32,14 +32,21 @@ for line in open(tokens_file, encoding="utf-8"):
         env[k] = v
 password = env["KASANE_DEMO_PASSWORD"]
 
-options = webdriver.ChromeOptions()
-for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=ja", "--window-size=1280,800"]:
-    options.add_argument(arg)
-options.binary_location = "/usr/bin/chromium"
-driver = webdriver.Chrome(service=webdriver.ChromeService(executable_path="/usr/bin/chromedriver"), options=options)
-driver.set_page_load_timeout(30)
 
+
+def new_driver():
+    options = webdriver.ChromeOptions()
+    for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=ja", "--window-size=1280,800"]:
+        options.add_argument(arg)
+    options.binary_location = "/usr/bin/chromium"
+    d = webdriver.Chrome(service=webdriver.ChromeService(executable_path="/usr/bin/chromedriver"), options=options)
+    d.set_page_load_timeout(30)
+    return d
+
+
+driver = None
 passed = failed = 0
+crashed = False
 
 
 def check(ok, what):
@@ -87,106 +94,122 @@ def local_only(name):
     check(not outside, f"{name}: no request leaves 127.0.0.1 ({len(hosts)} resources)")
 
 
-try:
-    driver.get(base + "/")
-    check(driver.current_url.startswith(base + "/signin"), "a signed-out browser is sent to sign in")
-    layout("signin")
-    axe_clean("signin")
-    local_only("signin")
 
-    driver.find_element(By.ID, "email").send_keys(env.get("KASANE_COORDINATOR_EMAIL", "aizawa.misaki@minamino.example.jp"))
-    driver.find_element(By.ID, "password").send_keys("まちがったパスワードです")
-    submit("form button[type=submit]")
-    check("メールアドレスまたはパスワードが違います" in driver.page_source
-          and driver.find_element(By.ID, "email").get_attribute("value") == "aizawa.misaki@minamino.example.jp",
-          "a wrong password is refused, the address kept")
 
-    driver.find_element(By.ID, "password").send_keys(password)
-    submit("form button[type=submit]")
-    check(driver.current_url == base + "/home" and "相沢 美咲" in driver.page_source,
-          f"the coordinator signs in and sees their home ({driver.current_url})")
-    check("評価日を過ぎた" in driver.page_source, "home lists the plans due for review")
-    cookie = driver.get_cookie("kasane_session")
-    check(cookie is not None and cookie.get("httpOnly") and cookie.get("sameSite") == "Strict", "the session cookie is HttpOnly and SameSite=Strict")
-    layout("home-coordinator")
-    axe_clean("home-coordinator")
-    local_only("home-coordinator")
+def walk():
+    global driver, crashed
+    crashed = False
+    driver = new_driver()
+    try:
+        driver.get(base + "/")
+        check(driver.current_url.startswith(base + "/signin"), "a signed-out browser is sent to sign in")
+        layout("signin")
+        axe_clean("signin")
+        local_only("signin")
 
-    # The case list and the 8050 case: codes, labels, consent, the plan and its history.
-    driver.get(base + "/cases")
-    check("事例" in driver.title and "K-2026-001" in driver.page_source, "the coordinator's case list")
-    layout("cases")
-    axe_clean("cases")
-    driver.get(driver.find_element(By.LINK_TEXT, "K-2026-001").get_attribute("href"))
-    WebDriverWait(driver, 15).until(EC.title_contains("K-2026-001"))
-    check("本人 50代男性" in driver.page_source and "協議中" in driver.page_source, "the 8050 case page shows labels and its plan under review")
-    layout("case-8050")
-    axe_clean("case-8050")
-    driver.get(base + "/home")
+        driver.find_element(By.ID, "email").send_keys(env.get("KASANE_COORDINATOR_EMAIL", "aizawa.misaki@minamino.example.jp"))
+        driver.find_element(By.ID, "password").send_keys("まちがったパスワードです")
+        submit("form button[type=submit]")
+        check("メールアドレスまたはパスワードが違います" in driver.page_source
+              and driver.find_element(By.ID, "email").get_attribute("value") == "aizawa.misaki@minamino.example.jp",
+              "a wrong password is refused, the address kept")
 
-    # The sign-out form without its CSRF token: refused, and the session goes on.
-    page = driver.find_element(By.TAG_NAME, "html")
-    driver.execute_script("const f = document.querySelector('form[action=\"/signout\"]'); f.querySelector('[name=csrf]').remove(); f.submit();")
-    WebDriverWait(driver, 15).until(EC.staleness_of(page))
-    check("操作を受け付けませんでした" in driver.page_source, "a form posted without the CSRF token is refused")
-    driver.get(base + "/home")
-    check(driver.current_url == base + "/home", "the session survives the refused form")
+        driver.find_element(By.ID, "password").send_keys(password)
+        submit("form button[type=submit]")
+        check(driver.current_url == base + "/home" and "相沢 美咲" in driver.page_source,
+              f"the coordinator signs in and sees their home ({driver.current_url})")
+        check("評価日を過ぎた" in driver.page_source, "home lists the plans due for review")
+        cookie = driver.get_cookie("kasane_session")
+        check(cookie is not None and cookie.get("httpOnly") and cookie.get("sameSite") == "Strict", "the session cookie is HttpOnly and SameSite=Strict")
+        layout("home-coordinator")
+        axe_clean("home-coordinator")
+        local_only("home-coordinator")
 
-    submit("form[action='/signout'] button")
-    check(driver.current_url.startswith(base + "/signin"), "signing out returns to sign in")
-    driver.get(base + "/home")
-    check(driver.current_url.startswith(base + "/signin"), "after signing out, home asks to sign in again")
+        # The case list and the 8050 case: codes, labels, consent, the plan and its history.
+        driver.get(base + "/cases")
+        check("事例" in driver.title and "K-2026-001" in driver.page_source, "the coordinator's case list")
+        layout("cases")
+        axe_clean("cases")
+        driver.get(driver.find_element(By.LINK_TEXT, "K-2026-001").get_attribute("href"))
+        WebDriverWait(driver, 15).until(EC.title_contains("K-2026-001"))
+        check("本人 50代男性" in driver.page_source and "協議中" in driver.page_source, "the 8050 case page shows labels and its plan under review")
+        layout("case-8050")
+        axe_clean("case-8050")
+        driver.get(base + "/home")
 
-    # 北村 (a member) gets her calendar feed link, with the webcal:// link and instructions.
-    driver.get(base + "/signin")
-    driver.find_element(By.ID, "email").send_keys("kitamura.naoko@minamino.example.jp")
-    driver.find_element(By.ID, "password").send_keys(password)
-    submit("form button[type=submit]")
-    layout("home-member")
-    axe_clean("home-member")
-    # She answers the open 日程調整 with ○△× (plain radio buttons, no script needed).
-    driver.get(base + "/polls")
-    driver.get(driver.find_element(By.CSS_SELECTOR, "main ul a").get_attribute("href"))
-    WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, "fieldset")))
-    radios = driver.execute_script(
-        "const r = document.querySelectorAll('input[type=radio][value=yes]'); r.forEach(x => x.click()); return r.length;")
-    layout("poll")
-    axe_clean("poll")
-    submit("form[action^='/polls/'] button[type=submit]")
-    check("回答を保存しました" in driver.page_source and len(driver.find_elements(By.CSS_SELECTOR, "input[value=yes]:checked")) == radios > 0,
-          f"a member answers the poll ({radios} times, ○)")
-    driver.get(base + "/me/feed")
-    submit("form[action='/me/feed'] button")
-    webcal = driver.find_element(By.PARTIAL_LINK_TEXT, "webcal").get_attribute("href")
-    check(webcal.startswith("webcal://127.0.0.1") and webcal.endswith(".ics"), "a member gets the feed link (webcal://)")
-    layout("feed")
-    axe_clean("feed")
-    submit("form[action='/signout'] button")
+        # The sign-out form without its CSRF token: refused, and the session goes on.
+        page = driver.find_element(By.TAG_NAME, "html")
+        driver.execute_script("const f = document.querySelector('form[action=\"/signout\"]'); f.querySelector('[name=csrf]').remove(); f.submit();")
+        WebDriverWait(driver, 15).until(EC.staleness_of(page))
+        check("操作を受け付けませんでした" in driver.page_source, "a form posted without the CSRF token is refused")
+        driver.get(base + "/home")
+        check(driver.current_url == base + "/home", "the session survives the refused form")
 
-    # The secretariat's figures: a table and an SVG chart of actual against target.
-    driver.find_element(By.ID, "email").send_keys("sasaki.yoko@minamino.example.jp")
-    driver.find_element(By.ID, "password").send_keys(password)
-    submit("form button[type=submit]")
-    driver.get(base + "/figures")
-    check(len(driver.find_elements(By.CSS_SELECTOR, "svg rect")) >= 10, "the secretariat's figures with an SVG bar chart")
-    layout("figures")
-    axe_clean("figures")
-    submit("form[action='/signout'] button")
+        submit("form[action='/signout'] button")
+        check(driver.current_url.startswith(base + "/signin"), "signing out returns to sign in")
+        driver.get(base + "/home")
+        check(driver.current_url.startswith(base + "/signin"), "after signing out, home asks to sign in again")
 
-    # A member of an agency in none of the 8050 case: not found, as if it did not exist.
-    driver.get(base + "/signin")
-    driver.find_element(By.ID, "email").send_keys("kodama.mai@minamino.example.jp")
-    driver.find_element(By.ID, "password").send_keys(password)
-    submit("form button[type=submit]")
-    driver.get(base + "/cases/" + env["KASANE_8050_CASE"])
-    check("見つかりません" in driver.page_source and "8050" not in driver.page_source, "an outsider member gets not found for the 8050 case page")
-    layout("home-outsider-notfound")
-except Exception as error:  # a step that could not run is a failure, named, not a crash
-    import traceback
-    traceback.print_exc()
-    check(False, f"the walk stopped: {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}")
-finally:
-    driver.quit()
+        # 北村 (a member) gets her calendar feed link, with the webcal:// link and instructions.
+        driver.get(base + "/signin")
+        driver.find_element(By.ID, "email").send_keys("kitamura.naoko@minamino.example.jp")
+        driver.find_element(By.ID, "password").send_keys(password)
+        submit("form button[type=submit]")
+        layout("home-member")
+        axe_clean("home-member")
+        # She answers the open 日程調整 with ○△× (plain radio buttons, no script needed).
+        driver.get(base + "/polls")
+        driver.get(driver.find_element(By.CSS_SELECTOR, "main ul a").get_attribute("href"))
+        WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.CSS_SELECTOR, "fieldset")))
+        radios = driver.execute_script(
+            "const r = document.querySelectorAll('input[type=radio][value=yes]'); r.forEach(x => x.click()); return r.length;")
+        layout("poll")
+        axe_clean("poll")
+        submit("form[action^='/polls/'] button[type=submit]")
+        check("回答を保存しました" in driver.page_source and len(driver.find_elements(By.CSS_SELECTOR, "input[value=yes]:checked")) == radios > 0,
+              f"a member answers the poll ({radios} times, ○)")
+        driver.get(base + "/me/feed")
+        submit("form[action='/me/feed'] button")
+        webcal = driver.find_element(By.PARTIAL_LINK_TEXT, "webcal").get_attribute("href")
+        check(webcal.startswith("webcal://127.0.0.1") and webcal.endswith(".ics"), "a member gets the feed link (webcal://)")
+        layout("feed")
+        axe_clean("feed")
+        submit("form[action='/signout'] button")
 
+        # The secretariat's figures: a table and an SVG chart of actual against target.
+        driver.find_element(By.ID, "email").send_keys("sasaki.yoko@minamino.example.jp")
+        driver.find_element(By.ID, "password").send_keys(password)
+        submit("form button[type=submit]")
+        driver.get(base + "/figures")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "svg rect")) >= 10, "the secretariat's figures with an SVG bar chart")
+        layout("figures")
+        axe_clean("figures")
+        submit("form[action='/signout'] button")
+
+        # A member of an agency in none of the 8050 case: not found, as if it did not exist.
+        driver.get(base + "/signin")
+        driver.find_element(By.ID, "email").send_keys("kodama.mai@minamino.example.jp")
+        driver.find_element(By.ID, "password").send_keys(password)
+        submit("form button[type=submit]")
+        driver.get(base + "/cases/" + env["KASANE_8050_CASE"])
+        check("見つかりません" in driver.page_source and "8050" not in driver.page_source, "an outsider member gets not found for the 8050 case page")
+        layout("home-outsider-notfound")
+    except Exception as error:  # a step that could not run: named, and the walk is tried once more
+        import traceback
+        traceback.print_exc(limit=3)
+        crashed = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
+    finally:
+        driver.quit()
+
+
+
+for attempt in (1, 2):
+    passed = failed = 0
+    walk()
+    if not crashed:
+        break
+    print(f"browser-checks: attempt {attempt}: the walk stopped ({crashed}); {'trying once more with a new browser' if attempt == 1 else 'giving up'}")
+if crashed:
+    check(False, f"the walk stopped: {crashed}")
 print(f"browser-checks: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
