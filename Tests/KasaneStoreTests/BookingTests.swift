@@ -25,11 +25,12 @@ struct BookingTests {
         return City(db: db, seed: seed, coordinator: coordinator, admin: admin, room: room, online: online)
     }
 
-    /// A working day two weeks ahead, at `hour` in Japan.
-    func slot(_ hour: Int, days: Int = 14, minutes: Int = 60) -> (Date, Date) {
+    /// A working day ten weeks ahead, at `hour` in Japan: past the demo's weekly busy times (eight weeks), its meeting
+    /// two weeks ahead and its 定例 on second Tuesdays, so the result never depends on the weekday the tests run on.
+    func slot(_ hour: Int, days: Int = 70, minutes: Int = 60) -> (Date, Date) {
         let calendar = WorkingCalendar(settings: MunicipalitySettings())
         var day = LocalDate.today().adding(days: days)
-        while !calendar.isWorkingDay(day) { day = day.adding(days: 1) }
+        while !calendar.isWorkingDay(day) || (JapaneseHolidays.weekday(day) == 2 && (8...14).contains(day.day)) { day = day.adding(days: 1) }
         let start = day.instant(minutesAfterMidnight: hour * 60)
         return (start, start.addingTimeInterval(TimeInterval(minutes * 60)))
     }

@@ -138,10 +138,11 @@ struct MeetingStoreTests {
         let itemA = meeting.items[0].id, itemB = meeting.items[1].id
         _ = try await m.db.addAttendee(meetingId: meeting.id, AttendeeInput(staffId: m.north.id!, itemIds: [itemA]), by: m.city.coordinator)
         _ = try await m.db.addAttendee(meetingId: meeting.id, AttendeeInput(staffId: m.mental.id!, itemIds: [itemB]), by: m.city.coordinator)
-        // A meeting already begun keeps its record.
+        // A meeting already begun keeps its record (yesterday 10:00–11:30 in Japan, whatever the hour now).
+        let (pastStart, pastEnd) = MeetingCity.future(days: -1)
         let past = try await m.db.createMeeting(
-            MeetingInput(kind: .multiLayeredSupportMeeting, startsAt: Date().addingTimeInterval(-7200),
-                         endsAt: Date().addingTimeInterval(-3600), place: "会議室",
+            MeetingInput(kind: .multiLayeredSupportMeeting, startsAt: pastStart,
+                         endsAt: pastEnd, place: "会議室",
                          items: [AgendaItemInput(caseId: m.caseA.id, purpose: .planReview)]),
             by: m.city.coordinator)
         let sequenceBefore = try await m.db.meetingMaterial(id: meeting.id, for: m.city.coordinator).sequence
