@@ -9,12 +9,17 @@ import Testing
 @Suite("Finding a time through the API")
 struct ScheduleAPITests {
     /// A working day at least a week ahead, and the next one.
+    /// Two working days from a week ahead, neither a second Tuesday (the demo's monthly 定例 at
+    /// 14:00, chaired by the coordinator), so the result does not depend on the day the tests run.
     static func workingDays() -> (LocalDate, LocalDate) {
         let calendar = WorkingCalendar(settings: MunicipalitySettings())
+        func usable(_ d: LocalDate) -> Bool {
+            calendar.isWorkingDay(d) && !(JapaneseHolidays.weekday(d) == 2 && (8...14).contains(d.day))
+        }
         var day = LocalDate.today().adding(days: 7)
-        while !calendar.isWorkingDay(day) { day = day.adding(days: 1) }
+        while !usable(day) { day = day.adding(days: 1) }
         var next = day.adding(days: 1)
-        while !calendar.isWorkingDay(next) { next = next.adding(days: 1) }
+        while !usable(next) { next = next.adding(days: 1) }
         return (day, next)
     }
 

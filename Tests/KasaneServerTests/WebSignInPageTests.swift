@@ -27,6 +27,24 @@ extension TestClientProtocol {
     }
 }
 
+extension DemoApp {
+    /// A session cookie for each of these people, their password set through a one-time link.
+    func signedIn(_ emails: [String]) async throws -> [String: String] {
+        var cookies: [String: String] = [:]
+        for email in emails {
+            let link = try await database.issueSignInLink(email: email, by: .localOperator)
+            try await database.setPassword(linkToken: String(link.url.split(separator: "=").last ?? ""), password: "minamino-demo-2026")
+            cookies[email] = "\(WebController.cookieName)=" + (try await database.signIn(email: email, password: "minamino-demo-2026", origin: "test")).id
+        }
+        return cookies
+    }
+}
+
+/// The CSRF token of the first form on a page.
+func csrfToken(_ page: TestResponse) -> String {
+    page.text.firstMatch(of: /name="csrf" value="([^"]+)"/).map { String($0.1) } ?? ""
+}
+
 @Suite("Web pages: sign-in, sessions, CSRF, no outside assets")
 struct WebSignInPageTests {
     @Test("A member sets a password from the one-time link, signs in with a strict cookie, sees home, and signs out")
@@ -91,12 +109,7 @@ struct WebSignInPageTests {
     @Test("The case pages follow need-to-know: the member of an involved agency sees the 8050 case; an outsider gets not found, audited")
     func casePages() async throws {
         let app = try await DemoApp.make()
-        var cookies: [String: String] = [:]
-        for email in [DemoSeed.involvedMemberEmail, DemoSeed.outsideMemberEmail] {
-            let link = try await app.database.issueSignInLink(email: email, by: .localOperator)
-            try await app.database.setPassword(linkToken: String(link.url.split(separator: "=").last ?? ""), password: "minamino-demo-2026")
-            cookies[email] = "\(WebController.cookieName)=" + (try await app.database.signIn(email: email, password: "minamino-demo-2026", origin: "test")).id
-        }
+        let cookies = try await app.signedIn([DemoSeed.involvedMemberEmail, DemoSeed.outsideMemberEmail])
         let id = app.seed.eightyFiftyCaseId
         let cookiesNow = cookies
         try await app.test { client in
@@ -117,12 +130,7 @@ struct WebSignInPageTests {
     @Test("A member gets their feed link with a webcal:// link and instructions; the secretariat sees the figures with a chart; forms need CSRF")
     func feedAndFigures() async throws {
         let app = try await DemoApp.make()
-        var cookies: [String: String] = [:]
-        for email in [DemoSeed.involvedMemberEmail, DemoSeed.secretariatEmail] {
-            let link = try await app.database.issueSignInLink(email: email, by: .localOperator)
-            try await app.database.setPassword(linkToken: String(link.url.split(separator: "=").last ?? ""), password: "minamino-demo-2026")
-            cookies[email] = "\(WebController.cookieName)=" + (try await app.database.signIn(email: email, password: "minamino-demo-2026", origin: "test")).id
-        }
+        let cookies = try await app.signedIn([DemoSeed.involvedMemberEmail, DemoSeed.secretariatEmail])
         let fixed = cookies
         try await app.test { client in
             let member = fixed[DemoSeed.involvedMemberEmail]

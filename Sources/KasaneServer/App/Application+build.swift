@@ -66,7 +66,7 @@ public func buildRouter(
             body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
     }
     InvitationController(database: database).addFeed(to: router)
-    WebController(database: database).addRoutes(to: router)
+    WebController(database: database, templates: templates).addRoutes(to: router)
 
     let api = router.group("api/v1").add(middleware: AuthMiddleware(database: database))
     SettingsController(database: database).addRoutes(to: api)

@@ -27,39 +27,8 @@ struct CasePages {
         }
         router.get("cases/:id") { request, context in
             try await web.signedIn(request) { s, actor in
-                let id = try context.parameters.id("id")
-                do {
-                    let c = try await database.supportCase(id: id, for: actor)
-                    let names = Dictionary(uniqueKeysWithValues: try await database.agencies().compactMap { a in a.id.map { ($0, a.name) } })
-                    // The link is offered to those who may be allowed (coordinators, members); the read decides, and is audited.
-                    let mayReadPersonal = s.staff.has(.coordinator) || s.staff.has(.member)
-                    let household = try await database.household(caseId: id, for: actor).map {
-                        MemberRow(id: $0.id ?? 0, caseId: id, label: $0.label, personal: mayReadPersonal)
-                    }
-                    let consents = try await database.consents(caseId: id, for: actor).map { k in
-                        ConsentRow(
-                            given: JapaneseEra.dateName(k.givenOn), state: k.state(on: LocalDate.today()).japaneseName,
-                            scope: { switch k.scope {
-                            case .allMeetingMembers: "重層的支援会議の構成員すべて"
-                            case .agencies(let ids): ids.map { names[$0] ?? "機関ID \($0)" }.joined(separator: "、")
-                            } }(),
-                            withdrawn: k.withdrawnOn.map { JapaneseEra.dateName($0) })
-                    }
-                    let plans = try await database.plans(caseId: id, for: actor).map { p in
-                        PlanRow(
-                            version: p.version, state: p.stateName, wishes: p.wishes, review: JapaneseEra.dateName(p.nextReviewOn),
-                            history: p.history.map { t in
-                                "\(JapaneseEra.dateName(t.on, weekday: false)) \(t.toName)" + (t.decision.map { "（\($0.japaneseName)）" } ?? "")
-                                    + (t.reason.map { "　\($0)" } ?? "")
-                            })
-                    }
-                    return WebPages.page("case", CaseView(
-                        pageTitle: "事例 \(c.code)", user: web.user(s), code: c.code, summary: c.summary, received: JapaneseEra.dateName(c.receivedOn),
-                        district: c.district, fields: c.fields.map(\.rawValue).joined(separator: "・"), status: c.status.japaneseName,
-                        household: household, consents: consents, plans: plans))
-                } catch KasaneError.notFound {
-                    return web.notFound(s)
-                }
+                guard let view = try await page(caseId: try context.parameters.id("id"), s: s, actor: actor) else { return web.notFound(s) }
+                return WebPages.page("case", view)
             }
         }
         router.get("cases/:id/members/:memberId") { request, context in
@@ -80,6 +49,44 @@ struct CasePages {
             }
         }
     }
+
+    /// The case page, or nil when the case does not exist for this person (the refusal is audited in the store).
+    func page(caseId id: Int64, s: WebSession, actor: Actor, prepare: PrepareForm = PrepareForm()) async throws -> CaseView? {
+        do {
+            let c = try await database.supportCase(id: id, for: actor)
+            let names = Dictionary(uniqueKeysWithValues: try await database.agencies().compactMap { a in a.id.map { ($0, a.name) } })
+            // The link is offered to those who may be allowed (coordinators, members); the read decides, and is audited.
+            let mayReadPersonal = s.staff.has(.coordinator) || s.staff.has(.member)
+            let household = try await database.household(caseId: id, for: actor).map {
+                MemberRow(id: $0.id ?? 0, caseId: id, label: $0.label, personal: mayReadPersonal)
+            }
+            let consents = try await database.consents(caseId: id, for: actor).map { k in
+                ConsentRow(
+                    given: JapaneseEra.dateName(k.givenOn), state: k.state(on: LocalDate.today()).japaneseName,
+                    scope: { switch k.scope {
+                    case .allMeetingMembers: "重層的支援会議の構成員すべて"
+                    case .agencies(let ids): ids.map { names[$0] ?? "機関ID \($0)" }.joined(separator: "、")
+                    } }(),
+                    withdrawn: k.withdrawnOn.map { JapaneseEra.dateName($0) })
+            }
+            let plans = try await database.plans(caseId: id, for: actor).map { p in
+                PlanRow(
+                    version: p.version, state: p.stateName, wishes: p.wishes, review: JapaneseEra.dateName(p.nextReviewOn),
+                    history: p.history.map { t in
+                        "\(JapaneseEra.dateName(t.on, weekday: false)) \(t.toName)" + (t.decision.map { "（\($0.japaneseName)）" } ?? "")
+                            + (t.reason.map { "　\($0)" } ?? "")
+                    })
+            }
+            return CaseView(
+                pageTitle: "事例 \(c.code)", user: web.user(s), csrf: s.csrf, id: id, code: c.code, summary: c.summary,
+                received: JapaneseEra.dateName(c.receivedOn), district: c.district, fields: c.fields.map(\.rawValue).joined(separator: "・"),
+                status: c.status.japaneseName, household: household, consents: consents, plans: plans,
+                mayPrepare: Access.allows(.proposeMembers, actor), prepare: prepare)
+        } catch KasaneError.notFound {
+            return nil
+        }
+    }
+
 }
 
 struct CaseRow { var id: Int64; var code: String; var district: String; var fields: String; var status: String; var consent: String }
@@ -88,8 +95,9 @@ struct MemberRow { var id: Int64; var caseId: Int64; var label: String; var pers
 struct ConsentRow { var given: String; var state: String; var scope: String; var withdrawn: String? }
 struct PlanRow { var version: Int; var state: String; var wishes: String; var review: String; var history: [String] }
 struct CaseView {
-    var pageTitle: String; var user: PageUser?; var code: String; var summary: String; var received: String; var district: String
-    var fields: String; var status: String; var household: [MemberRow]; var consents: [ConsentRow]; var plans: [PlanRow]
+    var pageTitle: String; var user: PageUser?; var csrf: String; var id: Int64; var code: String; var summary: String; var received: String
+    var district: String; var fields: String; var status: String; var household: [MemberRow]; var consents: [ConsentRow]; var plans: [PlanRow]
+    var mayPrepare: Bool; var prepare: PrepareForm
 }
 struct MemberView {
     var pageTitle: String; var user: PageUser?; var caseId: Int64; var code: String; var label: String; var name: String; var kana: String

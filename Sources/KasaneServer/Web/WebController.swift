@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import KasaneCore
+import KasaneDocuments
 import KasaneStore
 import NIOCore
 
@@ -11,6 +12,7 @@ import NIOCore
 /// the bearer token, and every form carries the session's CSRF token.
 struct WebController {
     let database: AppDatabase
+    let templates: DocumentTemplates
     static let cookieName = "kasane_session"
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -55,6 +57,8 @@ struct WebController {
         CasePages(database: database, web: self).addRoutes(to: router)
         FeedAndFigurePages(database: database, web: self).addRoutes(to: router)
         PollPages(database: database, web: self).addRoutes(to: router)
+        let documents = MinutesController(database: database, templates: templates)
+        MeetingPages(database: database, web: self, documents: documents).addRoutes(to: router)
         router.get("home") { request, _ in
             guard let s = try await session(request) else { return WebPages.redirect("/signin?expired=1") }
             return WebPages.page("home", try await home(s))
@@ -114,7 +118,7 @@ struct WebController {
             .map { m in
                 let day = LocalDate.inTokyo(m.startsAt)
                 return HomeView.Meeting(
-                    title: m.title, date: JapaneseEra.dateName(day), westernDate: JapaneseEra.westernDateName(day),
+                    id: m.id, title: m.title, date: JapaneseEra.dateName(day), westernDate: JapaneseEra.westernDateName(day),
                     time: Self.clock(m.startsAt) + "〜" + Self.clock(m.endsAt), place: m.place, status: m.status.japaneseName)
             }
         let mayFollow = Access.allows(.followPlans, actor)
@@ -161,6 +165,7 @@ struct MessageView {
 
 struct HomeView {
     struct Meeting {
+        var id: Int64
         var title: String
         var date: String
         var westernDate: String

@@ -3,7 +3,8 @@ import KasaneCore
 
 /// Two meetings already held, relative to today so the demo never ages: a 支援会議
 /// three weeks ago with approved minutes (北村 left the room for its second item),
-/// and a 重層的支援会議 ten days ago whose minutes were approved and then corrected once.
+/// a 重層的支援会議 ten days ago whose minutes were approved and then corrected once, and one
+/// two working days ago whose minutes are still to be written.
 extension AppDatabase {
     func seedDemoMinutes(caseIds: [Int64], now: Date = Date()) async throws {
         let settings = try await settings()
@@ -93,6 +94,29 @@ extension AppDatabase {
             .init(itemId: m2, decisions: [Decision(kind: .planSentBack, text: "短期目標を具体的に（週1回の通所から）")]),
         ]), by: secretariat)
         _ = try await approveMinutes(meetingId: multi.id, by: coordinator, now: approvedAt.addingTimeInterval(86400))
+
+        // Held two working days ago, minutes not yet written: the secretariat's next piece of work
+        // (the debt case's first plan is under review there).
+        let day3 = workingDay(2)
+        let debtActions = ["JIRITSU", "HOTERASU"].compactMap(agency).map {
+            PlanAction(agencyId: $0, what: $0 == agency("JIRITSU") ? "家計の見直しと就労準備" : "債務整理の相談", frequency: "月2回", period: "6か月")
+        }
+        _ = try await createPlan(
+            caseId: caseIds[2],
+            PlanInput(
+                wishes: "借金を整理して、体調に合う働き方を見つけたい",
+                goals: [PlanGoal(term: .long, text: "債務を整理し、生活を立て直す", actions: debtActions),
+                        PlanGoal(term: .short, text: "家計の収支が分かるようになる", actions: [debtActions[0]])],
+                nextReviewOn: LocalDate.today(now: now).adding(days: 100)),
+            by: coordinator, today: day3.adding(days: -10))
+        let waiting = try await createMeeting(
+            MeetingInput(
+                kind: .multiLayeredSupportMeeting, startsAt: day3.instant(minutesAfterMidnight: 840),
+                endsAt: day3.instant(minutesAfterMidnight: 900), place: "市役所本庁舎 5階 第2会議室",
+                items: [AgendaItemInput(caseId: caseIds[2], purpose: .planReview, minutes: 45)]),
+            by: coordinator)
+        _ = try await addAttendee(meetingId: waiting.id, AttendeeInput(staffId: try await staffId("jinno.kazuya")), by: coordinator)
+        _ = try await markHeld(id: waiting.id, by: secretariat, now: waiting.endsAt)
 
         // Coming: the 8050 household's first plan for review, and a plan for evaluation.
         _ = try await createPlan(
