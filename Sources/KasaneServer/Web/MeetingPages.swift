@@ -37,7 +37,7 @@ struct MeetingPages {
                     // Said on the case page next to the form, with what was chosen kept.
                     guard let page = try await CasePages(database: database, web: web).page(
                         caseId: caseId, s: s, actor: actor,
-                        prepare: PrepareForm(kind: form["kind"] ?? "", date: dateText, error: error.message))
+                        prepare: PrepareForm(kind: form["kind"] ?? "", date: dateText, error: WebPages.plain(error.message)))
                     else { return web.notFound(s) }
                     return WebPages.page("case", page, status: .badRequest)
                 }
@@ -77,7 +77,7 @@ struct MeetingPages {
                         by: actor)
                     return WebPages.page("proposal", try await proposalView(stored, s: s, search: search, answer: answer))
                 } catch let error as KasaneError {
-                    search.error = error.message
+                    search.error = WebPages.plain(error.message)
                     return WebPages.page("proposal", try await proposalView(stored, s: s, search: search, answer: nil), status: .badRequest)
                 }
             }
@@ -101,7 +101,7 @@ struct MeetingPages {
                     return WebPages.redirect("/meetings/\(meeting.id)?done=booked")
                 } catch let error as KasaneError {
                     var search = SearchForm()
-                    search.error = error.message
+                    search.error = WebPages.plain(error.message)
                     return WebPages.page("proposal", try await proposalView(stored, s: s, search: search, answer: nil), status: .conflict)
                 }
             }
@@ -126,7 +126,7 @@ struct MeetingPages {
                     return WebPages.redirect("/polls/\(poll.id)")
                 } catch let error as KasaneError {
                     var search = SearchForm()
-                    search.error = error.message
+                    search.error = WebPages.plain(error.message)
                     return WebPages.page("proposal", try await proposalView(stored, s: s, search: search, answer: nil), status: .badRequest)
                 }
             }
@@ -171,7 +171,7 @@ struct MeetingPages {
                     return WebPages.redirect("/meetings/\(id)?done=invited")
                 } catch let error as KasaneError {
                     if case .notFound = error { return web.notFound(s) }
-                    return try await meetingPage(id, s: s, actor: actor, error: error.message, status: .conflict)
+                    return try await meetingPage(id, s: s, actor: actor, error: WebPages.plain(error.message), status: .conflict)
                 }
             }
         }
@@ -185,7 +185,7 @@ struct MeetingPages {
                     return WebPages.redirect("/meetings/\(id)?done=cancelled")
                 } catch let error as KasaneError {
                     if case .notFound = error { return web.notFound(s) }
-                    return try await confirmPage(id, s: s, actor: actor, action: .cancel, error: error.message, reason: form["reason"] ?? "")
+                    return try await confirmPage(id, s: s, actor: actor, action: .cancel, error: WebPages.plain(error.message), reason: form["reason"] ?? "")
                 }
             }
         }
@@ -199,7 +199,7 @@ struct MeetingPages {
                     return WebPages.redirect("/meetings/\(id)?done=held")
                 } catch let error as KasaneError {
                     if case .notFound = error { return web.notFound(s) }
-                    return try await meetingPage(id, s: s, actor: actor, error: error.message, status: .conflict)
+                    return try await meetingPage(id, s: s, actor: actor, error: WebPages.plain(error.message), status: .conflict)
                 }
             }
         }

@@ -59,6 +59,7 @@ struct WebController {
         PollPages(database: database, web: self).addRoutes(to: router)
         let documents = MinutesController(database: database, templates: templates)
         MeetingPages(database: database, web: self, documents: documents).addRoutes(to: router)
+        MinutesPages(database: database, web: self, documents: documents).addRoutes(to: router)
         router.get("home") { request, _ in
             guard let s = try await session(request) else { return WebPages.redirect("/signin?expired=1") }
             return WebPages.page("home", try await home(s))
@@ -121,6 +122,10 @@ struct WebController {
                     id: m.id, title: m.title, date: JapaneseEra.dateName(day), westernDate: JapaneseEra.westernDateName(day),
                     time: Self.clock(m.startsAt) + "〜" + Self.clock(m.endsAt), place: m.place, status: m.status.japaneseName)
             }
+        let minutesToDo = Access.allows(.writeMinutes, actor) || Access.allows(.recordHeld, actor)
+            ? try await database.meetings(for: actor).filter { $0.status == .held }.sorted { $0.startsAt > $1.startsAt }.map { m in
+                HomeView.Pending(id: m.id, title: m.title, date: JapaneseEra.dateName(LocalDate.inTokyo(m.startsAt)))
+            } : []
         let mayFollow = Access.allows(.followPlans, actor)
         let overdue = mayFollow ? try await database.overdueReviews(for: actor).map { o in
             HomeView.Overdue(
@@ -129,7 +134,8 @@ struct WebController {
         } : []
         return HomeView(
             pageTitle: "ホーム", user: user(s),
-            csrf: s.csrf, meetings: Array(meetings), hasMeetings: !meetings.isEmpty, showOverdue: mayFollow, overdue: overdue)
+            csrf: s.csrf, meetings: Array(meetings), hasMeetings: !meetings.isEmpty,
+            minutesToDo: minutesToDo, showMinutes: minutesToDo.isEmpty == false, showOverdue: mayFollow, overdue: overdue)
     }
 
     static func clock(_ instant: Date) -> String {
@@ -174,6 +180,12 @@ struct HomeView {
         var status: String
     }
 
+    struct Pending {
+        var id: Int64
+        var title: String
+        var date: String
+    }
+
     struct Overdue {
         var caseCode: String
         var reviewDate: String
@@ -186,6 +198,8 @@ struct HomeView {
     var csrf: String
     var meetings: [Meeting]
     var hasMeetings: Bool
+    var minutesToDo: [Pending]
+    var showMinutes: Bool
     var showOverdue: Bool
     var overdue: [Overdue]
 }

@@ -59,6 +59,12 @@ enum WebPages {
         return fields
     }
 
+    /// A store message as a page shows it: without the API's field names in brackets
+    /// (「役割（text）」 becomes 「役割」), which mean nothing to a person at a form.
+    static func plain(_ message: String) -> String {
+        message.replacing(/（[A-Za-z][A-Za-z0-9_.\[\]]*）/, with: "")
+    }
+
     /// The value of one cookie.
     static func cookie(_ name: String, in request: Request) -> String? {
         for header in request.headers[values: .cookie] {
