@@ -60,6 +60,7 @@ struct WebController {
         let documents = MinutesController(database: database, templates: templates)
         MeetingPages(database: database, web: self, documents: documents).addRoutes(to: router)
         MinutesPages(database: database, web: self, documents: documents).addRoutes(to: router)
+        AdminPages(database: database, web: self).addRoutes(to: router)
         router.get("home") { request, _ in
             guard let s = try await session(request) else { return WebPages.redirect("/signin?expired=1") }
             return WebPages.page("home", try await home(s))
@@ -135,7 +136,7 @@ struct WebController {
         return HomeView(
             pageTitle: "ホーム", user: user(s),
             csrf: s.csrf, meetings: Array(meetings), hasMeetings: !meetings.isEmpty,
-            minutesToDo: minutesToDo, showMinutes: minutesToDo.isEmpty == false, showOverdue: mayFollow, overdue: overdue)
+            minutesToDo: minutesToDo, showMinutes: minutesToDo.isEmpty == false, isAdmin: Access.allows(.manageDirectory, actor), showOverdue: mayFollow, overdue: overdue)
     }
 
     static func clock(_ instant: Date) -> String {
@@ -200,6 +201,7 @@ struct HomeView {
     var hasMeetings: Bool
     var minutesToDo: [Pending]
     var showMinutes: Bool
+    var isAdmin: Bool
     var showOverdue: Bool
     var overdue: [Overdue]
 }

@@ -1,0 +1,100 @@
+import Foundation
+import Hummingbird
+import KasaneCore
+import KasaneStore
+import MultipartKit
+import NIOCore
+
+/// The administrator's pages: the directory (agencies and staff) and its CSV import.
+/// A file with a bad row is refused whole, and every problem is shown with its file,
+/// row and column; nothing is stored. The same `importDirectory` as the API.
+struct AdminPages {
+    let database: AppDatabase
+    let web: WebController
+
+    /// The two files of an import form (either may be left empty) and its CSRF token.
+    struct ImportForm: Decodable {
+        var csrf: String?
+        var agencies: Data?
+        var staff: Data?
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("admin/directory") { request, _ in
+            try await web.signedIn(request) { s, actor in
+                guard Access.allows(.manageDirectory, actor) else { return web.notFound(s) }
+                return WebPages.page("directory", try await directory(s, report: nil, problems: []))
+            }
+        }
+        router.post("admin/directory/import") { request, context in
+            // Read (bounded like any upload) before the session check, as every form is.
+            let body = try await RequestBody.read(request, kind: .upload, limits: context.limits)
+            return try await web.signedIn(request) { s, actor in
+                guard Access.allows(.manageDirectory, actor) else { return web.notFound(s) }
+                guard let form = Self.decode(body, contentType: request.headers[.contentType] ?? ""), form.csrf == s.csrf else {
+                    return WebController.csrfRefused()
+                }
+                let agencies = form.agencies.flatMap { $0.isEmpty ? nil : $0 }
+                let staff = form.staff.flatMap { $0.isEmpty ? nil : $0 }
+                do {
+                    let report = try await database.importDirectory(agenciesCSV: agencies, staffCSV: staff, by: actor)
+                    return WebPages.page("directory", try await directory(s, report: report.summary, problems: []))
+                } catch KasaneError.rejectedRows(let problems) {
+                    return WebPages.page("directory", try await directory(s, report: nil, problems: problems), status: .badRequest)
+                } catch let error as KasaneError {
+                    return WebPages.page(
+                        "directory", try await directory(s, report: nil, problems: [RowProblem(row: 0, message: WebPages.plain(error.message))]),
+                        status: .badRequest)
+                }
+            }
+        }
+    }
+
+    /// The form's parts; nil when the body is not the multipart form this page sends.
+    static func decode(_ body: ByteBuffer, contentType: String) -> ImportForm? {
+        guard contentType.lowercased().hasPrefix("multipart/form-data"),
+              let boundary = contentType.split(separator: ";").lazy
+                .map({ $0.trimmingCharacters(in: .whitespaces) })
+                .first(where: { $0.lowercased().hasPrefix("boundary=") })
+                .map({ String($0.dropFirst("boundary=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }),
+              !boundary.isEmpty
+        else { return nil }
+        return try? FormDataDecoder().decode(ImportForm.self, from: body, boundary: boundary)
+    }
+
+    func directory(_ s: WebSession, report: String?, problems: [RowProblem]) async throws -> DirectoryView {
+        let agencies = try await database.agencies()
+        let names = Dictionary(uniqueKeysWithValues: agencies.compactMap { a in a.id.map { ($0, a.name) } })
+        let staff = try await database.staffList()
+        let pledged = Set(try await database.pledges().map(\.staffId))
+        return DirectoryView(
+            pageTitle: "機関・職員", user: web.user(s), csrf: s.csrf, report: report,
+            problems: problems.map { p in
+                DirectoryView.Problem(file: p.file ?? "", row: p.row > 0 ? "\(p.row)行目" : "", column: p.column ?? "", message: p.message)
+            },
+            hasProblems: !problems.isEmpty,
+            agencies: agencies.map { a in
+                DirectoryView.AgencyRow(code: a.code, name: a.name, kind: a.kind, fields: a.fields.map(\.rawValue).joined(separator: "・"),
+                                        districts: a.districts.isEmpty ? "市内全域" : a.districts.joined(separator: "・"))
+            },
+            staff: staff.map { m in
+                DirectoryView.StaffRow(
+                    name: m.name, agency: names[m.agencyId] ?? "", roles: m.roles.map(\.japaneseName).joined(separator: "・"),
+                    pledge: m.id.map(pledged.contains) == true ? "記録あり" : "なし", active: m.active ? "有効" : "無効")
+            })
+    }
+}
+
+struct DirectoryView {
+    struct Problem { var file: String; var row: String; var column: String; var message: String }
+    struct AgencyRow { var code: String; var name: String; var kind: String; var fields: String; var districts: String }
+    struct StaffRow { var name: String; var agency: String; var roles: String; var pledge: String; var active: String }
+    var pageTitle: String
+    var user: PageUser?
+    var csrf: String
+    var report: String?
+    var problems: [Problem]
+    var hasProblems: Bool
+    var agencies: [AgencyRow]
+    var staff: [StaffRow]
+}
