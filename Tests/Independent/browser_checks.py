@@ -10,20 +10,28 @@ running demo server, and checks what a person would meet:
   and no request leaves 127.0.0.1;
 - screenshots of each page at both widths are written to SCREENSHOTS.
 
-Usage: browser_checks.py BASE_URL TOKENS_ENV SCREENSHOTS
+- the coordinator proposes members for the 8050 case, finds a time, books it and sends the
+  invitations after the confirmation; the secretariat drafts minutes with a plan approval
+  and the chair approves them, after which the case shows its plan in progress; an
+  administrator imports a staff CSV with a bad row and sees the row; an idle session expires;
+
+Usage: browser_checks.py BASE_URL TOKENS_ENV SCREENSHOTS DATABASE
 Prints "browser-checks: N passed, N failed" last.
 """
 import os
+import sqlite3
 import sys
+import tempfile
 from urllib.parse import urlparse
 
 from axe_selenium_python import Axe
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-base, tokens_file, shots = sys.argv[1:4]
+base, tokens_file, shots, database = sys.argv[1:5]
 os.makedirs(shots, exist_ok=True)
 env = {}
 for line in open(tokens_file, encoding="utf-8"):
@@ -63,7 +71,22 @@ def submit(selector):
     """Clicks a submit button and waits for the next page."""
     page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, selector).click()
-    WebDriverWait(driver, 15).until(EC.staleness_of(page))
+    WebDriverWait(driver, 15).until(lambda _: replaced(page))
+
+
+def replaced(page):
+    """Whether the page's root element is gone. Chromium answers a lookup of a node of a page
+    just replaced sometimes with "does not belong to the document" instead of a stale reference:
+    that too means the next page is there."""
+    try:
+        page.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error):
+            return True
+        raise
 
 
 def axe_clean(name):
@@ -135,12 +158,36 @@ def walk():
         check("本人 50代男性" in driver.page_source and "協議中" in driver.page_source, "the 8050 case page shows labels and its plan under review")
         layout("case-8050")
         axe_clean("case-8050")
+
+        # Propose the members of a 支援会議 for it: every reason and every exclusion shown.
+        driver.find_element(By.CSS_SELECTOR, "input[name=kind][value=support]").click()
+        submit("form[action='/proposals'] button[type=submit]")
+        check("構成員の提案" in driver.title and "北村 直子" in driver.page_source and "守秘義務の確認" in driver.page_source,
+              "the coordinator proposes members for the 8050 case, with reasons and exclusions")
+        layout("proposal")
+        axe_clean("proposal")
+        # Find a time with a room: the candidates as a table; book the first.
+        driver.find_element(By.CSS_SELECTOR, "input[name=room]").click()
+        submit("form[action$='/times'] button[type=submit]")
+        rows = driver.find_elements(By.CSS_SELECTOR, "table.candidates tbody tr")
+        check(len(rows) > 0, f"finding a time gives candidates as a table ({len(rows)})")
+        layout("candidates")
+        axe_clean("candidates")
+        submit("table.candidates tbody tr form button")
+        check("会議を予約しました" in driver.page_source and "/meetings/" in driver.current_url, "booking a candidate makes the meeting")
+        layout("meeting")
+        axe_clean("meeting")
+        driver.get(driver.find_element(By.PARTIAL_LINK_TEXT, "招集を送る").get_attribute("href"))
+        check("取り消せません" in driver.page_source, "sending invitations asks for confirmation first")
+        axe_clean("invite-confirm")
+        submit("form[action$='/invite'] button[type=submit]")
+        check("招集を送りました" in driver.page_source and "送信済み" in driver.page_source, "the invitations are sent and shown per person")
         driver.get(base + "/home")
 
         # The sign-out form without its CSRF token: refused, and the session goes on.
         page = driver.find_element(By.TAG_NAME, "html")
         driver.execute_script("const f = document.querySelector('form[action=\"/signout\"]'); f.querySelector('[name=csrf]').remove(); f.submit();")
-        WebDriverWait(driver, 15).until(EC.staleness_of(page))
+        WebDriverWait(driver, 15).until(lambda _: replaced(page))
         check("操作を受け付けませんでした" in driver.page_source, "a form posted without the CSRF token is refused")
         driver.get(base + "/home")
         check(driver.current_url == base + "/home", "the session survives the refused form")
@@ -184,6 +231,54 @@ def walk():
         check(len(driver.find_elements(By.CSS_SELECTOR, "svg rect")) >= 10, "the secretariat's figures with an SVG bar chart")
         layout("figures")
         axe_clean("figures")
+        # The minutes of the meeting held two days ago: draft, the plan approved as a decision, saved.
+        driver.get(base + "/home")
+        driver.get(driver.find_element(By.CSS_SELECTOR, "a[href$='/minutes']").get_attribute("href"))
+        minutes_url = driver.current_url
+        submit("form[action$='/minutes/draft'] button")
+        summary = driver.find_element(By.CSS_SELECTOR, "textarea[name$='-summary']")
+        summary.send_keys("家計の収支を確認し、債務整理の相談につなぐ方針を確認した。")
+        kind = driver.find_element(By.CSS_SELECTOR, "select[name$='-d0-kind']")
+        kind.find_element(By.CSS_SELECTOR, "option[value=planApproved]").click()
+        layout("minutes-editor")
+        axe_clean("minutes-editor")
+        submit("form[action$='/minutes'] button[type=submit]")
+        check("下書きを保存しました" in driver.page_source and "プラン承認" in driver.page_source, "the secretariat drafts minutes with a plan approval")
+        code = driver.find_element(By.CSS_SELECTOR, "section.item h2").text.split("　")[1]
+        submit("form[action='/signout'] button")
+
+        # The chair (the coordinator) approves them after the confirmation; the plan follows.
+        driver.find_element(By.ID, "email").send_keys("aizawa.misaki@minamino.example.jp")
+        driver.find_element(By.ID, "password").send_keys(password)
+        submit("form button[type=submit]")
+        driver.get(minutes_url)
+        driver.get(driver.find_element(By.PARTIAL_LINK_TEXT, "この版を承認する").get_attribute("href"))
+        check("支援プランに反映" in driver.page_source, "approving asks for confirmation and says what it moves")
+        axe_clean("minutes-approve")
+        submit("form[action$='/approve'] button[type=submit]")
+        check("議事録を承認しました" in driver.page_source, "the chair approves the minutes")
+        driver.get(base + "/cases")
+        driver.get(driver.find_element(By.LINK_TEXT, code).get_attribute("href"))
+        check("承認（プラン承認）" in driver.page_source and "支援中" in driver.page_source, f"after approval the plan of {code} shows as approved and in progress")
+        submit("form[action='/signout'] button")
+
+        # The administrator imports a staff file with a bad row: refused whole, the row and column shown.
+        driver.find_element(By.ID, "email").send_keys("inoue.makoto@minamino.example.jp")
+        driver.find_element(By.ID, "password").send_keys(password)
+        submit("form button[type=submit]")
+        layout("home-administrator")
+        axe_clean("home-administrator")
+        driver.get(base + "/admin/directory")
+        csv = tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, encoding="utf-8")
+        csv.write("機関コード,氏名,メール,役割,守秘義務確認日,有効\nCSW,試験 一郎,shiken.ichiro@minamino.example.jp,構成員,2026-04-01,有効\n"
+                  "CSW,試験 二郎,shiken.jiro@minamino.example.jp,構成員,2026-13-45,有効\n")
+        csv.close()
+        driver.find_element(By.ID, "staff").send_keys(csv.name)
+        submit("form[action='/admin/directory/import'] button[type=submit]")
+        check("取り込みませんでした" in driver.page_source and "3行目" in driver.page_source and "守秘義務確認日" in driver.page_source
+              and "試験 一郎" not in driver.page_source, "an administrator's CSV with a bad row is refused, the row and column shown, nothing stored")
+        layout("directory")
+        axe_clean("directory")
         submit("form[action='/signout'] button")
 
         # A member of an agency in none of the 8050 case: not found, as if it did not exist.
@@ -194,6 +289,12 @@ def walk():
         driver.get(base + "/cases/" + env["KASANE_8050_CASE"])
         check("見つかりません" in driver.page_source and "8050" not in driver.page_source, "an outsider member gets not found for the 8050 case page")
         layout("home-outsider-notfound")
+        # Idle past the limit (30 minutes, set back in the database): the next page asks to sign in again.
+        with sqlite3.connect(database) as db:
+            db.execute("UPDATE webSession SET lastSeenAt = datetime('now', '-31 minutes') WHERE endedAt IS NULL AND staffId = "
+                       "(SELECT id FROM staff WHERE email = 'kodama.mai@minamino.example.jp')")
+        driver.get(base + "/home")
+        check(driver.current_url.startswith(base + "/signin") and "一定時間操作がなかった" in driver.page_source, "an idle session expires in the browser")
     except Exception as error:  # a step that could not run: named, and the walk is tried once more
         import traceback
         traceback.print_exc(limit=3)

@@ -59,7 +59,7 @@ record $? "the year's archive checked by Python zipfile/hashlib; a changed and a
 
 # The web pages in a real headless Chromium (selenium, chromedriver): sign-in, home, CSRF,
 # sign-out; axe-core; fonts, overflow and local-only requests; screenshots into screenshots/.
-python3 Tests/Independent/browser_checks.py "http://127.0.0.1:$port" "$work/demo/tokens.env" screenshots > "$work/browser.log" 2>&1; status=$?; grep -E "FAILED|attempt|Error|passed," "$work/browser.log" | head -30
+python3 Tests/Independent/browser_checks.py "http://127.0.0.1:$port" "$work/demo/tokens.env" screenshots "$work/demo/kasane-demo.sqlite" > "$work/browser.log" 2>&1; status=$?; grep -E "FAILED|attempt|Error|passed," "$work/browser.log" | head -30
 record "$status" "the web pages in headless Chromium, with axe-core (screenshots in screenshots/)"
 
 python3 Tests/Independent/http_mutations.py "http://127.0.0.1:$port" "$work/demo/kasane-demo.sqlite" "$work/demo/tokens.env" \

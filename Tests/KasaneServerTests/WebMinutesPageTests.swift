@@ -41,6 +41,9 @@ struct WebMinutesPageTests {
             ], cookie: sec)
             #expect(bad.status == .badRequest && bad.text.contains("役割分担には機関と役割を指定してください") && !bad.text.contains("agencyId"))
             #expect(bad.text.contains(summary) && bad.text.contains(">家計相談</textarea>"))
+            // Said once at the top and once at the decision, not at every other row.
+            #expect(bad.text.ranges(of: "入力に誤りがあります").count == 1 && bad.text.ranges(of: "役割分担には機関と役割").count == 1)
+            #expect(!editor.text.contains("決定1（）"))
             let unchanged = try await app.database.minutes(meetingId: waiting.id, for: secretariat)
             #expect(unchanged.items[0].decisions.isEmpty && unchanged.items[0].summary?.isEmpty != false)
 

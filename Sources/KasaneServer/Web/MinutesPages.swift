@@ -190,10 +190,10 @@ struct MinutesPages {
                         staffId: a.staffId, name: names[a.staffId] ?? "職員ID \(a.staffId)", presenceName: a.presence.japaneseName,
                         options: Presence.allCases.map { Option(value: $0.rawValue, label: $0.japaneseName, selected: $0 == a.presence) })
                 },
-                error: errorAt?.itemId == item.itemId && errorAt?.decision == nil ? errorAt?.message : nil,
+                itemError: errorAt?.itemId == item.itemId && errorAt?.decision == nil ? errorAt?.message : nil,
                 decisions: rows.enumerated().map { n, d in
                     var row = Self.row(n, d, itemId: item.itemId, kinds: kinds, agencies: agencies, fields: fields)
-                    if errorAt?.itemId == item.itemId, errorAt?.decision == n { row.error = errorAt?.message }
+                    if errorAt?.itemId == item.itemId, errorAt?.decision == n { row.rowError = errorAt?.message }
                     return row
                 })
         }
@@ -228,7 +228,7 @@ struct MinutesPages {
             return MinutesPageView.Goal(goal: g, options: options)
         }
         return MinutesPageView.DecisionRow(
-            n: n, itemId: itemId, number: n + 1, summary: d.map { describe($0, agencies: agencies) }, kinds: kindOptions, text: d?.text ?? "",
+            n: n, itemId: itemId, number: n + 1, described: d.map { describe($0, agencies: agencies) }, kinds: kindOptions, text: d?.text ?? "",
             agencies: agencyOptions, date: d?.date?.description ?? "", terminations: terminationOptions, fields: fieldOptions, goals: goals)
     }
 
@@ -251,12 +251,12 @@ struct MinutesPageView {
     struct Attendance { var staffId: Int64; var name: String; var presenceName: String; var options: [Option] }
     struct Goal { var goal: Int; var options: [Option] }
     struct DecisionRow {
-        var n: Int; var itemId: Int64; var number: Int; var summary: String?; var kinds: [Option]; var text: String; var agencies: [Option]; var date: String
-        var terminations: [Option]; var fields: [Option]; var goals: [Goal]; var error: String? = nil
+        var n: Int; var itemId: Int64; var number: Int; var described: String?; var kinds: [Option]; var text: String; var agencies: [Option]; var date: String
+        var terminations: [Option]; var fields: [Option]; var goals: [Goal]; var rowError: String? = nil
     }
     struct Item {
         var itemId: Int64; var position: Int; var heading: String; var withheld: Bool; var erased: Bool; var summary: String
-        var attendance: [Attendance]; var error: String?; var decisions: [DecisionRow]
+        var attendance: [Attendance]; var itemError: String?; var decisions: [DecisionRow]
     }
     struct Version { var version: Int; var state: String; var reason: String; var returned: String; var approved: String; var current: Bool }
     var pageTitle: String
