@@ -171,6 +171,13 @@ struct BookingTests {
         #expect(Set(fitting.map(\.name)) == ["市役所本庁舎 5階 第2会議室", "保健センター 2階 会議室", "試験会議室A"])
         #expect(!first.candidates.isEmpty)
         #expect(first.candidates.allSatisfy { c in fitting.contains { $0.id == c.roomId } })
+        // Over two weeks, spread like any search: at most two a day, none overlapping another that day.
+        let weeks = try await c.db.searchSlots(
+            SlotSearchRequest(kind: .supportMeeting, required: [5], minutes: 90, from: day, to: day.adding(days: 14), count: 5, room: need),
+            by: c.coordinator)
+        let days = Dictionary(grouping: weeks.candidates) { LocalDate.inTokyo($0.startsAt) }
+        #expect(days.count > 1 && days.values.allSatisfy { $0.count <= 2 })
+        #expect(days.values.allSatisfy { same in !same.contains { a in same.contains { b in a != b && a.startsAt < b.endsAt && b.startsAt < a.endsAt } } })
         // Take every fitting room for the whole day: no candidate is left, and the answer says why.
         for room in fitting {
             for (from, to) in [(8 * 60, 16 * 60), (16 * 60, 18 * 60)] {

@@ -200,6 +200,15 @@ public enum SlotSearch {
         var candidate: Candidate
     }
 
+    /// `candidates`, in their order, spread as the search spreads its own: two a day in
+    /// Japan at most, not overlapping, then the rest if fewer than `count`.
+    public static func spread(_ candidates: [Candidate], count: Int) -> [Candidate] {
+        spread(candidates.map { c in
+            let d = LocalDate.inTokyo(c.startsAt)
+            return Ranked(day: d.year * 10_000 + d.month * 100 + d.day, optionalFree: 0, candidate: c)
+        }, count: count)
+    }
+
     static func spread(_ ranked: [Ranked], count: Int) -> [Candidate] {
         var perDay: [Int: [Candidate]] = [:]
         var chosen: [Candidate] = []

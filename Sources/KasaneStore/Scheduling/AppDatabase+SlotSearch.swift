@@ -76,8 +76,10 @@ extension AppDatabase {
             }
             var roomed = result.candidates.map { ($0, freeRoom($0)) }
             if request.room != nil {
-                roomed = Array(roomed.filter { $0.1 != nil }.prefix(count))
-                result.candidates = roomed.map(\.0)
+                // Only times a room is free, spread over days like any search (not five starts 15 minutes apart).
+                let withRoom = SlotSearch.spread(roomed.filter { $0.1 != nil }.map(\.0), count: count)
+                roomed = withRoom.map { ($0, freeRoom($0)) }
+                result.candidates = withRoom
                 if roomed.isEmpty { result.notices.append("条件に合う部屋が空いている候補はありませんでした。部屋の条件か期間を変えてください。") }
             }
 
