@@ -74,6 +74,15 @@ def submit(selector):
     WebDriverWait(driver, 15).until(lambda _: replaced(page))
 
 
+def sign_in(email):
+    """Signs in on the sign-in page as one of the demo people."""
+    if not driver.current_url.startswith(base + "/signin"):
+        driver.get(base + "/signin")
+    driver.find_element(By.ID, "email").send_keys(email)
+    driver.find_element(By.ID, "password").send_keys(password)
+    submit("form button[type=submit]")
+
+
 def replaced(page):
     """Whether the page's root element is gone. Chromium answers a lookup of a node of a page
     just replaced sometimes with "does not belong to the document" instead of a stale reference:
@@ -198,10 +207,7 @@ def walk():
         check(driver.current_url.startswith(base + "/signin"), "after signing out, home asks to sign in again")
 
         # 北村 (a member) gets her calendar feed link, with the webcal:// link and instructions.
-        driver.get(base + "/signin")
-        driver.find_element(By.ID, "email").send_keys("kitamura.naoko@minamino.example.jp")
-        driver.find_element(By.ID, "password").send_keys(password)
-        submit("form button[type=submit]")
+        sign_in("kitamura.naoko@minamino.example.jp")
         layout("home-member")
         axe_clean("home-member")
         # She answers the open 日程調整 with ○△× (plain radio buttons, no script needed).
@@ -224,9 +230,7 @@ def walk():
         submit("form[action='/signout'] button")
 
         # The secretariat's figures: a table and an SVG chart of actual against target.
-        driver.find_element(By.ID, "email").send_keys("sasaki.yoko@minamino.example.jp")
-        driver.find_element(By.ID, "password").send_keys(password)
-        submit("form button[type=submit]")
+        sign_in("sasaki.yoko@minamino.example.jp")
         driver.get(base + "/figures")
         check(len(driver.find_elements(By.CSS_SELECTOR, "svg rect")) >= 10, "the secretariat's figures with an SVG bar chart")
         layout("figures")
@@ -248,9 +252,7 @@ def walk():
         submit("form[action='/signout'] button")
 
         # The chair (the coordinator) approves them after the confirmation; the plan follows.
-        driver.find_element(By.ID, "email").send_keys("aizawa.misaki@minamino.example.jp")
-        driver.find_element(By.ID, "password").send_keys(password)
-        submit("form button[type=submit]")
+        sign_in("aizawa.misaki@minamino.example.jp")
         driver.get(minutes_url)
         driver.get(driver.find_element(By.PARTIAL_LINK_TEXT, "この版を承認する").get_attribute("href"))
         check("支援プランに反映" in driver.page_source, "approving asks for confirmation and says what it moves")
@@ -263,9 +265,7 @@ def walk():
         submit("form[action='/signout'] button")
 
         # The administrator imports a staff file with a bad row: refused whole, the row and column shown.
-        driver.find_element(By.ID, "email").send_keys("inoue.makoto@minamino.example.jp")
-        driver.find_element(By.ID, "password").send_keys(password)
-        submit("form button[type=submit]")
+        sign_in("inoue.makoto@minamino.example.jp")
         layout("home-administrator")
         axe_clean("home-administrator")
         driver.get(base + "/admin/directory")
@@ -282,10 +282,7 @@ def walk():
         submit("form[action='/signout'] button")
 
         # A member of an agency in none of the 8050 case: not found, as if it did not exist.
-        driver.get(base + "/signin")
-        driver.find_element(By.ID, "email").send_keys("kodama.mai@minamino.example.jp")
-        driver.find_element(By.ID, "password").send_keys(password)
-        submit("form button[type=submit]")
+        sign_in("kodama.mai@minamino.example.jp")
         driver.get(base + "/cases/" + env["KASANE_8050_CASE"])
         check("見つかりません" in driver.page_source and "8050" not in driver.page_source, "an outsider member gets not found for the 8050 case page")
         layout("home-outsider-notfound")

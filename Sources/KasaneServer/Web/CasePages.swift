@@ -27,66 +27,54 @@ struct CasePages {
         }
         router.get("cases/:id") { request, context in
             try await web.signedIn(request) { s, actor in
-                guard let view = try await page(caseId: try context.parameters.id("id"), s: s, actor: actor) else { return web.notFound(s) }
-                return WebPages.page("case", view)
+                WebPages.page("case", try await page(caseId: try context.parameters.id("id"), s: s, actor: actor))
             }
         }
         router.get("cases/:id/members/:memberId") { request, context in
             try await web.signedIn(request) { s, actor in
                 let id = try context.parameters.id("id"), memberId = try context.parameters.id("memberId")
-                do {
-                    let c = try await database.supportCase(id: id, for: actor)
-                    let member = try await database.household(caseId: id, for: actor).first { $0.id == memberId }
-                    let p = try await database.personalData(caseId: id, memberId: memberId, for: actor)
-                    return WebPages.page("member", MemberView(
-                        pageTitle: "個人情報", user: web.user(s), caseId: id, code: c.code, label: member?.label ?? "",
-                        name: p.name, kana: p.kana ?? "", born: p.birthDate.map { JapaneseEra.dateName($0, weekday: false) } ?? "", address: p.address ?? ""))
-                } catch KasaneError.notFound {
-                    return web.notFound(s)
-                } catch KasaneError.forbidden {
-                    return web.notFound(s)
-                }
+                let c = try await database.supportCase(id: id, for: actor)
+                let member = try await database.household(caseId: id, for: actor).first { $0.id == memberId }
+                let p = try await database.personalData(caseId: id, memberId: memberId, for: actor)
+                return WebPages.page("member", MemberView(
+                    pageTitle: "個人情報", user: web.user(s), caseId: id, code: c.code, label: member?.label ?? "",
+                    name: p.name, kana: p.kana ?? "", born: p.birthDate.map { JapaneseEra.dateName($0, weekday: false) } ?? "", address: p.address ?? ""))
             }
         }
     }
 
-    /// The case page, or nil when the case does not exist for this person (the refusal is audited in the store).
-    func page(caseId id: Int64, s: WebSession, actor: Actor, prepare: PrepareForm = PrepareForm()) async throws -> CaseView? {
-        do {
-            let c = try await database.supportCase(id: id, for: actor)
-            let names = Dictionary(uniqueKeysWithValues: try await database.agencies().compactMap { a in a.id.map { ($0, a.name) } })
-            // The link is offered to those who may be allowed (coordinators, members); the read decides, and is audited.
-            let mayReadPersonal = s.staff.has(.coordinator) || s.staff.has(.member)
-            let household = try await database.household(caseId: id, for: actor).map {
-                MemberRow(id: $0.id ?? 0, caseId: id, label: $0.label, personal: mayReadPersonal)
-            }
-            let consents = try await database.consents(caseId: id, for: actor).map { k in
-                ConsentRow(
-                    given: JapaneseEra.dateName(k.givenOn), state: k.state(on: LocalDate.today()).japaneseName,
-                    scope: { switch k.scope {
-                    case .allMeetingMembers: "重層的支援会議の構成員すべて"
-                    case .agencies(let ids): ids.map { names[$0] ?? "機関ID \($0)" }.joined(separator: "、")
-                    } }(),
-                    withdrawn: k.withdrawnOn.map { JapaneseEra.dateName($0) })
-            }
-            let plans = try await database.plans(caseId: id, for: actor).map { p in
-                PlanRow(
-                    version: p.version, state: p.stateName, wishes: p.wishes, review: JapaneseEra.dateName(p.nextReviewOn),
-                    history: p.history.map { t in
-                        "\(JapaneseEra.dateName(t.on, weekday: false)) \(t.toName)" + (t.decision.map { "（\($0.japaneseName)）" } ?? "")
-                            + (t.reason.map { "　\($0)" } ?? "")
-                    })
-            }
-            return CaseView(
-                pageTitle: "事例 \(c.code)", user: web.user(s), csrf: s.csrf, id: id, code: c.code, summary: c.summary,
-                received: JapaneseEra.dateName(c.receivedOn), district: c.district, fields: c.fields.map(\.rawValue).joined(separator: "・"),
-                status: c.status.japaneseName, household: household, consents: consents, plans: plans,
-                mayPrepare: Access.allows(.proposeMembers, actor), prepare: prepare)
-        } catch KasaneError.notFound {
-            return nil
+    /// The case page; a case that does not exist for this person is `notFound` (the refusal is audited in the store).
+    func page(caseId id: Int64, s: WebSession, actor: Actor, prepare: PrepareForm = PrepareForm()) async throws -> CaseView {
+        let c = try await database.supportCase(id: id, for: actor)
+        let names = Dictionary(uniqueKeysWithValues: try await database.agencies().compactMap { a in a.id.map { ($0, a.name) } })
+        // The link is offered to those who may be allowed (coordinators, members); the read decides, and is audited.
+        let mayReadPersonal = s.staff.has(.coordinator) || s.staff.has(.member)
+        let household = try await database.household(caseId: id, for: actor).map {
+            MemberRow(id: $0.id ?? 0, caseId: id, label: $0.label, personal: mayReadPersonal)
         }
+        let consents = try await database.consents(caseId: id, for: actor).map { k in
+            ConsentRow(
+                given: JapaneseEra.dateName(k.givenOn), state: k.state(on: LocalDate.today()).japaneseName,
+                scope: { switch k.scope {
+                case .allMeetingMembers: "重層的支援会議の構成員すべて"
+                case .agencies(let ids): ids.map { names[$0] ?? "機関ID \($0)" }.joined(separator: "、")
+                } }(),
+                withdrawn: k.withdrawnOn.map { JapaneseEra.dateName($0) })
+        }
+        let plans = try await database.plans(caseId: id, for: actor).map { p in
+            PlanRow(
+                version: p.version, state: p.stateName, wishes: p.wishes, review: JapaneseEra.dateName(p.nextReviewOn),
+                history: p.history.map { t in
+                    "\(JapaneseEra.dateName(t.on, weekday: false)) \(t.toName)" + (t.decision.map { "（\($0.japaneseName)）" } ?? "")
+                        + (t.reason.map { "　\($0)" } ?? "")
+                })
+        }
+        return CaseView(
+            pageTitle: "事例 \(c.code)", user: web.user(s), csrf: s.csrf, id: id, code: c.code, summary: c.summary,
+            received: JapaneseEra.dateName(c.receivedOn), district: c.district, fields: c.fields.map(\.rawValue).joined(separator: "・"),
+            status: c.status.japaneseName, household: household, consents: consents, plans: plans,
+            mayPrepare: Access.allows(.proposeMembers, actor), prepare: prepare)
     }
-
 }
 
 struct CaseRow { var id: Int64; var code: String; var district: String; var fields: String; var status: String; var consent: String }

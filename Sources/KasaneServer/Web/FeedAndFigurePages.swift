@@ -18,9 +18,7 @@ struct FeedAndFigurePages {
             }
         }
         router.post("me/feed") { request, context in
-            let form = try await WebPages.form(request, context: context)
-            return try await web.signedIn(request) { s, actor in
-                guard form["csrf"] == s.csrf else { return WebController.csrfRefused() }
+            try await web.posted(request, context) { _, s, actor in
                 let token = try await database.renewFeedToken(by: actor)
                 let links = InvitationController.feedLinks(base: try await database.settings().baseURL, token: token)
                 return WebPages.page("feed", FeedView(user: web.user(s), csrf: s.csrf, url: links.url, webcal: links.webcal))
@@ -29,25 +27,17 @@ struct FeedAndFigurePages {
         router.get("figures") { request, _ in
             try await web.signedIn(request) { s, actor in
                 let year = try Self.year(request)
-                do {
-                    return WebPages.page("figures", FiguresView(try await database.figures(fiscalYear: year, by: actor), user: web.user(s)))
-                } catch KasaneError.forbidden {
-                    return web.notFound(s)
-                }
+                return WebPages.page("figures", FiguresView(try await database.figures(fiscalYear: year, by: actor), user: web.user(s)))
             }
         }
         router.get("figures.csv") { request, _ in
-            try await web.signedIn(request) { s, actor in
+            try await web.signedIn(request) { _, actor in
                 let year = try Self.year(request)
-                do {
-                    let figures = try await database.figures(fiscalYear: year, by: actor)
-                    var headers = WebPages.securityHeaders
-                    headers[.contentType] = "text/csv; charset=utf-8"
-                    headers[.contentDisposition] = "attachment; filename=\"figures-FY\(year).csv\""
-                    return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: figures.csv)))
-                } catch KasaneError.forbidden {
-                    return web.notFound(s)
-                }
+                let figures = try await database.figures(fiscalYear: year, by: actor)
+                var headers = WebPages.securityHeaders
+                headers[.contentType] = "text/csv; charset=utf-8"
+                headers[.contentDisposition] = "attachment; filename=\"figures-FY\(year).csv\""
+                return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: figures.csv)))
             }
         }
     }

@@ -17,9 +17,7 @@ struct MeetingPages {
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.post("proposals") { request, context in
-            let form = try await WebPages.form(request, context: context)
-            return try await web.signedIn(request) { s, actor in
-                guard form["csrf"] == s.csrf else { return WebController.csrfRefused() }
+            try await web.posted(request, context) { form, s, actor in
                 let caseId = Int64(form["caseId"] ?? "") ?? 0
                 let dateText = form["date"] ?? ""
                 do {
@@ -33,30 +31,24 @@ struct MeetingPages {
                     let stored = try await database.proposeMembers(ProposalRequest(kind: kind, caseIds: [caseId], date: date), by: actor)
                     return WebPages.redirect("/proposals/\(stored.id)")
                 } catch let error as KasaneError {
-                    switch error { case .notFound, .forbidden: return web.notFound(s); default: break }
+                    switch error { case .notFound, .forbidden: throw error; default: break }
                     // Said on the case page next to the form, with what was chosen kept.
-                    guard let page = try await CasePages(database: database, web: web).page(
+                    let page = try await CasePages(database: database, web: web).page(
                         caseId: caseId, s: s, actor: actor,
                         prepare: PrepareForm(kind: form["kind"] ?? "", date: dateText, error: WebPages.plain(error.message)))
-                    else { return web.notFound(s) }
                     return WebPages.page("case", page, status: .badRequest)
                 }
             }
         }
         router.get("proposals/:id") { request, context in
             try await web.signedIn(request) { s, actor in
-                do {
-                    let stored = try await database.proposal(id: try context.parameters.id("id"), for: actor)
-                    return WebPages.page("proposal", try await proposalView(stored, s: s, search: SearchForm(), answer: nil))
-                } catch KasaneError.notFound { return web.notFound(s) } catch KasaneError.forbidden { return web.notFound(s) }
+                let stored = try await database.proposal(id: try context.parameters.id("id"), for: actor)
+                return WebPages.page("proposal", try await proposalView(stored, s: s, search: SearchForm(), answer: nil))
             }
         }
         router.get("proposals/:id/times") { request, context in
             try await web.signedIn(request) { s, actor in
-                let stored: StoredProposal
-                do { stored = try await database.proposal(id: try context.parameters.id("id"), for: actor) } catch KasaneError.notFound {
-                    return web.notFound(s)
-                } catch KasaneError.forbidden { return web.notFound(s) }
+                let stored = try await database.proposal(id: try context.parameters.id("id"), for: actor)
                 let q = request.uri.queryParameters
                 var search = SearchForm(
                     minutes: q.get("minutes") ?? "90", from: q.get("from") ?? "", to: q.get("to") ?? "", room: q.get("room") == "on")
@@ -83,13 +75,8 @@ struct MeetingPages {
             }
         }
         router.post("proposals/:id/book") { request, context in
-            let form = try await WebPages.form(request, context: context)
-            return try await web.signedIn(request) { s, actor in
-                guard form["csrf"] == s.csrf else { return WebController.csrfRefused() }
-                let stored: StoredProposal
-                do { stored = try await database.proposal(id: try context.parameters.id("id"), for: actor) } catch KasaneError.notFound {
-                    return web.notFound(s)
-                } catch KasaneError.forbidden { return web.notFound(s) }
+            try await web.posted(request, context) { form, s, actor in
+                let stored = try await database.proposal(id: try context.parameters.id("id"), for: actor)
                 let starts = Date(timeIntervalSince1970: TimeInterval(form["startsAt"].flatMap(Int.init) ?? 0))
                 let ends = Date(timeIntervalSince1970: TimeInterval(form["endsAt"].flatMap(Int.init) ?? 0))
                 do {
@@ -107,13 +94,8 @@ struct MeetingPages {
             }
         }
         router.post("proposals/:id/poll") { request, context in
-            let form = try await WebPages.form(request, context: context)
-            return try await web.signedIn(request) { s, actor in
-                guard form["csrf"] == s.csrf else { return WebController.csrfRefused() }
-                let stored: StoredProposal
-                do { stored = try await database.proposal(id: try context.parameters.id("id"), for: actor) } catch KasaneError.notFound {
-                    return web.notFound(s)
-                } catch KasaneError.forbidden { return web.notFound(s) }
+            try await web.posted(request, context) { form, s, actor in
+                let stored = try await database.proposal(id: try context.parameters.id("id"), for: actor)
                 let slots = (form["slots"] ?? "").split(separator: ",").compactMap { pair -> PollSlotInput? in
                     let p = pair.split(separator: "-").compactMap { Int($0) }
                     guard p.count == 2 else { return nil }
@@ -162,55 +144,47 @@ struct MeetingPages {
             }
         }
         router.post("meetings/:id/invite") { request, context in
-            let form = try await WebPages.form(request, context: context)
-            return try await web.signedIn(request) { s, actor in
-                guard form["csrf"] == s.csrf else { return WebController.csrfRefused() }
+            try await web.posted(request, context) { form, s, actor in
                 let id = try context.parameters.id("id")
                 do {
                     _ = try await database.sendInvitations(meetingId: id, by: actor)
                     return WebPages.redirect("/meetings/\(id)?done=invited")
                 } catch let error as KasaneError {
-                    if case .notFound = error { return web.notFound(s) }
+                    if case .notFound = error { throw error }
                     return try await meetingPage(id, s: s, actor: actor, error: WebPages.plain(error.message), status: .conflict)
                 }
             }
         }
         router.post("meetings/:id/cancel") { request, context in
-            let form = try await WebPages.form(request, context: context)
-            return try await web.signedIn(request) { s, actor in
-                guard form["csrf"] == s.csrf else { return WebController.csrfRefused() }
+            try await web.posted(request, context) { form, s, actor in
                 let id = try context.parameters.id("id")
                 do {
                     _ = try await database.cancelMeeting(id: id, CancellationInput(reason: form["reason"] ?? ""), by: actor)
                     return WebPages.redirect("/meetings/\(id)?done=cancelled")
                 } catch let error as KasaneError {
-                    if case .notFound = error { return web.notFound(s) }
+                    if case .notFound = error { throw error }
                     return try await confirmPage(id, s: s, actor: actor, action: .cancel, error: WebPages.plain(error.message), reason: form["reason"] ?? "")
                 }
             }
         }
         router.post("meetings/:id/held") { request, context in
-            let form = try await WebPages.form(request, context: context)
-            return try await web.signedIn(request) { s, actor in
-                guard form["csrf"] == s.csrf else { return WebController.csrfRefused() }
+            try await web.posted(request, context) { form, s, actor in
                 let id = try context.parameters.id("id")
                 do {
                     _ = try await database.markHeld(id: id, by: actor)
                     return WebPages.redirect("/meetings/\(id)?done=held")
                 } catch let error as KasaneError {
-                    if case .notFound = error { return web.notFound(s) }
+                    if case .notFound = error { throw error }
                     return try await meetingPage(id, s: s, actor: actor, error: WebPages.plain(error.message), status: .conflict)
                 }
             }
         }
         // Print views of the agenda (配布用 / 出席者用), through the city's templates.
         router.get("meetings/:id/print/agenda") { request, context in
-            try await web.signedIn(request) { s, actor in
-                do {
-                    let q = try DocumentQuery(request)
-                    let doc = try await database.agendaDocument(meetingId: try context.parameters.id("id"), reading: q.reading, for: actor)
-                    return try await documents.render(doc, q, name: "agenda")
-                } catch KasaneError.notFound { return web.notFound(s) }
+            try await web.signedIn(request) { _, actor in
+                let q = try DocumentQuery(request)
+                let doc = try await database.agendaDocument(meetingId: try context.parameters.id("id"), reading: q.reading, for: actor)
+                return try await documents.render(doc, q, name: "agenda")
             }
         }
     }
@@ -256,8 +230,7 @@ struct MeetingPages {
     func meetingPage(
         _ id: Int64, s: WebSession, actor: Actor, notice: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let m: MeetingMaterial
-        do { m = try await database.meetingMaterial(id: id, for: actor) } catch KasaneError.notFound { return web.notFound(s) }
+        let m = try await database.meetingMaterial(id: id, for: actor)
         let manages = Access.allows(.manageMeetings, actor)
         let positions = Dictionary(uniqueKeysWithValues: m.items.map { ($0.id, $0.position) })
         let sent = manages ? try await database.messages(meetingId: id, for: actor) : []
@@ -293,8 +266,7 @@ struct MeetingPages {
     func confirmPage(
         _ id: Int64, s: WebSession, actor: Actor, action: ConfirmAction, error: String? = nil, reason: String = ""
     ) async throws -> Response {
-        let m: MeetingMaterial
-        do { m = try await database.meetingMaterial(id: id, for: actor) } catch KasaneError.notFound { return web.notFound(s) }
+        let m = try await database.meetingMaterial(id: id, for: actor)
         guard Access.allows(.manageMeetings, actor) else { return web.notFound(s) }
         let view = ConfirmView(
             pageTitle: action == .invite ? "招集の送信" : "会議の中止", user: web.user(s), csrf: s.csrf, id: id, title: m.title,

@@ -39,18 +39,15 @@ struct MinutesPages {
             }
         }
         router.post("meetings/:id/minutes") { request, context in
-            let form = try await WebPages.form(request, context: context)
-            return try await web.signedIn(request) { s, actor in
-                guard form["csrf"] == s.csrf else { return WebController.csrfRefused() }
+            try await web.posted(request, context) { form, s, actor in
                 let id = try context.parameters.id("id")
-                let current: MinutesView
-                do { current = try await database.minutes(meetingId: id, for: actor) } catch KasaneError.notFound { return web.notFound(s) }
+                let current = try await database.minutes(meetingId: id, for: actor)
                 let edit = Self.edit(from: form, items: current.items)
                 do {
                     _ = try await database.editMinutes(meetingId: id, edit, by: actor)
                     return WebPages.redirect("/meetings/\(id)/minutes?done=saved")
                 } catch let error as KasaneError {
-                    if case .notFound = error { return web.notFound(s) }
+                    if case .notFound = error { throw error }
                     // Said next to the item or decision it is about, everything typed kept.
                     var at: (itemId: Int64, decision: Int?)?
                     if case .invalid(let field?, _) = error, let m = field.firstMatch(of: /items\[(\d+)\](?:\.decisions\[(\d+)\])?/),
@@ -66,8 +63,7 @@ struct MinutesPages {
         router.get("meetings/:id/minutes/approve") { request, context in
             try await web.signedIn(request) { s, actor in
                 let id = try context.parameters.id("id")
-                let m: MeetingMaterial
-                do { m = try await database.meetingMaterial(id: id, for: actor) } catch KasaneError.notFound { return web.notFound(s) }
+                let m = try await database.meetingMaterial(id: id, for: actor)
                 guard m.chairId == s.staff.id else { return web.notFound(s) }
                 let minutes = try await database.minutes(meetingId: id, for: actor)
                 let plans = minutes.items.flatMap { item in
@@ -97,13 +93,11 @@ struct MinutesPages {
             }
         }
         router.get("meetings/:id/print/minutes") { request, context in
-            try await web.signedIn(request) { s, actor in
-                do {
-                    let q = try DocumentQuery(request)
-                    let doc = try await database.minutesDocument(
-                        meetingId: try context.parameters.id("id"), version: q.version, reading: q.reading, for: actor)
-                    return try await documents.render(doc, q, name: "minutes")
-                } catch KasaneError.notFound { return web.notFound(s) }
+            try await web.signedIn(request) { _, actor in
+                let q = try DocumentQuery(request)
+                let doc = try await database.minutesDocument(
+                    meetingId: try context.parameters.id("id"), version: q.version, reading: q.reading, for: actor)
+                return try await documents.render(doc, q, name: "minutes")
             }
         }
     }
@@ -114,15 +108,13 @@ struct MinutesPages {
         _ request: Request, _ context: AppRequestContext,
         _ body: @escaping (Int64, Actor, [String: String]) async throws -> String
     ) async throws -> Response {
-        let form = try await WebPages.form(request, context: context)
-        return try await web.signedIn(request) { s, actor in
-            guard form["csrf"] == s.csrf else { return WebController.csrfRefused() }
+        try await web.posted(request, context) { form, s, actor in
             let id = try context.parameters.id("id")
             do {
                 let done = try await body(id, actor, form)
                 return WebPages.redirect("/meetings/\(id)/minutes?done=\(done)")
             } catch let error as KasaneError {
-                switch error { case .notFound, .forbidden: return web.notFound(s); default: break }
+                switch error { case .notFound, .forbidden: throw error; default: break }
                 return try await page(id, version: nil, s: s, actor: actor, error: WebPages.plain(error.message), status: .conflict)
             }
         }
@@ -157,8 +149,7 @@ struct MinutesPages {
         _ id: Int64, version: Int?, s: WebSession, actor: Actor, notice: String? = nil, error: String? = nil,
         errorAt: (itemId: Int64, decision: Int?, message: String)? = nil, posted: MinutesEdit? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let m: MeetingMaterial
-        do { m = try await database.meetingMaterial(id: id, for: actor) } catch KasaneError.notFound { return web.notFound(s) }
+        let m = try await database.meetingMaterial(id: id, for: actor)
         let writes = Access.allows(.writeMinutes, actor)
         let minutes: MinutesView
         do {

@@ -20,17 +20,11 @@ struct PollPages {
         }
         router.get("polls/:id") { request, context in
             try await web.signedIn(request) { s, actor in
-                do {
-                    return WebPages.page("poll", PollFormView(try await database.poll(id: try context.parameters.id("id"), for: actor), s: s, web: web))
-                } catch KasaneError.notFound {
-                    return web.notFound(s)
-                }
+                WebPages.page("poll", PollFormView(try await database.poll(id: try context.parameters.id("id"), for: actor), s: s, web: web))
             }
         }
         router.post("polls/:id") { request, context in
-            let form = try await WebPages.form(request, context: context)
-            return try await web.signedIn(request) { s, actor in
-                guard form["csrf"] == s.csrf else { return WebController.csrfRefused() }
+            try await web.posted(request, context) { form, s, actor in
                 let id = try context.parameters.id("id")
                 let answers = form.compactMap { key, value -> PollAnswersInput.Answer? in
                     guard key.hasPrefix("slot-"), let slot = Int64(key.dropFirst(5)), let answer = PollAnswer(rawValue: value) else { return nil }
@@ -41,9 +35,8 @@ struct PollPages {
                     var view = PollFormView(poll, s: s, web: web)
                     view.saved = true
                     return WebPages.page("poll", view)
-                } catch KasaneError.notFound {
-                    return web.notFound(s)
                 } catch let error as KasaneError {
+                    if case .notFound = error { throw error }
                     var view = PollFormView(try await database.poll(id: id, for: actor), s: s, web: web)
                     view.error = error.message
                     return WebPages.page("poll", view, status: .badRequest)

@@ -67,10 +67,30 @@ struct WebController {
         }
     }
 
-    /// Runs a page for a signed-in person; anyone else is sent to sign in.
+    /// Runs a page for a signed-in person; anyone else is sent to sign in. What does not
+    /// exist for this person, or what they may not see or do, answers as if it did not exist
+    /// (the store has audited the refusal).
     func signedIn(_ request: Request, _ body: (WebSession, Actor) async throws -> Response) async throws -> Response {
         guard let s = try await session(request) else { return WebPages.redirect("/signin?expired=1") }
-        return try await body(s, .staff(s.staff, from: "web"))
+        do {
+            return try await body(s, .staff(s.staff, from: "web"))
+        } catch KasaneError.notFound {
+            return notFound(s)
+        } catch KasaneError.forbidden {
+            return notFound(s)
+        }
+    }
+
+    /// Runs a posted form for a signed-in person. A form without the session's CSRF token is
+    /// refused and changes nothing.
+    func posted(
+        _ request: Request, _ context: AppRequestContext, _ body: ([String: String], WebSession, Actor) async throws -> Response
+    ) async throws -> Response {
+        let form = try await WebPages.form(request, context: context)
+        return try await signedIn(request) { s, actor in
+            guard form["csrf"] == s.csrf else { return Self.csrfRefused() }
+            return try await body(form, s, actor)
+        }
     }
 
     func user(_ s: WebSession) -> PageUser {
@@ -114,7 +134,8 @@ struct WebController {
     func home(_ s: WebSession) async throws -> HomeView {
         let actor = Actor.staff(s.staff, from: "web")
         let now = Date()
-        let meetings = try await database.meetings(for: actor)
+        let mine = try await database.meetings(for: actor)
+        let meetings = mine
             .filter { $0.endsAt > now && ($0.status == .planned || $0.status == .invited) }
             .sorted { $0.startsAt < $1.startsAt }.prefix(10)
             .map { m in
@@ -124,7 +145,7 @@ struct WebController {
                     time: Self.clock(m.startsAt) + "〜" + Self.clock(m.endsAt), place: m.place, status: m.status.japaneseName)
             }
         let minutesToDo = Access.allows(.writeMinutes, actor) || Access.allows(.recordHeld, actor)
-            ? try await database.meetings(for: actor).filter { $0.status == .held }.sorted { $0.startsAt > $1.startsAt }.map { m in
+            ? mine.filter { $0.status == .held }.sorted { $0.startsAt > $1.startsAt }.map { m in
                 HomeView.Pending(id: m.id, title: m.title, date: JapaneseEra.dateName(LocalDate.inTokyo(m.startsAt)))
             } : []
         let mayFollow = Access.allows(.followPlans, actor)
