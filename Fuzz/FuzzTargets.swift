@@ -19,6 +19,8 @@ enum FuzzTarget: String, CaseIterable {
     case busy
     /// A city's agenda or minutes template, checked field by field before use.
     case template
+    /// A posted file form (multipart/form-data), as the administrator's CSV import reads it.
+    case multipart
 
     static let current: FuzzTarget = {
         let name = ProcessInfo.processInfo.environment["KASANE_FUZZ_TARGET"] ?? ""
@@ -50,6 +52,14 @@ enum FuzzTarget: String, CaseIterable {
             expectClear { _ = try DirectoryImport.staff(try CSV.parse(data)) }
         case .json:
             JSONBodies.decodeEach(data)
+        case .multipart:
+            // The first line is the Content-Type, the rest the body; and the whole as a body too.
+            let text = String(decoding: data.prefix(200), as: UTF8.self)
+            let line = text.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+            if let boundary = FormData.boundary(contentType: line) {
+                expectClear { _ = try FormData.parse(data.dropFirst(line.utf8.count), boundary: boundary) }
+            }
+            expectClear { _ = try FormData.parse(data, boundary: "XB") }
         case .template:
             // Any text: problems by line, never a crash, and line numbers within the text.
             let text = String(decoding: data, as: UTF8.self)

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(ical itip csv json busy template)
+[ ${#targets[@]} -gt 0 ] || targets=(ical itip csv json busy template multipart)
 
 build=.build-fuzz
 mkdir -p "$build"

@@ -50,6 +50,16 @@ struct WebAdminPageTests {
             #expect(refused.status == .badRequest && refused.text.contains("何も保存していません"))
             #expect(refused.text.contains("3行目") && refused.text.contains("4行目") && refused.text.contains("守秘義務確認日"), "\(refused.text.firstMatch(of: /<table class="problems">[\s\S]*?<\/table>/)?.0 ?? "")")
             #expect(try await post(bad, csrf: "wrong").status == .forbidden)
+            // A body that is not a readable form (the header byte that stopped multipart-kit, a truncated
+            // body) carries no token: refused, nothing stored, and the service goes on.
+            for raw in ["--XB\r\nCont\u{FF}ent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrfToken(page))\r\n--XB--\r\n",
+                        "--XB\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrfToken(page))"] {
+                let response = try await client.execute(
+                    uri: "/admin/directory/import", method: .post,
+                    headers: [.contentType: "multipart/form-data; boundary=XB", .cookie: admin ?? ""], body: ByteBuffer(string: raw))
+                #expect(response.status == .forbidden)
+            }
+            #expect(try await client.page("/admin/directory", cookie: admin).status == .ok)
 
             let good = """
                 機関コード,氏名,メール,役割,守秘義務確認日,有効

@@ -2,22 +2,15 @@ import Foundation
 import Hummingbird
 import KasaneCore
 import KasaneStore
-import MultipartKit
 import NIOCore
 
 /// The administrator's pages: the directory (agencies and staff) and its CSV import.
 /// A file with a bad row is refused whole, and every problem is shown with its file,
-/// row and column; nothing is stored. The same `importDirectory` as the API.
+/// row and column; nothing is stored. The same `importDirectory` as the API; the file form
+/// is read by `FormData`.
 struct AdminPages {
     let database: AppDatabase
     let web: WebController
-
-    /// The two files of an import form (either may be left empty) and its CSRF token.
-    struct ImportForm: Decodable {
-        var csrf: String?
-        var agencies: Data?
-        var staff: Data?
-    }
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("admin/directory") { request, _ in
@@ -31,11 +24,13 @@ struct AdminPages {
             let body = try await RequestBody.read(request, kind: .upload, limits: context.limits)
             return try await web.signedIn(request) { s, actor in
                 guard Access.allows(.manageDirectory, actor) else { return web.notFound(s) }
-                guard let form = Self.decode(body, contentType: request.headers[.contentType] ?? ""), form.csrf == s.csrf else {
-                    return WebController.csrfRefused()
-                }
-                let agencies = form.agencies.flatMap { $0.isEmpty ? nil : $0 }
-                let staff = form.staff.flatMap { $0.isEmpty ? nil : $0 }
+                // A body that cannot be read carries no token either: refused, nothing changed.
+                guard let boundary = FormData.boundary(contentType: request.headers[.contentType] ?? ""),
+                      let form = try? FormData.parse(Data(body.readableBytesView), boundary: boundary),
+                      form["csrf"].map({ String(decoding: $0, as: UTF8.self) }) == s.csrf
+                else { return WebController.csrfRefused() }
+                let agencies = form["agencies"].flatMap { $0.isEmpty ? nil : $0 }
+                let staff = form["staff"].flatMap { $0.isEmpty ? nil : $0 }
                 do {
                     let report = try await database.importDirectory(agenciesCSV: agencies, staffCSV: staff, by: actor)
                     return WebPages.page("directory", try await directory(s, report: report.summary, problems: []))
@@ -48,18 +43,6 @@ struct AdminPages {
                 }
             }
         }
-    }
-
-    /// The form's parts; nil when the body is not the multipart form this page sends.
-    static func decode(_ body: ByteBuffer, contentType: String) -> ImportForm? {
-        guard contentType.lowercased().hasPrefix("multipart/form-data"),
-              let boundary = contentType.split(separator: ";").lazy
-                .map({ $0.trimmingCharacters(in: .whitespaces) })
-                .first(where: { $0.lowercased().hasPrefix("boundary=") })
-                .map({ String($0.dropFirst("boundary=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }),
-              !boundary.isEmpty
-        else { return nil }
-        return try? FormDataDecoder().decode(ImportForm.self, from: body, boundary: boundary)
     }
 
     func directory(_ s: WebSession, report: String?, problems: [RowProblem]) async throws -> DirectoryView {
