@@ -55,6 +55,7 @@ struct WebController {
         router.post("signout") { request, context in try await signOut(request, context: context, everywhere: false) }
         router.post("signout-everywhere") { request, context in try await signOut(request, context: context, everywhere: true) }
         CasePages(database: database, web: self).addRoutes(to: router)
+        ConsentPages(database: database, web: self).addRoutes(to: router)
         FeedAndFigurePages(database: database, web: self).addRoutes(to: router)
         PollPages(database: database, web: self).addRoutes(to: router)
         let documents = MinutesController(database: database, templates: templates)
@@ -154,8 +155,17 @@ struct WebController {
                 caseCode: o.caseCode, reviewDate: JapaneseEra.dateName(o.nextReviewOn),
                 days: o.daysLeft < 0 ? "\(-o.daysLeft)日超過" : "あと\(o.daysLeft)日", suggestion: o.suggestion)
         } : []
+        let polls = try await database.polls(for: actor).filter { $0.status == .open }.map { p in
+            let answered = p.participants.map { list in "回答 \(list.filter(\.answered).count)/\(list.count)人" }
+                ?? (p.slots.contains { $0.mine == nil } ? "未回答" : "回答済み")
+            return HomeView.Poll(
+                id: p.id, kindName: p.kind.legalName, closes: p.closesOn.map { JapaneseEra.dateName($0) } ?? "締切なし", answered: answered)
+        }
+        let expiring = try await database.expiringConsents(within: 30, for: actor).map { e in
+            HomeView.Expiring(caseId: e.caseId, caseCode: e.caseCode, expires: JapaneseEra.dateName(e.expiresOn))
+        }
         return HomeView(
-            pageTitle: "ホーム", user: user(s),
+            pageTitle: "ホーム", user: user(s), polls: polls, showExpiring: Access.allows(.registerCases, actor), expiring: expiring,
             csrf: s.csrf, meetings: Array(meetings), hasMeetings: !meetings.isEmpty,
             minutesToDo: minutesToDo, showMinutes: minutesToDo.isEmpty == false, isAdmin: Access.allows(.manageDirectory, actor), showOverdue: mayFollow, overdue: overdue)
     }
@@ -208,6 +218,19 @@ struct HomeView {
         var date: String
     }
 
+    struct Poll {
+        var id: Int64
+        var kindName: String
+        var closes: String
+        var answered: String
+    }
+
+    struct Expiring {
+        var caseId: Int64
+        var caseCode: String
+        var expires: String
+    }
+
     struct Overdue {
         var caseCode: String
         var reviewDate: String
@@ -217,6 +240,9 @@ struct HomeView {
 
     var pageTitle: String
     var user: PageUser?
+    var polls: [Poll]
+    var showExpiring: Bool
+    var expiring: [Expiring]
     var csrf: String
     var meetings: [Meeting]
     var hasMeetings: Bool

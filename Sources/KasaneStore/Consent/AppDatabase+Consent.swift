@@ -9,7 +9,91 @@ public struct WithdrawalResult: Codable, Sendable, Equatable {
     public var affectedMeetingIds: [Int64]
 }
 
+/// A consent that runs out soon, for the coordinator's home.
+public struct ExpiringConsent: Codable, Sendable, Equatable {
+    public var caseId: Int64
+    public var caseCode: String
+    public var consentId: Int64
+    public var expiresOn: LocalDate
+}
+
+/// What withdrawing a consent would do, before it is done: each future 重層的支援会議 it would
+/// change, computed by the same rule (`ConsentWithdrawal.apply`) the withdrawal itself runs.
+public struct WithdrawalPreview: Codable, Sendable, Equatable {
+    public struct Effect: Codable, Sendable, Equatable {
+        public var meetingId: Int64
+        public var title: String
+        public var startsAt: Date
+        public var removedItems: Int
+        public var removedAttendees: Int
+        public var invited: Bool
+    }
+    public var consent: Consent
+    public var effects: [Effect]
+}
+
 extension AppDatabase {
+    /// Consents still valid today that expire within `days`, on cases the actor may read,
+    /// for those who record consent (coordinators). A case with another valid consent
+    /// that lasts longer is left out: nothing runs out for it.
+    public func expiringConsents(within days: Int, for actor: Actor) async throws -> [ExpiringConsent] {
+        guard Access.allows(.registerCases, actor) else { return [] }
+        let today = LocalDate.today(), until = today.adding(days: days)
+        return try await reader.read { db in
+            let heard = try Self.casesHeard(db, by: actor)
+            var found: [ExpiringConsent] = []
+            for c in try SupportCase.order(Column("code")).fetchAll(db) where Access.mayRead(case: c, actor, hearing: heard) {
+                let valid = try Self.consents(db, caseId: c.id!).filter { $0.state(on: today) == .valid }
+                guard !valid.contains(where: { $0.expiresOn == nil || $0.expiresOn! > until }) else { continue }
+                if let k = valid.max(by: { $0.expiresOn! < $1.expiresOn! }), let id = k.id, let on = k.expiresOn {
+                    found.append(ExpiringConsent(caseId: c.id!, caseCode: c.code, consentId: id, expiresOn: on))
+                }
+            }
+            return found.sorted { $0.expiresOn < $1.expiresOn }
+        }
+    }
+
+    /// What withdrawing this consent today would change; nothing is written.
+    public func withdrawalPreview(caseId: Int64, consentId: Int64, for actor: Actor, now: Date = Date()) async throws -> WithdrawalPreview {
+        try await audited(actor, "consent.withdraw.preview", target: "case:\(caseId)/consent:\(consentId)") { db, note in
+            try Access.require(.registerCases, actor)
+            _ = try Self.supportCase(db, id: caseId, for: actor, note: note)
+            guard let consent = try Consent.fetchOne(db, key: consentId), consent.caseId == caseId else {
+                throw KasaneError.notFound("本人同意（ID \(consentId)）はこの事例に記録されていません。")
+            }
+            if let already = consent.withdrawnOn {
+                throw KasaneError.conflict("この本人同意は\(already)に撤回済みです。")
+            }
+            let consents = try Self.consents(db, caseId: caseId).map { k in
+                var k = k
+                if k.id == consentId { k.withdrawnOn = LocalDate.today() }
+                return k
+            }
+            let settings = try Self.settings(db)
+            let staff = Dictionary(uniqueKeysWithValues: try Staff.fetchAll(db).map { ($0.id!, $0) })
+            var effects: [WithdrawalPreview.Effect] = []
+            for id in try Self.meetingsHoldingCase(db, caseId: caseId, now: now) {
+                let loaded = try Self.loadMeeting(db, id: id)
+                let outcome = ConsentWithdrawal.apply(caseId: caseId, to: loaded.state, consents: consents, staff: staff)
+                guard outcome.changed else { continue }
+                effects.append(.init(
+                    meetingId: id, title: loaded.meeting.title(settings), startsAt: loaded.meeting.startsAt,
+                    removedItems: outcome.removedItemIds.count, removedAttendees: outcome.removedAttendeeStaffIds.count,
+                    invited: loaded.meeting.status == .invited))
+            }
+            return WithdrawalPreview(consent: consent, effects: effects)
+        }
+    }
+
+    /// Future 重層的支援会議 not yet held with the case on their agenda: the ones a withdrawal can change.
+    static func meetingsHoldingCase(_ db: Database, caseId: Int64, now: Date) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: """
+            SELECT DISTINCT meeting.id FROM meeting JOIN agendaItem ON agendaItem.meetingId = meeting.id
+            WHERE agendaItem.caseId = ? AND meeting.kind = ? AND meeting.status IN ('planned', 'invited') AND meeting.startsAt > ?
+            ORDER BY meeting.id
+            """, arguments: [caseId, MeetingKind.multiLayeredSupportMeeting.rawValue, now])
+    }
+
     /// Records a consent from the signed form. Earlier records stay as they are.
     @discardableResult
     public func recordConsent(caseId: Int64, _ input: ConsentInput, by actor: Actor) async throws -> Consent {
@@ -78,11 +162,7 @@ extension AppDatabase {
 
     /// Takes the case out of every future 重層的支援会議 its consent no longer allows.
     static func cascadeWithdrawal(_ db: Database, caseId: Int64, caseCode: String?, by actor: Actor, now: Date) throws -> [Int64] {
-        let meetingIds = try Int64.fetchAll(db, sql: """
-            SELECT DISTINCT meeting.id FROM meeting JOIN agendaItem ON agendaItem.meetingId = meeting.id
-            WHERE agendaItem.caseId = ? AND meeting.kind = ? AND meeting.status IN ('planned', 'invited') AND meeting.startsAt > ?
-            ORDER BY meeting.id
-            """, arguments: [caseId, MeetingKind.multiLayeredSupportMeeting.rawValue, now])
+        let meetingIds = try meetingsHoldingCase(db, caseId: caseId, now: now)
         let consents = try consents(db, caseId: caseId)
         let staff = Dictionary(uniqueKeysWithValues: try Staff.fetchAll(db).map { ($0.id!, $0) })
         var affected: [Int64] = []

@@ -119,7 +119,7 @@ enum DemoCases {
                 Person(relation: "母", name: "中川 節子", kana: "なかがわ せつこ", born: "1950-03-03", sex: "女性",
                        address: "みなみ野市中央一丁目2番2号", notes: nil),
             ],
-            consent: .agencies(["CSW", "KYS", "KIKAN", "SS-1", "JIRITSU", "KYOJU"], given: "2026-10-15", expires: nil),
+            consent: .agencies(["CSW", "KYS", "KIKAN", "SS-1", "JIRITSU", "KYOJU"], given: "2026-10-15", expires: "2026-12-15"),
             assignments: []),
         Spec(
             received: "2026-10-20", district: "S", fields: [.care, .mentalHealth],
