@@ -128,6 +128,7 @@ struct MeetingPages {
                 case "invited": "招集を送りました。"
                 case "cancelled": "会議を中止しました。招集を送った人には取消が届きます。"
                 case "held": "開催済みにしました。議事録を作成できます。"
+                case "attendee": "出席者を変更しました。招集済みの会議では、変わった人に通知が送られます。"
                 default: nil
                 }
                 return try await meetingPage(try context.parameters.id("id"), s: s, actor: actor, notice: notice)
@@ -236,6 +237,7 @@ struct MeetingPages {
         let sent = manages ? try await database.messages(meetingId: id, for: actor) : []
         let counters = manages ? try await database.counterProposals(meetingId: id, for: actor) : []
         let names = Dictionary(m.attendees.map { ($0.staffId, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let mayEdit = manages && (m.status == .planned || m.status == .invited)
         let view = MeetingView(
             pageTitle: m.title, user: web.user(s), csrf: s.csrf, id: m.id, title: m.title, when: Self.when(m.startsAt, m.endsAt),
             westernDate: JapaneseEra.westernDateName(LocalDate.inTokyo(m.startsAt)), place: m.place, status: m.statusName,
@@ -249,12 +251,12 @@ struct MeetingPages {
                 let leaves = a.leavesFor.compactMap { positions[$0].map { "議題\($0)" } }.joined(separator: "・")
                 let messages = sent.filter { $0.staffId == a.staffId }
                 return MeetingView.Attendee(
-                    name: a.name, agency: a.agencyName, role: a.roleName, hears: hears.isEmpty ? "なし" : hears,
+                    meetingId: m.id, staffId: a.staffId, mayEdit: mayEdit, name: a.name, agency: a.agencyName, role: a.roleName, hears: hears.isEmpty ? "なし" : hears,
                     leaves: leaves.isEmpty ? "—" : leaves, response: a.responseName,
                     sent: messages.isEmpty ? "未送信" : "送信済み（\(messages.count)通）")
             },
             counters: counters.map { c in "\(names[c.staffId] ?? "構成員"): \(Self.when(c.proposedStart, c.proposedEnd))" + (c.comment.map { "（\($0)）" } ?? "") },
-            manages: manages, mayInvite: manages && m.status == .planned,
+            manages: manages, mayEdit: mayEdit, mayInvite: manages && m.status == .planned,
             mayCancel: manages && (m.status == .planned || m.status == .invited),
             mayMarkHeld: Access.allows(.recordHeld, actor) && (m.status == .planned || m.status == .invited) && m.startsAt <= Date(),
             hasMinutes: m.status == .held || m.status == .minutesApproved)
@@ -351,7 +353,7 @@ struct MeetingsView {
 
 struct MeetingView {
     struct Item { var position: Int; var startsAt: String; var minutes: Int; var what: String }
-    struct Attendee { var name: String; var agency: String; var role: String; var hears: String; var leaves: String; var response: String; var sent: String }
+    struct Attendee { var meetingId: Int64; var staffId: Int64; var mayEdit: Bool; var name: String; var agency: String; var role: String; var hears: String; var leaves: String; var response: String; var sent: String }
     var pageTitle: String
     var user: PageUser?
     var csrf: String
@@ -369,6 +371,7 @@ struct MeetingView {
     var attendees: [Attendee]
     var counters: [String]
     var manages: Bool
+    var mayEdit: Bool
     var mayInvite: Bool
     var mayCancel: Bool
     var mayMarkHeld: Bool

@@ -60,6 +60,7 @@ struct WebController {
         PollPages(database: database, web: self).addRoutes(to: router)
         let documents = MinutesController(database: database, templates: templates)
         MeetingPages(database: database, web: self, documents: documents).addRoutes(to: router)
+        AttendeePages(database: database, web: self).addRoutes(to: router)
         MinutesPages(database: database, web: self, documents: documents).addRoutes(to: router)
         AdminPages(database: database, web: self).addRoutes(to: router)
         router.get("home") { request, _ in
