@@ -20,15 +20,8 @@ struct AdminPages {
             }
         }
         router.post("admin/directory/import") { request, context in
-            // Read (bounded like any upload) before the session check, as every form is.
-            let body = try await RequestBody.read(request, kind: .upload, limits: context.limits)
-            return try await web.signedIn(request) { s, actor in
+            try await web.uploaded(request, context) { form, s, actor in
                 guard Access.allows(.manageDirectory, actor) else { return web.notFound(s) }
-                // A body that cannot be read carries no token either: refused, nothing changed.
-                guard let boundary = FormData.boundary(contentType: request.headers[.contentType] ?? ""),
-                      let form = try? FormData.parse(Data(body.readableBytesView), boundary: boundary),
-                      form["csrf"].map({ String(decoding: $0, as: UTF8.self) }) == s.csrf
-                else { return WebController.csrfRefused() }
                 let agencies = form["agencies"].flatMap { $0.isEmpty ? nil : $0 }
                 let staff = form["staff"].flatMap { $0.isEmpty ? nil : $0 }
                 do {

@@ -58,6 +58,7 @@ struct WebController {
         ConsentPages(database: database, web: self).addRoutes(to: router)
         FeedAndFigurePages(database: database, web: self).addRoutes(to: router)
         PollPages(database: database, web: self).addRoutes(to: router)
+        BusyPages(database: database, web: self).addRoutes(to: router)
         let documents = MinutesController(database: database, templates: templates)
         MeetingPages(database: database, web: self, documents: documents).addRoutes(to: router)
         AttendeePages(database: database, web: self).addRoutes(to: router)
@@ -91,6 +92,22 @@ struct WebController {
         let form = try await WebPages.form(request, context: context)
         return try await signedIn(request) { s, actor in
             guard form["csrf"] == s.csrf else { return Self.csrfRefused() }
+            return try await body(form, s, actor)
+        }
+    }
+
+    /// Runs a posted file form (multipart/form-data) for a signed-in person. The body is read
+    /// bounded like any upload before the session is checked; one that cannot be read carries
+    /// no token either, so it is refused like a form without its CSRF token, nothing changed.
+    func uploaded(
+        _ request: Request, _ context: AppRequestContext, _ body: ([String: Data], WebSession, Actor) async throws -> Response
+    ) async throws -> Response {
+        let buffer = try await RequestBody.read(request, kind: .upload, limits: context.limits)
+        return try await signedIn(request) { s, actor in
+            guard let boundary = FormData.boundary(contentType: request.headers[.contentType] ?? ""),
+                  let form = try? FormData.parse(Data(buffer.readableBytesView), boundary: boundary),
+                  form["csrf"].map({ String(decoding: $0, as: UTF8.self) }) == s.csrf
+            else { return Self.csrfRefused() }
             return try await body(form, s, actor)
         }
     }
