@@ -7,16 +7,16 @@ import Logging
 import NIOCore
 
 /// /api/v1/audit (JSON) and /api/v1/audit.csv: the audit log, for administrators.
-/// Filters: staffId, caseCode, from, to (YYYY-MM-DD, Japan), refusalsOnly=true, limit.
+/// Filters: staffId, caseCode, action (or its start, e.g. consent), from, to (YYYY-MM-DD, Japan), refusalsOnly=true, limit.
 struct AuditController {
     let database: AppDatabase
 
     func addRoutes(to api: RouterGroup<AppRequestContext>) {
         api.get("audit") { request, context in
-            JSONResponse(try await database.auditLog(try filter(request), for: try context.actor()))
+            JSONResponse(try await database.auditLog(try Self.filter(request), for: try context.actor()))
         }
         api.get("audit.csv") { request, context in
-            let csv = try await database.auditLogCSV(try filter(request), for: try context.actor())
+            let csv = try await database.auditLogCSV(try Self.filter(request), for: try context.actor())
             return Response(
                 status: .ok,
                 headers: [
@@ -27,16 +27,19 @@ struct AuditController {
         }
     }
 
-    func filter(_ request: Request) throws -> AuditFilter {
+    /// The filter of the API and of the administrator's page alike; an empty field (as a
+    /// GET form sends it) means no filter.
+    static func filter(_ request: Request) throws -> AuditFilter {
         let q = request.uri.queryParameters
-        func date(_ name: String) throws -> LocalDate? { try LocalDate.parse(q.get(name), field: name, label: name) }
-        func int(_ name: String) throws -> Int64? {
-            guard let text = q.get(name) else { return nil }
-            guard let n = Int64(text) else { throw KasaneError.invalid(field: name, message: "\(name) は整数で指定してください。") }
+        func text(_ name: String) -> String? { q.get(name).flatMap { $0.isEmpty ? nil : $0 } }
+        func date(_ name: String, _ label: String) throws -> LocalDate? { try LocalDate.parse(text(name), field: name, label: label) }
+        func int(_ name: String, _ label: String) throws -> Int64? {
+            guard let text = text(name) else { return nil }
+            guard let n = Int64(text) else { throw KasaneError.invalid(field: name, message: "\(label)は整数で指定してください。") }
             return n
         }
         return AuditFilter(
-            staffId: try int("staffId"), caseCode: q.get("caseCode"), from: try date("from"), to: try date("to"),
-            refusalsOnly: q.get("refusalsOnly") == "true", limit: Int(try int("limit") ?? 1000))
+            staffId: try int("staffId", "職員"), caseCode: text("caseCode"), action: text("action"), from: try date("from", "開始日"), to: try date("to", "終了日"),
+            refusalsOnly: q.get("refusalsOnly") == "true", limit: Int(try int("limit", "件数") ?? 1000))
     }
 }

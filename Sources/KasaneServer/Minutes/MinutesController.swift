@@ -64,19 +64,7 @@ struct MinutesController {
             guard let year = try DocumentQuery.int(request, "fiscalYear") else {
                 throw KasaneError.invalid(field: "fiscalYear", message: "年度（fiscalYear=2026 など）を指定してください。")
             }
-            let meetings = try await database.archiveContents(fiscalYear: Int(year), by: try context.actor())
-            let dir = FileManager.default.temporaryDirectory.appending(path: "kasane-archive-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: dir) }
-            let written = try await YearArchive.write(
-                meetings, fiscalYear: Int(year), municipality: try await database.settings().municipalityName, templates: templates, into: dir)
-            let data = try Data(contentsOf: URL(fileURLWithPath: written.path))
-            return Response(
-                status: .ok,
-                headers: [
-                    .contentType: "application/zip", .contentDisposition: "attachment; filename=\"\(YearArchive.fileName(fiscalYear: Int(year)))\"",
-                    HTTPField.Name("X-Manifest-SHA256")!: written.manifestSHA256,
-                ],
-                body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            return try await archive(fiscalYear: Int(year), by: try context.actor())
         }
         api.post("archives/verification") { request, context in
             let actor = try context.actor()
@@ -89,6 +77,23 @@ struct MinutesController {
             try Data(body.readableBytesView).write(to: file)
             return JSONResponse(YearArchive.verify(file, manifestSHA256: request.uri.queryParameters.get("manifestSHA256")))
         }
+    }
+
+    /// The year's archive as a download, for the API and the secretariat's page alike.
+    func archive(fiscalYear year: Int, by actor: Actor) async throws -> Response {
+        let meetings = try await database.archiveContents(fiscalYear: year, by: actor)
+        let dir = FileManager.default.temporaryDirectory.appending(path: "kasane-archive-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let written = try await YearArchive.write(
+            meetings, fiscalYear: year, municipality: try await database.settings().municipalityName, templates: templates, into: dir)
+        let data = try Data(contentsOf: URL(fileURLWithPath: written.path))
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: "application/zip", .contentDisposition: "attachment; filename=\"\(YearArchive.fileName(fiscalYear: year))\"",
+                HTTPField.Name("X-Manifest-SHA256")!: written.manifestSHA256, .cacheControl: "no-store",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     /// Markdown, printable HTML or PDF; the file name carries kind, number and reading only.

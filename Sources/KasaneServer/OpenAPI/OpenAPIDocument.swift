@@ -3487,6 +3487,14 @@ enum OpenAPIDocument {
      "type": "string"
     }
    },
+   "audit_action": {
+    "name": "action",
+    "in": "query",
+    "description": "An action or the start of one (consent finds consent.record and consent.withdraw).",
+    "schema": {
+     "type": "string"
+    }
+   },
    "audit_from": {
     "name": "from",
     "in": "query",
@@ -6480,6 +6488,9 @@ enum OpenAPIDocument {
       "$ref": "#/components/parameters/audit_caseCode"
      },
      {
+      "$ref": "#/components/parameters/audit_action"
+     },
+     {
       "$ref": "#/components/parameters/audit_from"
      },
      {
@@ -6534,6 +6545,9 @@ enum OpenAPIDocument {
      },
      {
       "$ref": "#/components/parameters/audit_caseCode"
+     },
+     {
+      "$ref": "#/components/parameters/audit_action"
      },
      {
       "$ref": "#/components/parameters/audit_from"

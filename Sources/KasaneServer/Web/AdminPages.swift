@@ -14,9 +14,8 @@ struct AdminPages {
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("admin/directory") { request, _ in
-            try await web.signedIn(request) { s, actor in
-                guard Access.allows(.manageDirectory, actor) else { return web.notFound(s) }
-                return WebPages.page("directory", try await directory(s, report: nil, problems: []))
+            try await web.signedIn(request, may: .manageDirectory) { s, _ in
+                WebPages.page("directory", try await directory(s, report: nil, problems: []))
             }
         }
         router.post("admin/directory/import") { request, context in
@@ -55,7 +54,7 @@ struct AdminPages {
             },
             staff: staff.map { m in
                 DirectoryView.StaffRow(
-                    name: m.name, agency: names[m.agencyId] ?? "", roles: m.roles.map(\.japaneseName).joined(separator: "・"),
+                    id: m.id ?? 0, name: m.name, agency: names[m.agencyId] ?? "", roles: m.roles.map(\.japaneseName).joined(separator: "・"),
                     pledge: m.id.map(pledged.contains) == true ? "記録あり" : "なし", active: m.active ? "有効" : "無効")
             })
     }
@@ -64,7 +63,7 @@ struct AdminPages {
 struct DirectoryView {
     struct Problem { var file: String; var row: String; var column: String; var message: String }
     struct AgencyRow { var code: String; var name: String; var kind: String; var fields: String; var districts: String }
-    struct StaffRow { var name: String; var agency: String; var roles: String; var pledge: String; var active: String }
+    struct StaffRow { var id: Int64; var name: String; var agency: String; var roles: String; var pledge: String; var active: String }
     var pageTitle: String
     var user: PageUser?
     var csrf: String

@@ -63,7 +63,10 @@ struct WebController {
         MeetingPages(database: database, web: self, documents: documents).addRoutes(to: router)
         AttendeePages(database: database, web: self).addRoutes(to: router)
         MinutesPages(database: database, web: self, documents: documents).addRoutes(to: router)
+        AuditAndArchivePages(database: database, web: self, documents: documents).addRoutes(to: router)
         AdminPages(database: database, web: self).addRoutes(to: router)
+        StaffPages(database: database, web: self).addRoutes(to: router)
+        SettingsPages(database: database, web: self).addRoutes(to: router)
         router.get("home") { request, _ in
             guard let s = try await session(request) else { return WebPages.redirect("/signin?expired=1") }
             return WebPages.page("home", try await home(s))
@@ -81,6 +84,25 @@ struct WebController {
             return notFound(s)
         } catch KasaneError.forbidden {
             return notFound(s)
+        }
+    }
+
+    /// A page only those allowed `action` have; to anyone else it does not exist.
+    func signedIn(_ request: Request, may action: Access.Action, _ body: (WebSession, Actor) async throws -> Response) async throws -> Response {
+        try await signedIn(request) { s, actor in
+            guard Access.allows(action, actor) else { return notFound(s) }
+            return try await body(s, actor)
+        }
+    }
+
+    /// A form only those allowed `action` may post; for anyone else it does not exist.
+    func posted(
+        _ request: Request, _ context: AppRequestContext, may action: Access.Action,
+        _ body: ([String: String], WebSession, Actor) async throws -> Response
+    ) async throws -> Response {
+        try await posted(request, context) { form, s, actor in
+            guard Access.allows(action, actor) else { return notFound(s) }
+            return try await body(form, s, actor)
         }
     }
 
@@ -185,7 +207,8 @@ struct WebController {
         return HomeView(
             pageTitle: "ホーム", user: user(s), polls: polls, showExpiring: Access.allows(.registerCases, actor), expiring: expiring,
             csrf: s.csrf, meetings: Array(meetings), hasMeetings: !meetings.isEmpty,
-            minutesToDo: minutesToDo, showMinutes: minutesToDo.isEmpty == false, isAdmin: Access.allows(.manageDirectory, actor), showOverdue: mayFollow, overdue: overdue)
+            minutesToDo: minutesToDo, showMinutes: minutesToDo.isEmpty == false, isAdmin: Access.allows(.manageDirectory, actor),
+            mayArchive: Access.allows(.writeMinutes, actor), showOverdue: mayFollow, overdue: overdue)
     }
 
     static func clock(_ instant: Date) -> String {
@@ -267,6 +290,7 @@ struct HomeView {
     var minutesToDo: [Pending]
     var showMinutes: Bool
     var isAdmin: Bool
+    var mayArchive: Bool
     var showOverdue: Bool
     var overdue: [Overdue]
 }

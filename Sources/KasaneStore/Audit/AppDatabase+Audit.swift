@@ -46,6 +46,9 @@ extension AppDatabase {
             var request = AuditEntry.order(Column("id").desc)
             if let staffId = filter.staffId { request = request.filter(Column("staffId") == staffId) }
             if let code = filter.caseCode { request = request.filter(Column("caseCode") == code) }
+            if let action = filter.action {
+                request = request.filter(Column("action") == action || Column("action").like(action.replacingOccurrences(of: "%", with: "") + ".%"))
+            }
             if filter.refusalsOnly { request = request.filter(Column("allowed") == false) }
             if let from = filter.from { request = request.filter(Column("at") >= from.instant()) }
             if let to = filter.to { request = request.filter(Column("at") < to.adding(days: 1).instant()) }

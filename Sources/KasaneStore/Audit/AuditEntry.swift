@@ -42,17 +42,20 @@ public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, Mutable
 public struct AuditFilter: Sendable, Equatable {
     public var staffId: Int64?
     public var caseCode: String?
+    /// An action or the start of one: `consent` finds consent.record and consent.withdraw.
+    public var action: String?
     public var from: LocalDate?
     public var to: LocalDate?
     public var refusalsOnly: Bool
     public var limit: Int
 
     public init(
-        staffId: Int64? = nil, caseCode: String? = nil, from: LocalDate? = nil, to: LocalDate? = nil,
+        staffId: Int64? = nil, caseCode: String? = nil, action: String? = nil, from: LocalDate? = nil, to: LocalDate? = nil,
         refusalsOnly: Bool = false, limit: Int = 1000
     ) {
         self.staffId = staffId
         self.caseCode = caseCode
+        self.action = action
         self.from = from
         self.to = to
         self.refusalsOnly = refusalsOnly

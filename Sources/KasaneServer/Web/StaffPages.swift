@@ -1,0 +1,153 @@
+import Foundation
+import Hummingbird
+import KasaneCore
+import KasaneStore
+
+/// The administrator's page for one staff member: confidentiality pledges (守秘義務の確認)
+/// recorded, a one-time sign-in link sent, API tokens for programs issued and revoked
+/// (revoking behind a confirmation). The same `recordPledge`, `issueSignInLink`,
+/// `issueToken` and `revokeToken` as the API and the command line.
+struct StaffPages {
+    let database: AppDatabase
+    let web: WebController
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("admin/staff/:id") { request, context in
+            try await web.signedIn(request, may: .manageDirectory) { s, actor in
+                let notice: String? = switch request.uri.queryParameters.get("done") {
+                case "pledge": "守秘義務の確認を記録しました。"
+                case "link": "サインイン用のリンクをメールで送りました（送信待ちの一覧に入りました）。"
+                case "revoked": "トークンを失効させました。このトークンを使うプログラムは、すぐに使えなくなります。"
+                default: nil
+                }
+                return try await page(try context.parameters.id("id"), s: s, notice: notice)
+            }
+        }
+        router.post("admin/staff/:id/pledges") { request, context in
+            try await web.posted(request, context, may: .manageDirectory) { form, s, actor in
+                let id = try context.parameters.id("id")
+                do {
+                    guard let day = LocalDate(form["pledgedOn"] ?? "") else {
+                        throw KasaneError.invalid(field: "pledgedOn", message: "確認日は 2026-12-01 の形で入力してください。")
+                    }
+                    let note = form["note"].flatMap { $0.isEmpty ? nil : $0 }
+                    try await database.recordPledge(staffId: id, pledgedOn: day, note: note, by: actor)
+                    return WebPages.redirect("/admin/staff/\(id)?done=pledge")
+                } catch let error as KasaneError {
+                    if case .notFound = error { throw error }
+                    return try await page(id, s: s, pledgeForm: PledgeForm(pledgedOn: form["pledgedOn"] ?? "", note: form["note"] ?? "",
+                                                                    error: WebPages.plain(error.message)))
+                }
+            }
+        }
+        router.post("admin/staff/:id/link") { request, context in
+            try await web.posted(request, context, may: .manageDirectory) { _, s, actor in
+                let id = try context.parameters.id("id")
+                let staff = try await database.staff(id: id)
+                do {
+                    _ = try await database.issueSignInLink(email: staff.email, by: actor)
+                    return WebPages.redirect("/admin/staff/\(id)?done=link")
+                } catch let error as KasaneError {
+                    return try await page(id, s: s, notice: nil, error: WebPages.plain(error.message))
+                }
+            }
+        }
+        router.post("admin/staff/:id/tokens") { request, context in
+            try await web.posted(request, context, may: .manageDirectory) { form, s, actor in
+                let id = try context.parameters.id("id")
+                do {
+                    let issued = try await database.issueToken(staffId: id, label: form["label"] ?? "", by: actor)
+                    return try await page(id, s: s, issued: issued.token)
+                } catch let error as KasaneError {
+                    if case .notFound = error { throw error }
+                    return try await page(id, s: s, tokenError: WebPages.plain(error.message), label: form["label"] ?? "")
+                }
+            }
+        }
+        router.get("admin/tokens/:id/revoke") { request, context in
+            try await web.signedIn(request, may: .manageDirectory) { s, _ in
+                let id = try context.parameters.id("id")
+                guard let token = try await database.tokens().first(where: { $0.id == id }), token.revokedAt == nil else { return web.notFound(s) }
+                let owner = try await database.staff(id: token.staffId)
+                return WebPages.page("token-revoke", TokenRevokeView(
+                    pageTitle: "トークンの失効", user: web.user(s), csrf: s.csrf, id: id, staffId: owner.id ?? 0, label: token.label,
+                    owner: owner.name, created: Self.day(token.createdAt)))
+            }
+        }
+        router.post("admin/tokens/:id/revoke") { request, context in
+            try await web.posted(request, context, may: .manageDirectory) { _, s, actor in
+                let id = try context.parameters.id("id")
+                guard let token = try await database.tokens().first(where: { $0.id == id }) else { return web.notFound(s) }
+                do {
+                    try await database.revokeToken(id: id, by: actor)
+                    return WebPages.redirect("/admin/staff/\(token.staffId)?done=revoked")
+                } catch let error as KasaneError {
+                    return try await page(token.staffId, s: s, notice: nil, error: WebPages.plain(error.message))
+                }
+            }
+        }
+    }
+
+    static func day(_ instant: Date) -> String {
+        JapaneseEra.dateName(LocalDate.inTokyo(instant), weekday: false) + " " + WebController.clock(instant)
+    }
+
+    func page(
+        _ id: Int64, s: WebSession, notice: String? = nil, error: String? = nil, pledgeForm: PledgeForm = PledgeForm(),
+        issued: String? = nil, tokenError: String? = nil, label: String = ""
+    ) async throws -> Response {
+        let staff = try await database.staff(id: id)
+        let agency = try await database.agencies().first { $0.id == staff.agencyId }?.name ?? ""
+        let pledges = try await database.pledges(staffId: id).sorted { $0.pledgedOn > $1.pledgedOn }.map { p in
+            "\(JapaneseEra.dateName(p.pledgedOn, weekday: false))" + (p.note.map { "（\($0)）" } ?? "")
+        }
+        let tokens = try await database.tokens(staffId: id).map { t in
+            StaffPageView.Token(
+                id: t.id ?? 0, label: t.label, created: Self.day(t.createdAt), revoked: t.revokedAt.map(Self.day), live: t.revokedAt == nil)
+        }
+        let view = StaffPageView(
+            pageTitle: "職員 \(staff.name)", user: web.user(s), csrf: s.csrf, id: id, name: staff.name, email: staff.email, agency: agency,
+            roles: staff.roles.map(\.japaneseName).joined(separator: "・"), active: staff.active ? "有効" : "無効", notice: notice, error: error,
+            pledges: pledges, pledgeForm: pledgeForm, tokens: tokens, issued: issued, tokenError: tokenError, label: label)
+        let status: HTTPResponse.Status = (error ?? pledgeForm.error ?? tokenError) == nil ? .ok : .badRequest
+        return WebPages.page("staff", view, status: status)
+    }
+}
+
+struct PledgeForm {
+    var pledgedOn: String = LocalDate.today().description
+    var note: String = ""
+    var error: String?
+}
+
+struct StaffPageView {
+    struct Token { var id: Int64; var label: String; var created: String; var revoked: String?; var live: Bool }
+    var pageTitle: String
+    var user: PageUser?
+    var csrf: String
+    var id: Int64
+    var name: String
+    var email: String
+    var agency: String
+    var roles: String
+    var active: String
+    var notice: String?
+    var error: String?
+    var pledges: [String]
+    var pledgeForm: PledgeForm
+    var tokens: [Token]
+    var issued: String?
+    var tokenError: String?
+    var label: String
+}
+
+struct TokenRevokeView {
+    var pageTitle: String
+    var user: PageUser?
+    var csrf: String
+    var id: Int64
+    var staffId: Int64
+    var label: String
+    var owner: String
+    var created: String
+}
