@@ -115,6 +115,7 @@ let package = Package(
             name: "KasaneServerTests",
             dependencies: [
                 "KasaneServer",
+                "KasaneDocuments",
                 "KasaneStore",
                 "KasaneCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

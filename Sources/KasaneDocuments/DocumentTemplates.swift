@@ -51,27 +51,7 @@ public struct DocumentTemplates: Sendable {
     /// Loads a city's folder, or the built-in templates when it is nil or has problems.
     public static func load(folder: URL?) -> DocumentTemplates {
         guard let folder else { return builtIn }
-        var texts = BuiltInAgendas.templates
-        var problems: [TemplateProblem] = []
-        var found = 0
-        for format in ["markdown", "html"] {
-            let dir = folder.appending(path: format)
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-            for file in names.sorted() where file.hasSuffix(".mustache") {
-                let name = String(file.dropLast(".mustache".count))
-                guard required.contains(name) || format == "html" && name == "style" else {
-                    problems.append(TemplateProblem(file: "\(format)/\(file)", line: 1, message: "知らないテンプレート名です（\(required.joined(separator: "、"))）。"))
-                    continue
-                }
-                let url = dir.appending(path: file)
-                guard let data = try? Data(contentsOf: url), data.count <= 256 * 1024, let text = String(data: data, encoding: .utf8) else {
-                    problems.append(TemplateProblem(file: "\(format)/\(file)", line: 1, message: "UTF-8 の 256KB 以下のテキストとして読めません。"))
-                    continue
-                }
-                texts["\(format)/\(name)"] = text
-                found += 1
-            }
-        }
+        var (texts, problems, found) = texts(in: folder)
         if found == 0, problems.isEmpty {
             problems.append(TemplateProblem(file: folder.path, line: 0, message: "markdown/ と html/ にテンプレート（.mustache）がありません。"))
         }
@@ -81,6 +61,39 @@ public struct DocumentTemplates: Sendable {
         }
         return city
     }
+
+    /// Every template a city may replace, as `format/name`.
+    public static let keys: [String] = ["markdown", "html"].flatMap { format in required.map { "\(format)/\($0)" } } + ["html/style"]
+
+    /// The built-in templates with a city's files laid over them, the problems of files that
+    /// cannot be used, and how many files the folder had.
+    static func texts(in folder: URL) -> (texts: [String: String], problems: [TemplateProblem], found: Int) {
+        var texts = BuiltInAgendas.templates
+        var problems: [TemplateProblem] = []
+        var found = 0
+        for format in ["markdown", "html"] {
+            let dir = folder.appending(path: format)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+            for file in names.sorted() where file.hasSuffix(".mustache") {
+                let name = String(file.dropLast(".mustache".count))
+                guard keys.contains("\(format)/\(name)") else {
+                    problems.append(TemplateProblem(file: "\(format)/\(file)", line: 1, message: "知らないテンプレート名です（\(required.joined(separator: "、"))）。"))
+                    continue
+                }
+                let url = dir.appending(path: file)
+                guard let data = try? Data(contentsOf: url), data.count <= maxSize, let text = String(data: data, encoding: .utf8) else {
+                    problems.append(TemplateProblem(file: "\(format)/\(file)", line: 1, message: "UTF-8 の 256KB 以下のテキストとして読めません。"))
+                    continue
+                }
+                texts["\(format)/\(name)"] = text
+                found += 1
+            }
+        }
+        return (texts, problems, found)
+    }
+
+    /// The largest template file read or accepted.
+    public static let maxSize = 256 * 1024
 
     /// Checks a set of templates (`markdown/agenda-supportMeeting` → text).
     static func check(_ texts: [String: String], label: @escaping (String) -> String) -> [TemplateProblem] {

@@ -57,8 +57,14 @@ struct Demo: AsyncParsableCommand {
             print("招待メール（iMIP）は \(outbox) に書き出します。")
             // The tokens are what a person waits for: out now, also when stdout is a pipe or a file.
             fflush(nil)  // every C output stream, stdout included
-            let app = try await buildApplication(
-                database: db, options: ServiceOptions(host: host, port: port, outbox: outbox, mailFrom: "kasane@minamino.example.jp"))
+            // The demo city's own template folder starts empty (the built-in templates are used) and
+            // is where the administrator's template page saves; made afresh like the database.
+            let agendas = url.deletingLastPathComponent().appendingPathComponent("kasane-demo-agendas")
+            try? FileManager.default.removeItem(at: agendas)
+            try FileManager.default.createDirectory(at: agendas, withIntermediateDirectories: true)
+            var options = ServiceOptions(host: host, port: port, outbox: outbox, mailFrom: "kasane@minamino.example.jp")
+            options.agendasFolder = agendas
+            let app = try await buildApplication(database: db, options: options)
             try await app.runService()
         }
     }

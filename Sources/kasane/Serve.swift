@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Hummingbird
 import KasaneCore
 import KasaneServer
@@ -24,6 +25,7 @@ struct Serve: AsyncParsableCommand {
             let db = try database.open()
             var options = ServiceOptions(host: host, port: port, logLevel: level, outbox: outbox, sendmail: sendmail, mailFrom: mailFrom)
             options.templates = agendas.load()
+            options.agendasFolder = agendas.folder.map { URL(fileURLWithPath: $0) }
             let app = try await buildApplication(database: db, options: options)
             try await app.runService()
         }

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import KasaneCore
+import KasaneDocuments
 import KasaneServer
 import KasaneStore
 import Logging
@@ -33,10 +34,10 @@ struct DemoApp {
     }
 
     func test(
-        postman: Postman? = nil, logger: Logger = Logger(label: "kasane-test"),
-        _ body: @Sendable (any TestClientProtocol) async throws -> Void
+        postman: Postman? = nil, templates: TemplateShelf = TemplateShelf(folder: nil, templates: .builtIn),
+        logger: Logger = Logger(label: "kasane-test"), _ body: @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
-        let app = Application(router: buildRouter(database: database, postman: postman), logger: logger)
+        let app = Application(router: buildRouter(database: database, postman: postman, templates: templates), logger: logger)
         try await app.test(.router, body)
     }
 }

@@ -19,6 +19,8 @@ public struct ServiceOptions: Sendable {
     public var mailFrom: String
     /// Agendas and minutes templates (a city's folder, checked at start, or the built-in ones).
     public var templates: DocumentTemplates = .builtIn
+    /// The city's template folder the administrator's page saves into (`--agendas`); nil keeps the built-in ones.
+    public var agendasFolder: URL?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, logLevel: Logger.Level = .info, outbox: String? = nil,
@@ -44,7 +46,7 @@ public func buildApplication(database: AppDatabase, options: ServiceOptions) asy
             database: database,
             postman: options.outbox.map {
                 Postman(database: database, outbox: URL(fileURLWithPath: $0), sendmail: options.sendmail, from: options.mailFrom)
-            }, templates: options.templates),
+            }, templates: TemplateShelf(folder: options.agendasFolder, templates: options.templates)),
         server: .http1(configuration: .init(idleTimeout: .seconds(Int64(limits.idleSeconds)))),
         configuration: .init(address: .hostname(options.host, port: options.port), serverName: "Kasane"),
         logger: logger)
@@ -52,7 +54,7 @@ public func buildApplication(database: AppDatabase, options: ServiceOptions) asy
 
 /// Wires every route. Everything under /api/v1 needs a bearer token.
 public func buildRouter(
-    database: AppDatabase, postman: Postman? = nil, templates: DocumentTemplates = .builtIn
+    database: AppDatabase, postman: Postman? = nil, templates: TemplateShelf = TemplateShelf(folder: nil, templates: .builtIn)
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ErrorMiddleware())
@@ -66,7 +68,7 @@ public func buildRouter(
             body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
     }
     InvitationController(database: database).addFeed(to: router)
-    WebController(database: database, templates: templates).addRoutes(to: router)
+    WebController(database: database, shelf: templates).addRoutes(to: router)
 
     let api = router.group("api/v1").add(middleware: AuthMiddleware(database: database))
     SettingsController(database: database).addRoutes(to: api)
@@ -84,7 +86,7 @@ public func buildRouter(
     RoomController(database: database).addRoutes(to: api)
     PollController(database: database).addRoutes(to: api)
     SeriesController(database: database).addRoutes(to: api)
-    MinutesController(database: database, templates: templates).addRoutes(to: api)
+    MinutesController(database: database, shelf: templates).addRoutes(to: api)
     PlanController(database: database).addRoutes(to: api)
     return router
 }

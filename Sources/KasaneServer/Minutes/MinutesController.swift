@@ -11,7 +11,9 @@ import NIOCore
 /// corrects, the chair approves, attendees read; every read audited in the store.
 struct MinutesController {
     let database: AppDatabase
-    let templates: DocumentTemplates
+    let shelf: TemplateShelf
+    /// The set in use now: a saved template swaps it whole.
+    var templates: DocumentTemplates { shelf.current }
 
     func addRoutes(to api: RouterGroup<AppRequestContext>) {
         let meetings = api.group("meetings")

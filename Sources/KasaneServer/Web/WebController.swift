@@ -12,7 +12,7 @@ import NIOCore
 /// the bearer token, and every form carries the session's CSRF token.
 struct WebController {
     let database: AppDatabase
-    let templates: DocumentTemplates
+    let shelf: TemplateShelf
     static let cookieName = "kasane_session"
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -59,7 +59,7 @@ struct WebController {
         FeedAndFigurePages(database: database, web: self).addRoutes(to: router)
         PollPages(database: database, web: self).addRoutes(to: router)
         BusyPages(database: database, web: self).addRoutes(to: router)
-        let documents = MinutesController(database: database, templates: templates)
+        let documents = MinutesController(database: database, shelf: shelf)
         MeetingPages(database: database, web: self, documents: documents).addRoutes(to: router)
         AttendeePages(database: database, web: self).addRoutes(to: router)
         MinutesPages(database: database, web: self, documents: documents).addRoutes(to: router)
@@ -67,6 +67,7 @@ struct WebController {
         AdminPages(database: database, web: self).addRoutes(to: router)
         StaffPages(database: database, web: self).addRoutes(to: router)
         SettingsPages(database: database, web: self).addRoutes(to: router)
+        TemplatePages(database: database, web: self, shelf: shelf).addRoutes(to: router)
         router.get("home") { request, _ in
             guard let s = try await session(request) else { return WebPages.redirect("/signin?expired=1") }
             return WebPages.page("home", try await home(s))

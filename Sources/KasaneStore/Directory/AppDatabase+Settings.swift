@@ -26,6 +26,15 @@ extension AppDatabase {
         }
     }
 
+    /// Writes the audit line of an agendas or minutes template saved into the city's folder
+    /// (the file itself is checked and written by the documents module).
+    public func recordTemplateSaved(_ key: String, by actor: Actor) async throws {
+        try await audited(actor, "templates.save", target: "template:\(key)") { _, note in
+            try Access.require(.manageSettings, actor)
+            note.detail = "\(key).mustache を保存し、使い始めました"
+        }
+    }
+
     // MARK: fields and districts
 
     public func fields() async throws -> [Field] {
