@@ -22,6 +22,7 @@ import os
 import sqlite3
 import sys
 import tempfile
+import time
 from urllib.parse import urlparse
 
 from axe_selenium_python import Axe
@@ -191,6 +192,26 @@ def walk():
         axe_clean("invite-confirm")
         submit("form[action$='/invite'] button[type=submit]")
         check("招集を送りました" in driver.page_source and "送信済み" in driver.page_source, "the invitations are sent and shown per person")
+        # 退席 for one attendee on the first item: on an invited meeting a confirmation says who is mailed first.
+        meeting_url = driver.current_url.split("?")[0]
+        driver.get(driver.find_elements(By.CSS_SELECTOR, "a[href*='/attendees/']:not([href$='/new'])")[-1].get_attribute("href"))
+        layout("attendee")
+        axe_clean("attendee")
+        driver.find_element(By.CSS_SELECTOR, "input[name^='leave-']").click()
+        submit("form[action*='/attendees/'] button[type=submit]")
+        check("メールが届きます" in driver.page_source, "changing an invited attendee asks for confirmation, naming who is mailed")
+        axe_clean("attendee-confirm")
+        submit("main form button[type=submit]")
+        check("出席者を変更しました" in driver.page_source and "議題1" in driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=attendees]").text,
+              "the attendee's 退席 is saved and shown on the meeting page")
+        # The 8050 case's consent: the form to record one, and the withdrawal's confirmation (not sent).
+        driver.get(base + "/cases/" + env["KASANE_8050_CASE"])
+        driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=consent] details summary").click()
+        layout("case-consent")
+        axe_clean("case-consent")
+        driver.get(driver.find_element(By.PARTIAL_LINK_TEXT, "この同意の撤回を記録する").get_attribute("href"))
+        check("取り消せません" in driver.page_source and "この撤回で変わる会議" in driver.page_source, "withdrawing consent asks for confirmation and names what it changes")
+        axe_clean("consent-withdraw")
         driver.get(base + "/home")
 
         # The sign-out form without its CSRF token: refused, and the session goes on.
@@ -227,6 +248,19 @@ def walk():
         check(webcal.startswith("webcal://127.0.0.1") and webcal.endswith(".ics"), "a member gets the feed link (webcal://)")
         layout("feed")
         axe_clean("feed")
+        # She takes in her own calendar (.ics) as busy time.
+        driver.get(base + "/me/busy")
+        ics = tempfile.NamedTemporaryFile("w", suffix=".ics", delete=False, encoding="utf-8")
+        start = time.strftime("%Y%m%dT010000Z", time.gmtime(time.time() + 3 * 86400))
+        end = time.strftime("%Y%m%dT023000Z", time.gmtime(time.time() + 3 * 86400))
+        ics.write("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//browser-check//JA\r\nBEGIN:VEVENT\r\nUID:b1@check\r\n"
+                  f"DTSTAMP:{start}\r\nDTSTART:{start}\r\nDTEND:{end}\r\nSUMMARY:訪問\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+        ics.close()
+        driver.find_element(By.ID, "calendar").send_keys(ics.name)
+        submit("form[action='/me/busy'] button[type=submit]")
+        check("予定を取り込みました（予定1件）" in driver.page_source, "a member takes in her calendar file as busy time")
+        layout("busy")
+        axe_clean("busy")
         submit("form[action='/signout'] button")
 
         # The secretariat's figures: a table and an SVG chart of actual against target.
@@ -235,6 +269,9 @@ def walk():
         check(len(driver.find_elements(By.CSS_SELECTOR, "svg rect")) >= 10, "the secretariat's figures with an SVG bar chart")
         layout("figures")
         axe_clean("figures")
+        driver.get(base + "/archive")
+        check("zip をダウンロードする" in driver.page_source, "the secretariat has the year's archive page")
+        axe_clean("archive")
         # The minutes of the meeting held two days ago: draft, the plan approved as a decision, saved.
         driver.get(base + "/home")
         driver.get(driver.find_element(By.CSS_SELECTOR, "a[href$='/minutes']").get_attribute("href"))
@@ -279,6 +316,24 @@ def walk():
               and "試験 一郎" not in driver.page_source, "an administrator's CSV with a bad row is refused, the row and column shown, nothing stored")
         layout("directory")
         axe_clean("directory")
+        # Pledges and tokens of one person, settings, templates, and the audit log with a filter.
+        driver.get(driver.find_element(By.LINK_TEXT, "新井 翔太").get_attribute("href"))
+        submit("form[action$='/pledges'] button[type=submit]")
+        check("守秘義務の確認を記録しました" in driver.page_source, "the administrator records a pledge")
+        layout("staff")
+        axe_clean("staff")
+        driver.get(base + "/admin/settings")
+        layout("settings")
+        axe_clean("settings")
+        driver.get(base + "/admin/templates")
+        axe_clean("templates")
+        driver.get(base + "/admin/audit")
+        driver.find_element(By.ID, "action").send_keys("pledge")
+        submit("form.filters button[type=submit]")
+        check("pledge.record" in driver.page_source and "action=pledge" in driver.find_element(By.PARTIAL_LINK_TEXT, "CSV").get_attribute("href"),
+              "the audit log filtered by action shows the pledge, with its CSV link")
+        layout("audit")
+        axe_clean("audit")
         submit("form[action='/signout'] button")
 
         # A member of an agency in none of the 8050 case: not found, as if it did not exist.
