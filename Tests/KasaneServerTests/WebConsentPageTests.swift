@@ -63,6 +63,9 @@ struct WebConsentPageTests {
             #expect(recorded.status == .seeOther)
             let after = try await client.page(try #require(recorded.headers[.location]), cookie: c)
             #expect(after.text.contains("本人同意を記録しました") && after.text.contains("重層的支援会議の構成員すべて"))
+            // Dates in 令和, with 西暦 on hover and for machines.
+            let today = LocalDate.today()
+            #expect(after.text.contains("<time datetime=\"\(today)\" title=\"\(JapaneseEra.westernDateName(today))\">\(JapaneseEra.dateName(today))</time>取得"))
             let consents = try await db.consents(caseId: caseId, for: coordinator)
             #expect(consents.count == before.count + 1)
             let newest = try #require(consents.last?.id)

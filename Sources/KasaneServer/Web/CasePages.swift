@@ -67,13 +67,13 @@ struct CasePages {
         let consents = try await database.consents(caseId: id, for: actor).map { k in
             ConsentRow(
                 id: k.id ?? 0, caseId: id, mayWithdraw: mayRecord && k.withdrawnOn == nil,
-                given: JapaneseEra.dateName(k.givenOn), state: k.state(on: LocalDate.today()).japaneseName,
-                expires: k.expiresOn.map { JapaneseEra.dateName($0) }, purpose: k.purpose,
+                given: PageDate(k.givenOn), state: k.state(on: LocalDate.today()).japaneseName,
+                expires: k.expiresOn.map(PageDate.init), purpose: k.purpose,
                 scope: { switch k.scope {
                 case .allMeetingMembers: "重層的支援会議の構成員すべて"
                 case .agencies(let ids): ids.map { names[$0] ?? "機関ID \($0)" }.joined(separator: "、")
                 } }(),
-                withdrawn: k.withdrawnOn.map { JapaneseEra.dateName($0) }, withdrawalReason: k.withdrawalReason)
+                withdrawn: k.withdrawnOn.map(PageDate.init), withdrawalReason: k.withdrawalReason)
         }
         let plans = try await database.plans(caseId: id, for: actor).map { p in
             PlanRow(
@@ -96,8 +96,8 @@ struct CaseRow { var id: Int64; var code: String; var district: String; var fiel
 struct CasesView { var pageTitle = "事例"; var user: PageUser?; var cases: [CaseRow]; var hasCases: Bool; var count: Int }
 struct MemberRow { var id: Int64; var caseId: Int64; var label: String; var personal: Bool }
 struct ConsentRow {
-    var id: Int64; var caseId: Int64; var mayWithdraw: Bool; var given: String; var state: String; var expires: String?; var purpose: String
-    var scope: String; var withdrawn: String?; var withdrawalReason: String?
+    var id: Int64; var caseId: Int64; var mayWithdraw: Bool; var given: PageDate; var state: String; var expires: PageDate?; var purpose: String
+    var scope: String; var withdrawn: PageDate?; var withdrawalReason: String?
 }
 struct PlanRow { var version: Int; var state: String; var wishes: String; var review: String; var history: [String] }
 struct CaseView {

@@ -193,7 +193,7 @@ struct WebController {
         let mayFollow = Access.allows(.followPlans, actor)
         let overdue = mayFollow ? try await database.overdueReviews(for: actor).map { o in
             HomeView.Overdue(
-                caseCode: o.caseCode, reviewDate: JapaneseEra.dateName(o.nextReviewOn),
+                caseCode: o.caseCode, reviewDate: PageDate(o.nextReviewOn),
                 days: o.daysLeft < 0 ? "\(-o.daysLeft)日超過" : "あと\(o.daysLeft)日", suggestion: o.suggestion)
         } : []
         let polls = try await database.polls(for: actor).filter { $0.status == .open }.map { p in
@@ -203,7 +203,7 @@ struct WebController {
                 id: p.id, kindName: p.kind.legalName, closes: p.closesOn.map { JapaneseEra.dateName($0) } ?? "締切なし", answered: answered)
         }
         let expiring = try await database.expiringConsents(within: 30, for: actor).map { e in
-            HomeView.Expiring(caseId: e.caseId, caseCode: e.caseCode, expires: JapaneseEra.dateName(e.expiresOn))
+            HomeView.Expiring(caseId: e.caseId, caseCode: e.caseCode, expires: PageDate(e.expiresOn))
         }
         return HomeView(
             pageTitle: "ホーム", user: user(s), polls: polls, showExpiring: Access.allows(.registerCases, actor), expiring: expiring,
@@ -270,12 +270,12 @@ struct HomeView {
     struct Expiring {
         var caseId: Int64
         var caseCode: String
-        var expires: String
+        var expires: PageDate
     }
 
     struct Overdue {
         var caseCode: String
-        var reviewDate: String
+        var reviewDate: PageDate
         var days: String
         var suggestion: String
     }

@@ -83,3 +83,17 @@ struct PageUser {
     var roles: String
     var csrf: String
 }
+
+/// A day as pages show it: 令和 on the page, 西暦 on hover and to machines
+/// (`Pages/date.mustache`: `<time datetime title>`).
+struct PageDate {
+    var name: String
+    var iso: String
+    var western: String
+
+    init(_ day: LocalDate) {
+        name = JapaneseEra.dateName(day)
+        iso = day.description
+        western = JapaneseEra.westernDateName(day)
+    }
+}
