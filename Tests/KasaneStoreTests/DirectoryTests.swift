@@ -22,7 +22,21 @@ struct DirectoryTests {
         #expect(try await city.db.agency(id: city.northCare).name == "北部包括（本所）")
     }
 
-    @Test("A staff file with one bad row is refused whole, with row numbers, and the agencies file with it")
+    @Test("A staff row naming an agency whose own row is wrong is not also called unknown: the agency's row says why")
+    func unreadAgencyNotBlamedTwice() async throws {
+        let city = try await TestCity.make()
+        let agencies = TestCity.agencies + "\nNEW,新しい機関,種別,障害,,外注,障害者支援課,"
+        let staff = "機関コード,氏名,メール,役割\nNEW,新人 一,new1@city.example.jp,構成員\nGONE,新人 二,new2@city.example.jp,構成員\n"
+        await #expect {
+            try await city.db.importDirectory(agenciesCSV: Data(agencies.utf8), staffCSV: Data(staff.utf8), by: .localOperator)
+        } throws: { error in
+            guard case .rejectedRows(let problems) = error as? KasaneError else { return false }
+            return problems.count == 2 && problems[0].file == "機関ファイル" && problems[0].column == "運営"
+                && problems[1].file == "職員ファイル" && problems[1].row == 3 && problems[1].message.contains("GONE")
+        }
+    }
+
+    @Test("A staff file with bad rows is refused whole, every row at once (read and checked against the directory), and the agencies file with it")
     func atomicImport() async throws {
         let city = try await TestCity.make()
         let before = try await city.counts()
@@ -37,9 +51,11 @@ struct DirectoryTests {
             try await city.db.importDirectory(agenciesCSV: Data(agencies.utf8), staffCSV: Data(staff.utf8), by: .localOperator)
         } throws: { error in
             guard case .rejectedRows(let problems) = error as? KasaneError else { return false }
-            return problems.map(\.row) == [4] && problems[0].file == "職員ファイル"
+            // Both at once: the unknown agency code (row 3) and the bad role (row 4).
+            return problems.map(\.row) == [3, 4] && problems.allSatisfy { $0.file == "職員ファイル" }
+                && problems[0].message.contains("NOPE") && problems[1].column == "役割"
         }
-        // The bad role is found first; fix it and the unknown agency code is still refused, whole.
+        // Fix the role and the unknown agency code is still refused, whole.
         let staff2 = staff.replacingOccurrences(of: "王様", with: "構成員")
         await #expect {
             try await city.db.importDirectory(agenciesCSV: Data(agencies.utf8), staffCSV: Data(staff2.utf8), by: .localOperator)

@@ -69,38 +69,59 @@ public enum DirectoryImport {
         return index
     }
 
+    /// The rows of a file that read well, and every problem of those that did not.
+    public struct Read<Row: Sendable>: Sendable {
+        public var rows: [Row]
+        public var problems: [RowProblem]
+        /// The key column's values (an agency's code) of the rows that did not read, so that
+        /// a later check does not also call them unknown: their own problem says why.
+        public var unreadKeys: Set<String>
+
+        /// The rows, only when every row read well.
+        public func all() throws -> [Row] {
+            guard problems.isEmpty else { throw KasaneError.rejectedRows(problems) }
+            return rows
+        }
+    }
+
     /// Reads every data row of `table` with `read`, which gets the row number and a
-    /// cell accessor by column key. Collects every row's problem; returns the rows
-    /// only when there are none.
+    /// cell accessor by column key, collecting every row's problem. A header that is
+    /// wrong makes the whole file unreadable and throws.
     static func readRows<Row>(
-        _ table: CSV.Table, _ spec: [Column], file: String,
+        _ table: CSV.Table, _ spec: [Column], file: String, key: String? = nil,
         _ read: (_ rowNumber: Int, _ cell: (String) -> String) throws -> Row
-    ) throws -> [Row] {
+    ) throws -> Read<Row> {
         let index = try columns(table.header, spec, file: file)
-        var problems: [RowProblem] = []
-        var rows: [Row] = []
+        var result = Read<Row>(rows: [], problems: [], unreadKeys: [])
         for (rowNumber, fields) in table.rows {
+            func cell(_ name: String) -> String {
+                guard let i = index[name], i < fields.count else { return "" }
+                return fields[i].trimmingCharacters(in: .whitespaces)
+            }
             do {
                 guard fields.count <= table.header.count else {
                     throw KasaneError.invalid(field: nil, message: "見出しより列が多くあります（\(fields.count)列）。")
                 }
-                rows.append(try read(rowNumber) { key in
-                    guard let i = index[key], i < fields.count else { return "" }
-                    return fields[i].trimmingCharacters(in: .whitespaces)
-                })
+                result.rows.append(try read(rowNumber, cell))
             } catch let error as KasaneError {
-                problems.append(RowProblem(
+                result.problems.append(RowProblem(
                     file: file, row: rowNumber, column: columnName(error.field, spec), message: error.message))
+                if let key, !cell(key).isEmpty { result.unreadKeys.insert(cell(key)) }
             }
         }
-        guard problems.isEmpty else { throw KasaneError.rejectedRows(problems) }
-        return rows
+        return result
     }
 
-    /// Reads the agencies file. `knownFields` and `knownDistricts` come from the directory.
+    /// Reads the agencies file, refusing it when any row is wrong. `knownFields` and
+    /// `knownDistricts` come from the directory.
     public static func agencies(_ table: CSV.Table, knownFields: Set<Field>, knownDistricts: Set<String>) throws -> [AgencyRow] {
+        try readAgencies(table, knownFields: knownFields, knownDistricts: knownDistricts).all()
+    }
+
+    /// Reads the agencies file: the good rows and every bad row's problem.
+    public static func readAgencies(_ table: CSV.Table, knownFields: Set<Field>, knownDistricts: Set<String>) throws -> Read<AgencyRow> {
         var seenCodes: [String: Int] = [:]
-        return try readRows(table, agencyColumns, file: agencyFile) { rowNumber, cell in
+        return try readRows(table, agencyColumns, file: agencyFile, key: "code") { rowNumber, cell in
             guard let operation = AgencyOperation(text: cell("operation")) else {
                 throw KasaneError.invalid(field: "運営", message: "運営は「直営」か「委託」で入力してください（「\(cell("operation"))」）。")
             }
@@ -120,8 +141,13 @@ public enum DirectoryImport {
         }
     }
 
-    /// Reads the staff file. Agency codes are resolved by the caller.
+    /// Reads the staff file, refusing it when any row is wrong. Agency codes are resolved by the caller.
     public static func staff(_ table: CSV.Table) throws -> [StaffRow] {
+        try readStaff(table).all()
+    }
+
+    /// Reads the staff file: the good rows and every bad row's problem.
+    public static func readStaff(_ table: CSV.Table) throws -> Read<StaffRow> {
         var seenEmails: [String: Int] = [:]
         return try readRows(table, staffColumns, file: staffFile) { rowNumber, cell in
             let agencyCode = try Validate.code(cell("agency"), field: "agency", label: "機関コード")

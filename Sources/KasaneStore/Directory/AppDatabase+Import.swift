@@ -28,27 +28,29 @@ extension AppDatabase {
             guard agenciesCSV != nil || staffCSV != nil else {
                 throw KasaneError.invalid(field: "file", message: "取り込むファイル（機関または職員のCSV）を指定してください。")
             }
-            // Read both files before touching the database, and report both files' problems.
+            // Read both files before touching the database. A file whose header is wrong cannot
+            // be read at all; otherwise the rows that read well go on to the checks against the
+            // directory, so that one answer lists every bad row of both files.
             let agencyTable = try agenciesCSV.map { try Self.table($0, file: DirectoryImport.agencyFile) }
             let staffTable = try staffCSV.map { try Self.table($0, file: DirectoryImport.staffFile) }
-            let staffRead = Result { try staffTable.map(DirectoryImport.staff) ?? [] }
+            let knownFields = Set(try Self.fields(db))
+            let knownDistricts = Set(try String.fetchAll(db, sql: "SELECT code FROM district"))
+            let agencyRead = Result {
+                try agencyTable.map { try DirectoryImport.readAgencies($0, knownFields: knownFields, knownDistricts: knownDistricts) }
+            }
+            let staffRead = Result { try staffTable.map(DirectoryImport.readStaff) }
+            var unreadable: [RowProblem] = []
+            for read in [agencyRead.map { _ in () }, staffRead.map { _ in () }] {
+                if case .failure(KasaneError.rejectedRows(let found)) = read { unreadable += found }
+            }
+            guard unreadable.isEmpty else { throw KasaneError.rejectedRows(unreadable) }
+            let agencies = try agencyRead.get(), staffFile = try staffRead.get()
 
             var report = ImportReport()
-            var problems: [RowProblem] = []
-            var agencyRows: [DirectoryImport.AgencyRow] = []
-            do {
-                agencyRows = try agencyTable.map {
-                    try DirectoryImport.agencies(
-                        $0, knownFields: Set(try Self.fields(db)),
-                        knownDistricts: Set(try String.fetchAll(db, sql: "SELECT code FROM district")))
-                } ?? []
-            } catch KasaneError.rejectedRows(let agencyProblems) {
-                if case .failure(KasaneError.rejectedRows(let staffProblems)) = staffRead {
-                    throw KasaneError.rejectedRows(agencyProblems + staffProblems)
-                }
-                throw KasaneError.rejectedRows(agencyProblems)
-            }
-            let staffRows = try staffRead.get()
+            var problems = (agencies?.problems ?? []) + (staffFile?.problems ?? [])
+            let agencyRows = agencies?.rows ?? []
+            let staffRows = staffFile?.rows ?? []
+            let unreadCodes = agencies?.unreadKeys ?? []
 
             for row in agencyRows {
                 var agency = row.agency
@@ -65,6 +67,8 @@ extension AppDatabase {
 
             for row in staffRows {
                 guard let agency = try Agency.filter(Column("code") == row.agencyCode).fetchOne(db) else {
+                    // An agency whose own row is wrong: that row's problem says why.
+                    if unreadCodes.contains(row.agencyCode) { continue }
                     problems.append(RowProblem(
                         file: DirectoryImport.staffFile, row: row.rowNumber, column: "機関コード", message: "機関コード「\(row.agencyCode)」は登録されていません。"))
                     continue
