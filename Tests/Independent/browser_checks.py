@@ -286,6 +286,11 @@ def walk():
         submit("form[action$='/minutes'] button[type=submit]")
         check("下書きを保存しました" in driver.page_source and "プラン承認" in driver.page_source, "the secretariat drafts minutes with a plan approval")
         code = driver.find_element(By.CSS_SELECTOR, "section.item h2").text.split("　")[1]
+        driver.get(driver.find_element(By.PARTIAL_LINK_TEXT, "議長に承認を依頼する").get_attribute("href"))
+        check("取り消せません" in driver.page_source, "asking the chair to approve says a mail goes, first")
+        axe_clean("minutes-request")
+        submit("main form button[type=submit]")
+        check("議長に承認を依頼しました" in driver.page_source, "the secretariat asks the chair to approve the minutes")
         submit("form[action='/signout'] button")
 
         # The chair (the coordinator) approves them after the confirmation; the plan follows.

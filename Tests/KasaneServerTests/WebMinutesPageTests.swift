@@ -20,6 +20,8 @@ struct WebMinutesPageTests {
         let item = try #require(material.items.first)
         let caseId = try #require(item.caseId)
         let path = "/meetings/\(waiting.id)/minutes"
+        // The demo's hand-backs already wait in the outbox.
+        let waitingNotices = try await app.database.unmailedNotices()
         try await app.test { client in
             let sec = cookies[DemoSeed.secretariatEmail], chair = cookies[DemoSeed.coordinatorEmail]
             let empty = try await client.page(path, cookie: sec)
@@ -47,10 +49,25 @@ struct WebMinutesPageTests {
             let unchanged = try await app.database.minutes(meetingId: waiting.id, for: secretariat)
             #expect(unchanged.items[0].decisions.isEmpty && unchanged.items[0].summary?.isEmpty != false)
 
+            // Asking the chair to approve an empty draft is refused with the reason; nothing is mailed.
+            let tooSoon = try await client.form(path + "/request", ["csrf": csrfToken(editor)], cookie: sec)
+            #expect(tooSoon.status == .conflict && tooSoon.text.contains("要旨も決定も空です。書き入れてから承認を依頼してください"))
+            #expect(try await app.database.unmailedNotices() == waitingNotices)
+
             let saved = try await client.form(path, [
                 "csrf": csrfToken(editor), "i\(item.id)-summary": summary, "i\(item.id)-d0-kind": "planApproved",
             ], cookie: sec)
             #expect(saved.status == .seeOther)
+            // Then the secretariat asks the chair, after a confirmation saying a mail goes; a member may not.
+            #expect(try await client.page(path + "/request", cookie: cookies[DemoSeed.involvedMemberEmail]).status == .notFound)
+            let ask = try await client.page(path + "/request", cookie: sec)
+            #expect(ask.status == .ok && ask.text.contains("相沢 美咲") && ask.text.contains("取り消せません"))
+            let requested = try await client.form(path + "/request", ["csrf": csrfToken(ask)], cookie: sec)
+            #expect(requested.headers[.location]?.hasSuffix("done=requested") == true)
+            let notices = try await app.database.unmailedNotices().filter { !waitingNotices.contains($0) }
+            #expect(notices.count == 1 && notices[0].email == DemoSeed.coordinatorEmail && notices[0].subject.contains("議事録の承認のお願い"))
+            // Codes only: neither the case code nor anyone's name is in the notice.
+            #expect(!notices[0].body.contains(item.caseCode ?? "K-") && !notices[0].body.contains("南野") && notices[0].body.contains(path))
             // The secretariat cannot approve; the chair's page offers it, behind a confirmation naming what it moves.
             #expect(!(try await client.page(path, cookie: sec)).text.contains("この版を承認する"))
             #expect(try await client.page(path + "/approve", cookie: sec).status == .notFound)

@@ -34,6 +34,9 @@ struct MinutesController {
             let edit = try await JSON.decode(MinutesEdit.self, from: request, context: context)
             return JSONResponse(try await database.editMinutes(meetingId: try context.parameters.id("id"), edit, by: try context.actor()))
         }
+        meetings.post(":id/minutes/approval-request") { _, context in
+            JSONResponse(try await database.requestMinutesApproval(meetingId: try context.parameters.id("id"), by: try context.actor()))
+        }
         meetings.post(":id/minutes/approval") { _, context in
             JSONResponse(try await database.approveMinutes(meetingId: try context.parameters.id("id"), by: try context.actor()))
         }

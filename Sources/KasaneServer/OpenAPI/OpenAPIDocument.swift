@@ -7763,6 +7763,54 @@ enum OpenAPIDocument {
     }
    }
   },
+  "/api/v1/meetings/{id}/minutes/approval-request": {
+   "post": {
+    "summary": "議事録案の承認を議長に依頼する（事務局。議長に通知が届く）",
+    "tags": [
+     "minutes"
+    ],
+    "operationId": "post_api_v1_meetings_id_minutes_approval_request",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Minutes"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error403"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     },
+     "409": {
+      "$ref": "#/components/responses/Error409"
+     }
+    }
+   }
+  },
   "/api/v1/meetings/{id}/minutes/approval": {
    "post": {
     "summary": "議事録案を承認する（その会議の議長）",

@@ -27,6 +27,7 @@ struct MinutesPages {
                 case "approved": "議事録を承認しました。決定は支援プランに反映されました。"
                 case "returned": "事務局に差し戻しました。"
                 case "correcting": "訂正版を作りました。直してから、もう一度議長の承認を受けてください。"
+                case "requested": "議長に承認を依頼しました（議長にメールで届きます）。"
                 default: nil
                 }
                 return try await page(try context.parameters.id("id"), version: version, s: s, actor: actor, notice: notice)
@@ -78,6 +79,27 @@ struct MinutesPages {
             try await act(request, context) { id, actor, _ in
                 _ = try await database.approveMinutes(meetingId: id, by: actor)
                 return "approved"
+            }
+        }
+        // The secretariat asks the chair to approve: a notice is mailed, so a confirmation first.
+        router.get("meetings/:id/minutes/request") { request, context in
+            try await web.signedIn(request, may: .writeMinutes) { s, actor in
+                let id = try context.parameters.id("id")
+                let m = try await database.meetingMaterial(id: id, for: actor)
+                let minutes = try await database.minutes(meetingId: id, for: actor)
+                guard minutes.version.state == .draft else { return web.notFound(s) }
+                let chair = m.attendees.first { $0.staffId == m.chairId }.map { "\($0.name)（\($0.agencyName)）" } ?? "議長"
+                return WebPages.page("confirm-post", ConfirmPostView(
+                    pageTitle: "議事録の承認の依頼", user: web.user(s), meetingId: id, title: m.title, when: MeetingPages.when(m.startsAt, m.endsAt),
+                    what: "議事録 第\(minutes.version.version)版の案の承認を、議長の\(chair)さんに依頼します。",
+                    mail: "議長に依頼のメールが届きます（会議名と日付、Kasane の場所だけが載り、事例番号や氏名は載りません）。送ったメールは取り消せません。",
+                    action: "/meetings/\(id)/minutes/request", fields: [.init(name: "csrf", value: s.csrf)], button: "依頼する"))
+            }
+        }
+        router.post("meetings/:id/minutes/request") { request, context in
+            try await act(request, context) { id, actor, _ in
+                _ = try await database.requestMinutesApproval(meetingId: id, by: actor)
+                return "requested"
             }
         }
         router.post("meetings/:id/minutes/return") { request, context in
@@ -160,7 +182,7 @@ struct MinutesPages {
             return WebPages.page("minutes", MinutesPageView(
                 pageTitle: "議事録", user: web.user(s), csrf: s.csrf, id: id, title: m.title, when: MeetingPages.when(m.startsAt, m.endsAt),
                 notice: notice, error: error, none: true, editing: false, items: [], versions: [], version: 0, state: "",
-                returned: nil, mayApprove: false, mayCorrect: false), status: status)
+                returned: nil, mayApprove: false, mayRequest: false, mayCorrect: false), status: status)
         }
         let names = Dictionary(m.attendees.map { ($0.staffId, "\($0.name)（\($0.agencyName)）") }, uniquingKeysWith: { a, _ in a })
         let agencies = try await database.agencies()
@@ -200,6 +222,7 @@ struct MinutesPages {
             },
             version: minutes.version.version, state: minutes.version.stateName, returned: minutes.version.returnedComment,
             mayApprove: isChair && minutes.version.state == .draft && isLatest,
+            mayRequest: writes && minutes.version.state == .draft && isLatest,
             mayCorrect: writes && minutes.version.state == .approved && isLatest)
         return WebPages.page("minutes", view, status: status)
     }
@@ -266,6 +289,7 @@ struct MinutesPageView {
     var state: String
     var returned: String?
     var mayApprove: Bool
+    var mayRequest: Bool
     var mayCorrect: Bool
 }
 

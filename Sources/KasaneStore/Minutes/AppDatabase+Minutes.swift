@@ -104,13 +104,7 @@ extension AppDatabase {
             try Self.requireChair(actor, loaded.meeting)
             var row = try Self.openDraft(db, meetingId: meetingId)
             let record = try row.decodedRecord()
-            let texts = try Self.textRows(db, versionId: row.id!)
-            for item in record.items {
-                let text = texts.first { $0.itemId == item.itemId }?.decodedBody()
-                if (text?.summary ?? "").isEmpty, item.decisions.isEmpty {
-                    throw KasaneError.conflict("議題\(item.position)の要旨も決定も空です。書き入れてから承認してください。")
-                }
-            }
+            try Self.requireFilled(db, row, record, then: "承認")
             row.approvedBy = actor.staffId
             row.approvedAt = now
             row.returnedComment = nil
@@ -124,6 +118,46 @@ extension AppDatabase {
             }
             try Self.record(db, loaded.meeting, .minutesApproved, staffId: actor.staffId, detail: "第\(row.version)版")
             return try Self.minutesView(db, loaded, version: row.version, reading: .attendee, for: actor)
+        }
+    }
+
+    /// The secretariat asks the chair to approve the open draft: a plain notice goes to the
+    /// chair through the outbox (the meeting's title and day and where to read it; no case
+    /// code, no name). A draft with an empty item is refused as approval would refuse it.
+    @discardableResult
+    public func requestMinutesApproval(meetingId: Int64, by actor: Actor) async throws -> MinutesView {
+        try await audited(actor, "minutes.requestApproval", target: "meeting:\(meetingId)") { db, note in
+            let loaded = try Self.visibleMeeting(db, id: meetingId, for: actor, note: note)
+            try Access.require(.writeMinutes, actor)
+            let row = try Self.openDraft(db, meetingId: meetingId)
+            try Self.requireFilled(db, row, try row.decodedRecord(), then: "承認を依頼")
+            guard let chair = try Staff.fetchOne(db, key: loaded.meeting.chairId), chair.active else {
+                throw KasaneError.conflict("この会議の議長が有効な職員として登録されていないため、依頼を送れません。")
+            }
+            let settings = try Self.settings(db)
+            let title = loaded.meeting.title(settings)
+            var notice = NoticeRow(
+                staffId: chair.id!, email: chair.email, subject: "【Kasane】議事録の承認のお願い（\(title)）",
+                body: """
+                    \(title)（\(JapaneseEra.dateName(loaded.meeting.day))開催）の議事録 第\(row.version)版の案ができました。
+                    Kasane で内容を確認し、承認または差し戻しをお願いします。
+                    \(settings.baseURL)/meetings/\(meetingId)/minutes
+                    """,
+                createdAt: Date())
+            try notice.insert(db)
+            note.detail = "第\(row.version)版の承認を議長に依頼"
+            return try Self.minutesView(db, loaded, version: row.version, reading: .attendee, for: actor)
+        }
+    }
+
+    /// Every item has a summary or a decision; otherwise `action` (承認, 承認を依頼) is refused.
+    static func requireFilled(_ db: Database, _ row: MinutesVersionRow, _ record: MinutesRecord, then action: String) throws {
+        let texts = try textRows(db, versionId: row.id!)
+        for item in record.items {
+            let text = texts.first { $0.itemId == item.itemId }?.decodedBody()
+            if (text?.summary ?? "").isEmpty, item.decisions.isEmpty {
+                throw KasaneError.conflict("議題\(item.position)の要旨も決定も空です。書き入れてから\(action)してください。")
+            }
         }
     }
 
