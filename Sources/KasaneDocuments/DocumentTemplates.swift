@@ -51,8 +51,8 @@ public struct DocumentTemplates: Sendable {
     /// Loads a city's folder, or the built-in templates when it is nil or has problems.
     public static func load(folder: URL?) -> DocumentTemplates {
         guard let folder else { return builtIn }
-        var (texts, problems, found) = texts(in: folder)
-        if found == 0, problems.isEmpty {
+        var (texts, problems, own) = texts(in: folder)
+        if own.isEmpty, problems.isEmpty {
             problems.append(TemplateProblem(file: folder.path, line: 0, message: "markdown/ と html/ にテンプレート（.mustache）がありません。"))
         }
         problems += check(texts, label: { "\(folder.path)/\($0).mustache" })
@@ -66,11 +66,11 @@ public struct DocumentTemplates: Sendable {
     public static let keys: [String] = ["markdown", "html"].flatMap { format in required.map { "\(format)/\($0)" } } + ["html/style"]
 
     /// The built-in templates with a city's files laid over them, the problems of files that
-    /// cannot be used, and how many files the folder had.
-    static func texts(in folder: URL) -> (texts: [String: String], problems: [TemplateProblem], found: Int) {
+    /// cannot be used, and the keys the folder's own files gave.
+    static func texts(in folder: URL) -> (texts: [String: String], problems: [TemplateProblem], own: Set<String>) {
         var texts = BuiltInAgendas.templates
         var problems: [TemplateProblem] = []
-        var found = 0
+        var own: Set<String> = []
         for format in ["markdown", "html"] {
             let dir = folder.appending(path: format)
             let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
@@ -86,10 +86,10 @@ public struct DocumentTemplates: Sendable {
                     continue
                 }
                 texts["\(format)/\(name)"] = text
-                found += 1
+                own.insert("\(format)/\(name)")
             }
         }
-        return (texts, problems, found)
+        return (texts, problems, own)
     }
 
     /// The largest template file read or accepted.

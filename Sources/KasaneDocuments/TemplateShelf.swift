@@ -24,11 +24,8 @@ public final class TemplateShelf: Sendable {
     }
 
     public func entries() -> [Entry] {
-        let city = folder.map { DocumentTemplates.texts(in: $0) }
-        return DocumentTemplates.keys.map { key in
-            let own = folder.flatMap { f in try? String(contentsOf: f.appending(path: key + ".mustache"), encoding: .utf8) }
-            return Entry(key: key, text: own ?? city?.texts[key] ?? BuiltInAgendas.templates[key] ?? "", fromCity: own != nil)
-        }
+        let (texts, _, own) = folder.map(DocumentTemplates.texts(in:)) ?? (BuiltInAgendas.templates, [], [])
+        return DocumentTemplates.keys.map { Entry(key: $0, text: texts[$0] ?? "", fromCity: own.contains($0)) }
     }
 
     public enum Outcome: Sendable, Equatable {
@@ -41,7 +38,7 @@ public final class TemplateShelf: Sendable {
     }
 
     /// Checks `data` as the template `key` with the rest of the city's set; when nothing is
-    /// wrong and there is a folder, writes it there and swaps in the reloaded set.
+    /// wrong and there is a folder, writes it there and swaps in the set it checked.
     public func save(key: String, data: Data) -> Outcome {
         guard DocumentTemplates.keys.contains(key) else {
             return .refused([TemplateProblem(file: key, line: 0, message: "知らないテンプレート名です。")])
@@ -49,11 +46,17 @@ public final class TemplateShelf: Sendable {
         guard data.count <= DocumentTemplates.maxSize, let text = String(data: data, encoding: .utf8), !text.isEmpty else {
             return .refused([TemplateProblem(file: key + ".mustache", line: 0, message: "空でない、UTF-8 の 256KB 以下のテキストファイルを選んでください。")])
         }
-        var texts = folder.map { DocumentTemplates.texts(in: $0).texts } ?? BuiltInAgendas.templates
+        // The folder as it is, with this file in place of its own (whose old problem, if any, it replaces).
+        var (texts, problems, _) = folder.map(DocumentTemplates.texts(in:)) ?? (BuiltInAgendas.templates, [], [])
+        problems.removeAll { $0.file == key + ".mustache" }
         texts[key] = text
-        let problems = DocumentTemplates.check(texts, label: { "\($0).mustache" })
+        problems += DocumentTemplates.check(texts, label: { "\($0).mustache" })
         guard problems.isEmpty else { return .refused(problems) }
         guard let folder else { return .checkedOnly }
+        // The set just checked is the set to use: compiled before anything is written.
+        guard let checked = try? DocumentTemplates.compile(texts, source: folder.path) else {
+            return .refused([TemplateProblem(file: key + ".mustache", line: 0, message: "テンプレートを組み立てられません。")])
+        }
         let url = folder.appending(path: key + ".mustache")
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -61,9 +64,7 @@ public final class TemplateShelf: Sendable {
         } catch {
             return .refused([TemplateProblem(file: url.path, line: 0, message: "フォルダに書き込めません（\(error.localizedDescription)）。")])
         }
-        let reloaded = DocumentTemplates.load(folder: folder)
-        guard reloaded.problems.isEmpty else { return .refused(reloaded.problems) }
-        held.withLock { $0 = reloaded }
+        held.withLock { $0 = checked }
         return .saved
     }
 }
