@@ -19,8 +19,7 @@ struct AdminPages {
             }
         }
         router.post("admin/directory/import") { request, context in
-            try await web.uploaded(request, context) { form, s, actor in
-                guard Access.allows(.manageDirectory, actor) else { return web.notFound(s) }
+            try await web.uploaded(request, context, may: .manageDirectory) { form, s, actor in
                 let agencies = form["agencies"].flatMap { $0.isEmpty ? nil : $0 }
                 let staff = form["staff"].flatMap { $0.isEmpty ? nil : $0 }
                 do {

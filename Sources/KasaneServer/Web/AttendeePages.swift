@@ -7,25 +7,25 @@ import KasaneStore
 /// removing one: the same `addAttendee`, `updateAttendee` and `removeAttendee` as the API,
 /// so every meeting rule (pledges, consent scope, the chair) decides, through the one
 /// funnel. On an invited meeting each change mails the people concerned, so it goes
-/// through a confirmation first.
+/// through a confirmation first. Only those who manage meetings have these pages.
 struct AttendeePages {
     let database: AppDatabase
     let web: WebController
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("meetings/:id/attendees/new") { request, context in
-            try await web.signedIn(request) { s, actor in
+            try await web.signedIn(request, may: .manageMeetings) { s, actor in
                 try await formPage(try context.parameters.id("id"), staffId: nil, s: s, actor: actor, entered: nil, error: nil)
             }
         }
         router.get("meetings/:id/attendees/:staffId") { request, context in
-            try await web.signedIn(request) { s, actor in
+            try await web.signedIn(request, may: .manageMeetings) { s, actor in
                 try await formPage(
                     try context.parameters.id("id"), staffId: try context.parameters.id("staffId"), s: s, actor: actor, entered: nil, error: nil)
             }
         }
         router.post("meetings/:id/attendees") { request, context in
-            try await web.posted(request, context) { form, s, actor in
+            try await web.posted(request, context, may: .manageMeetings) { form, s, actor in
                 let id = try context.parameters.id("id")
                 return try await change(id, staffId: nil, form: form, s: s, actor: actor) { input in
                     _ = try await database.addAttendee(meetingId: id, input, by: actor)
@@ -33,7 +33,7 @@ struct AttendeePages {
             }
         }
         router.post("meetings/:id/attendees/:staffId") { request, context in
-            try await web.posted(request, context) { form, s, actor in
+            try await web.posted(request, context, may: .manageMeetings) { form, s, actor in
                 let id = try context.parameters.id("id"), staffId = try context.parameters.id("staffId")
                 return try await change(id, staffId: staffId, form: form, s: s, actor: actor) { input in
                     _ = try await database.updateAttendee(meetingId: id, staffId: staffId, input, by: actor)
@@ -41,10 +41,10 @@ struct AttendeePages {
             }
         }
         router.post("meetings/:id/attendees/:staffId/remove") { request, context in
-            try await web.posted(request, context) { form, s, actor in
+            try await web.posted(request, context, may: .manageMeetings) { form, s, actor in
                 let id = try context.parameters.id("id"), staffId = try context.parameters.id("staffId")
                 let m = try await database.meetingMaterial(id: id, for: actor)
-                guard Access.allows(.manageMeetings, actor), let person = m.attendees.first(where: { $0.staffId == staffId }) else {
+                guard let person = m.attendees.first(where: { $0.staffId == staffId }) else {
                     return web.notFound(s)
                 }
                 let reason = form["reason"] ?? ""
@@ -70,7 +70,6 @@ struct AttendeePages {
         _ id: Int64, staffId: Int64?, form: [String: String], s: WebSession, actor: Actor, _ apply: (AttendeeInput) async throws -> Void
     ) async throws -> Response {
         let m = try await database.meetingMaterial(id: id, for: actor)
-        guard Access.allows(.manageMeetings, actor) else { return web.notFound(s) }
         do {
             let input = try Self.input(form, staffId: staffId, items: m.items.map(\.id))
             if m.status == .invited, form["confirmed"] != "1" {
@@ -119,14 +118,14 @@ struct AttendeePages {
         _ id: Int64, staffId: Int64?, s: WebSession, actor: Actor, entered: [String: String]?, error: String?
     ) async throws -> Response {
         let m = try await database.meetingMaterial(id: id, for: actor)
-        guard Access.allows(.manageMeetings, actor), m.status == .planned || m.status == .invited else { return web.notFound(s) }
+        guard m.status == .planned || m.status == .invited else { return web.notFound(s) }
         let current = staffId.flatMap { sid in m.attendees.first { $0.staffId == sid } }
         if staffId != nil, current == nil { return web.notFound(s) }
         let attending = Set(m.attendees.map(\.staffId))
         let agencies = Dictionary(uniqueKeysWithValues: try await database.agencies().compactMap { a in a.id.map { ($0, a.name) } })
         let candidates = current == nil
             ? try await database.staffList().filter { $0.active && !attending.contains($0.id ?? 0) }.compactMap { st in
-                st.id.map { AttendeeFormView.Option(value: String($0), label: "\(st.name)（\(agencies[st.agencyId] ?? "")）",
+                st.id.map { Option(value: String($0), label: "\(st.name)（\(agencies[st.agencyId] ?? "")）",
                                                      selected: entered?["staffId"] == String($0)) }
             } : []
         let role = entered?["role"] ?? current?.role.rawValue ?? AttendeeRole.required.rawValue
@@ -135,7 +134,7 @@ struct AttendeePages {
             pageTitle: current == nil ? "出席者を加える" : "出席者の変更", user: web.user(s), csrf: s.csrf, meetingId: id, title: m.title,
             when: MeetingPages.when(m.startsAt, m.endsAt), adding: current == nil, staffId: staffId ?? 0,
             name: current.map { "\($0.name)（\($0.agencyName)）" } ?? "", candidates: candidates,
-            roles: roles.map { AttendeeFormView.Option(value: $0.rawValue, label: $0.japaneseName, selected: $0.rawValue == role) },
+            roles: roles.map { Option(value: $0.rawValue, label: $0.japaneseName, selected: $0.rawValue == role) },
             items: m.items.map { i in
                 let heard = entered.map { $0["item-\(i.id)"] != nil } ?? (current.map { $0.everyItem || ($0.itemIds ?? []).contains(i.id) } ?? true)
                 let leaves = entered.map { $0["leave-\(i.id)"] != nil } ?? (current?.leavesFor.contains(i.id) ?? false)
@@ -150,7 +149,6 @@ struct AttendeePages {
 }
 
 struct AttendeeFormView {
-    struct Option { var value: String; var label: String; var selected: Bool }
     struct Item { var id: Int64; var label: String; var heard: Bool; var leaves: Bool }
     var pageTitle: String
     var user: PageUser?

@@ -21,7 +21,7 @@ struct AuditAndArchivePages {
                 let names = Dictionary(uniqueKeysWithValues: staff.compactMap { m in m.id.map { ($0, m.name) } })
                 var view = AuditView(
                     pageTitle: "監査ログ", user: web.user(s), staffOptions: staff.compactMap { m in
-                        m.id.map { AuditView.Option(value: String($0), label: m.name, selected: q.get("staffId") == String($0)) }
+                        m.id.map { Option(value: String($0), label: m.name, selected: q.get("staffId") == String($0)) }
                     },
                     caseCode: q.get("caseCode") ?? "", action: q.get("action") ?? "", from: q.get("from") ?? "", to: q.get("to") ?? "",
                     refusalsOnly: q.get("refusalsOnly") == "true", query: Self.query(request), rows: [], shown: 0, hasRows: false, error: nil)
@@ -30,7 +30,7 @@ struct AuditAndArchivePages {
                     filter.limit = min(filter.limit, 500)
                     view.rows = try await database.auditLog(filter, for: actor).map { e in
                         AuditView.Row(
-                            at: StaffPages.day(e.at), who: e.staffId.flatMap { names[$0] } ?? "（サインインなし）", origin: e.origin,
+                            at: WebController.moment(e.at), who: e.staffId.flatMap { names[$0] } ?? "（サインインなし）", origin: e.origin,
                             action: e.action, target: e.target, caseCode: e.caseCode ?? "", result: e.allowed ? "許可" : "拒否",
                             refused: !e.allowed, detail: e.detail ?? "")
                     }
@@ -47,10 +47,7 @@ struct AuditAndArchivePages {
         router.get("admin/audit.csv") { request, _ in
             try await web.signedIn(request, may: .readAuditLog) { _, actor in
                 let csv = try await database.auditLogCSV(try AuditController.filter(request), for: actor)
-                var headers = WebPages.securityHeaders
-                headers[.contentType] = "text/csv; charset=utf-8"
-                headers[.contentDisposition] = "attachment; filename=\"kasane-audit.csv\""
-                return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: csv)))
+                return WebPages.download(csv, contentType: "text/csv; charset=utf-8", fileName: "kasane-audit.csv")
             }
         }
         router.get("archive") { request, _ in
@@ -85,7 +82,6 @@ struct AuditAndArchivePages {
 }
 
 struct AuditView {
-    struct Option { var value: String; var label: String; var selected: Bool }
     struct Row {
         var at: String; var who: String; var origin: String; var action: String; var target: String; var caseCode: String
         var result: String; var refused: Bool; var detail: String
@@ -106,11 +102,10 @@ struct AuditView {
 }
 
 struct ArchiveView {
-    struct Year { var value: Int; var label: String; var selected: Bool }
     var pageTitle = "年度の保存（アーカイブ）"
     var user: PageUser?
     var csrf: String
-    var years: [Year]
+    var years: [Option]
     var error: String?
 
     init(_ s: WebSession, web: WebController, error: String?) {
@@ -118,7 +113,7 @@ struct ArchiveView {
         csrf = s.csrf
         let current = LocalDate.today().fiscalYear()
         years = (current - 5...current).reversed().map { y in
-            Year(value: y, label: JapaneseEra.fiscalYearName(y) + "（\(y)年度）", selected: y == current)
+            Option(value: String(y), label: JapaneseEra.fiscalYearName(y) + "（\(y)年度）", selected: y == current)
         }
         self.error = error
     }

@@ -44,14 +44,12 @@ struct BusyPages {
         _ s: WebSession, actor: Actor, notice: String?, error: String?, summary given: BusySummary? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        var summary = given
-        if summary == nil { summary = try await database.busySummary(for: actor) }
-        guard let summary else { return web.notFound(s) }
+        let summary = if let given { given } else { try await database.busySummary(for: actor) }
         func day(_ d: Date?) -> String { d.map { JapaneseEra.dateName(LocalDate.inTokyo($0)) } ?? "" }
         let view = BusyView(
             pageTitle: "予定の取り込み", user: web.user(s), csrf: s.csrf, notice: notice, error: error,
             held: summary.importedAt != nil,
-            imported: summary.importedAt.map { day($0) + " " + WebController.clock($0) } ?? "",
+            imported: summary.importedAt.map { WebController.moment($0, weekday: true) } ?? "",
             window: "\(day(summary.windowStart))〜\(day(summary.windowEnd))", events: summary.events, intervals: summary.intervals,
             notices: summary.notices)
         return WebPages.page("busy", view, status: status)

@@ -79,7 +79,6 @@ struct ConsentPages {
 /// The consent form on the case page: what was entered, kept when it is refused, with each
 /// problem beside its field.
 struct ConsentForm {
-    struct Option { var value: Int64; var label: String; var selected: Bool }
     var givenBy: String = ""
     var givenOn: String = LocalDate.today().description
     var everyone: Bool = true
@@ -143,9 +142,9 @@ struct ConsentForm {
         let principal = list.first { $0.isPrincipal }?.id.map(String.init) ?? ""
         let chosenMember = givenBy.isEmpty ? principal : givenBy
         f.members = list.compactMap { m in
-            m.id.map { Option(value: $0, label: m.label + (m.isPrincipal ? "（本人）" : ""), selected: String($0) == chosenMember) }
+            m.id.map { Option(value: String($0), label: m.label + (m.isPrincipal ? "（本人）" : ""), selected: String($0) == chosenMember) }
         }
-        f.agencies = all.compactMap { a in a.id.map { Option(value: $0, label: a.name, selected: chosen.contains($0)) } }
+        f.agencies = all.compactMap { a in a.id.map { Option(value: String($0), label: a.name, selected: chosen.contains($0)) } }
         return f
     }
 }

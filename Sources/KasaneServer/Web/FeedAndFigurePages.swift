@@ -34,10 +34,7 @@ struct FeedAndFigurePages {
             try await web.signedIn(request) { _, actor in
                 let year = try Self.year(request)
                 let figures = try await database.figures(fiscalYear: year, by: actor)
-                var headers = WebPages.securityHeaders
-                headers[.contentType] = "text/csv; charset=utf-8"
-                headers[.contentDisposition] = "attachment; filename=\"figures-FY\(year).csv\""
-                return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: figures.csv)))
+                return WebPages.download(figures.csv, contentType: "text/csv; charset=utf-8", fileName: "figures-FY\(year).csv")
             }
         }
     }

@@ -259,7 +259,6 @@ struct MinutesPages {
     }
 }
 
-struct Option { var value: String; var label: String; var selected: Bool }
 
 struct MinutesPageView {
     struct Attendance { var staffId: Int64; var name: String; var presenceName: String; var options: [Option] }

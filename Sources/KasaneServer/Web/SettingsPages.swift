@@ -108,7 +108,7 @@ struct SettingsPages {
         let view = SettingsView(
             pageTitle: "設定", user: web.user(s), csrf: s.csrf, notice: notice, error: error, basics: given ?? BasicsForm(settings),
             rooms: rooms, room: room,
-            years: (year - 1...year + 2).map { y in SettingsView.Year(value: y, label: JapaneseEra.fiscalYearName(y), selected: y == year) },
+            years: (year - 1...year + 2).map { y in Option(value: String(y), label: JapaneseEra.fiscalYearName(y), selected: y == year) },
             targetYear: JapaneseEra.fiscalYearName(year), targetYearValue: year,
             targets: Figure.allCases.map { f in
                 SettingsView.Target(
@@ -217,7 +217,6 @@ struct RoomForm {
 
 struct SettingsView {
     struct RoomRow { var id: Int64; var name: String; var capacity: String; var state: String; var active: Bool }
-    struct Year { var value: Int; var label: String; var selected: Bool }
     struct Target { var key: String; var label: String; var value: String }
     var pageTitle: String
     var user: PageUser?
@@ -227,7 +226,7 @@ struct SettingsView {
     var basics: BasicsForm
     var rooms: [RoomRow]
     var room: RoomForm
-    var years: [Year]
+    var years: [Option]
     var targetYear: String
     var targetYearValue: Int
     var targets: [Target]

@@ -71,7 +71,7 @@ struct StaffPages {
                 let owner = try await database.staff(id: token.staffId)
                 return WebPages.page("token-revoke", TokenRevokeView(
                     pageTitle: "トークンの失効", user: web.user(s), csrf: s.csrf, id: id, staffId: owner.id ?? 0, label: token.label,
-                    owner: owner.name, created: Self.day(token.createdAt)))
+                    owner: owner.name, created: WebController.moment(token.createdAt)))
             }
         }
         router.post("admin/tokens/:id/revoke") { request, context in
@@ -88,10 +88,6 @@ struct StaffPages {
         }
     }
 
-    static func day(_ instant: Date) -> String {
-        JapaneseEra.dateName(LocalDate.inTokyo(instant), weekday: false) + " " + WebController.clock(instant)
-    }
-
     func page(
         _ id: Int64, s: WebSession, notice: String? = nil, error: String? = nil, pledgeForm: PledgeForm = PledgeForm(),
         issued: String? = nil, tokenError: String? = nil, label: String = ""
@@ -103,7 +99,7 @@ struct StaffPages {
         }
         let tokens = try await database.tokens(staffId: id).map { t in
             StaffPageView.Token(
-                id: t.id ?? 0, label: t.label, created: Self.day(t.createdAt), revoked: t.revokedAt.map(Self.day), live: t.revokedAt == nil)
+                id: t.id ?? 0, label: t.label, created: WebController.moment(t.createdAt), revoked: t.revokedAt.map { WebController.moment($0) }, live: t.revokedAt == nil)
         }
         let view = StaffPageView(
             pageTitle: "職員 \(staff.name)", user: web.user(s), csrf: s.csrf, id: id, name: staff.name, email: staff.email, agency: agency,

@@ -26,15 +26,12 @@ struct TemplatePages {
             try await web.signedIn(request, may: .manageSettings) { s, _ in
                 let key = request.uri.queryParameters.get("key") ?? ""
                 guard let entry = shelf.entries().first(where: { $0.key == key }) else { return web.notFound(s) }
-                var headers = WebPages.securityHeaders
-                headers[.contentType] = "text/plain; charset=utf-8"
-                headers[.contentDisposition] = "attachment; filename=\"\(key.replacingOccurrences(of: "/", with: "-")).mustache\""
-                return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: entry.text)))
+                return WebPages.download(
+                    entry.text, contentType: "text/plain; charset=utf-8", fileName: key.replacingOccurrences(of: "/", with: "-") + ".mustache")
             }
         }
         router.post("admin/templates") { request, context in
-            try await web.uploaded(request, context) { form, s, actor in
-                guard Access.allows(.manageSettings, actor) else { return web.notFound(s) }
+            try await web.uploaded(request, context, may: .manageSettings) { form, s, actor in
                 let key = form["key"].map { String(decoding: $0, as: UTF8.self) } ?? ""
                 let outcome = shelf.save(key: key, data: form["file"] ?? Data())
                 if outcome == .saved { try await database.recordTemplateSaved(key, by: actor) }

@@ -135,6 +135,17 @@ struct WebController {
         }
     }
 
+    /// A file form only those allowed `action` may post; for anyone else it does not exist.
+    func uploaded(
+        _ request: Request, _ context: AppRequestContext, may action: Access.Action,
+        _ body: ([String: Data], WebSession, Actor) async throws -> Response
+    ) async throws -> Response {
+        try await uploaded(request, context) { form, s, actor in
+            guard Access.allows(action, actor) else { return notFound(s) }
+            return try await body(form, s, actor)
+        }
+    }
+
     func user(_ s: WebSession) -> PageUser {
         PageUser(name: s.staff.name, roles: s.staff.roles.map(\.japaneseName).joined(separator: "・"), csrf: s.csrf)
     }
@@ -210,6 +221,11 @@ struct WebController {
             csrf: s.csrf, meetings: Array(meetings), hasMeetings: !meetings.isEmpty,
             minutesToDo: minutesToDo, showMinutes: minutesToDo.isEmpty == false, isAdmin: Access.allows(.manageDirectory, actor),
             mayArchive: Access.allows(.writeMinutes, actor), showOverdue: mayFollow, overdue: overdue)
+    }
+
+    /// An instant as pages show it: 令和8年11月25日 7:34 (with the weekday when asked).
+    static func moment(_ instant: Date, weekday: Bool = false) -> String {
+        JapaneseEra.dateName(LocalDate.inTokyo(instant), weekday: weekday) + " " + clock(instant)
     }
 
     static func clock(_ instant: Date) -> String {

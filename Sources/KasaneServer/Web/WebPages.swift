@@ -46,6 +46,14 @@ enum WebPages {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: BuiltInPages.templates[name] ?? "")))
     }
 
+    /// A file to save (a CSV, a template), with the page's security headers.
+    static func download(_ text: String, contentType: String, fileName: String) -> Response {
+        var headers = securityHeaders
+        headers[.contentType] = contentType
+        headers[.contentDisposition] = "attachment; filename=\"\(fileName)\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
     /// An HTML form body (application/x-www-form-urlencoded), bounded like any JSON body.
     static func form(_ request: Request, context: AppRequestContext) async throws -> [String: String] {
         let buffer = try await RequestBody.read(request, kind: .json, limits: context.limits)
@@ -76,6 +84,9 @@ enum WebPages {
         return nil
     }
 }
+
+/// One choice of a select, a radio or a checkbox list.
+struct Option { var value: String; var label: String; var selected: Bool }
 
 /// What the shared head shows of the signed-in person.
 struct PageUser {
