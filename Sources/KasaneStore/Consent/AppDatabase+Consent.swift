@@ -44,10 +44,12 @@ extension AppDatabase {
             var found: [ExpiringConsent] = []
             for c in try SupportCase.order(Column("code")).fetchAll(db) where Access.mayRead(case: c, actor, hearing: heard) {
                 let valid = try Self.consents(db, caseId: c.id!).filter { $0.state(on: today) == .valid }
-                guard !valid.contains(where: { $0.expiresOn == nil || $0.expiresOn! > until }) else { continue }
-                if let k = valid.max(by: { $0.expiresOn! < $1.expiresOn! }), let id = k.id, let on = k.expiresOn {
-                    found.append(ExpiringConsent(caseId: c.id!, caseCode: c.code, consentId: id, expiresOn: on))
-                }
+                // Listed only when every valid consent has an end, and the last of them is soon.
+                let ends = valid.compactMap(\.expiresOn)
+                guard !valid.isEmpty, ends.count == valid.count, let last = ends.max(), last <= until,
+                      let id = valid.first(where: { $0.expiresOn == last })?.id
+                else { continue }
+                found.append(ExpiringConsent(caseId: c.id!, caseCode: c.code, consentId: id, expiresOn: last))
             }
             return found.sorted { $0.expiresOn < $1.expiresOn }
         }
@@ -58,40 +60,50 @@ extension AppDatabase {
         try await audited(actor, "consent.withdraw.preview", target: "case:\(caseId)/consent:\(consentId)") { db, note in
             try Access.require(.registerCases, actor)
             _ = try Self.supportCase(db, id: caseId, for: actor, note: note)
-            guard let consent = try Consent.fetchOne(db, key: consentId), consent.caseId == caseId else {
-                throw KasaneError.notFound("本人同意（ID \(consentId)）はこの事例に記録されていません。")
-            }
-            if let already = consent.withdrawnOn {
-                throw KasaneError.conflict("この本人同意は\(already)に撤回済みです。")
-            }
+            let consent = try Self.withdrawableConsent(db, caseId: caseId, consentId: consentId)
             let consents = try Self.consents(db, caseId: caseId).map { k in
                 var k = k
                 if k.id == consentId { k.withdrawnOn = LocalDate.today() }
                 return k
             }
             let settings = try Self.settings(db)
-            let staff = Dictionary(uniqueKeysWithValues: try Staff.fetchAll(db).map { ($0.id!, $0) })
-            var effects: [WithdrawalPreview.Effect] = []
-            for id in try Self.meetingsHoldingCase(db, caseId: caseId, now: now) {
-                let loaded = try Self.loadMeeting(db, id: id)
-                let outcome = ConsentWithdrawal.apply(caseId: caseId, to: loaded.state, consents: consents, staff: staff)
-                guard outcome.changed else { continue }
-                effects.append(.init(
-                    meetingId: id, title: loaded.meeting.title(settings), startsAt: loaded.meeting.startsAt,
+            let effects = try Self.withdrawalOutcomes(db, caseId: caseId, consents: consents, now: now).map { loaded, outcome in
+                WithdrawalPreview.Effect(
+                    meetingId: loaded.meeting.id ?? 0, title: loaded.meeting.title(settings), startsAt: loaded.meeting.startsAt,
                     removedItems: outcome.removedItemIds.count, removedAttendees: outcome.removedAttendeeStaffIds.count,
-                    invited: loaded.meeting.status == .invited))
+                    invited: loaded.meeting.status == .invited)
             }
             return WithdrawalPreview(consent: consent, effects: effects)
         }
     }
 
-    /// Future 重層的支援会議 not yet held with the case on their agenda: the ones a withdrawal can change.
-    static func meetingsHoldingCase(_ db: Database, caseId: Int64, now: Date) throws -> [Int64] {
-        try Int64.fetchAll(db, sql: """
+    /// A consent recorded for this case and not yet withdrawn: what a withdrawal, or its preview, starts from.
+    static func withdrawableConsent(_ db: Database, caseId: Int64, consentId: Int64) throws -> Consent {
+        guard let consent = try Consent.fetchOne(db, key: consentId), consent.caseId == caseId else {
+            throw KasaneError.notFound("本人同意（ID \(consentId)）はこの事例に記録されていません。")
+        }
+        if let already = consent.withdrawnOn {
+            throw KasaneError.conflict("この本人同意は\(already)に撤回済みです。")
+        }
+        return consent
+    }
+
+    /// Each future 重層的支援会議 not yet held with the case on its agenda that `consents`
+    /// change, with what changes (DOMAIN rule 6): the withdrawal writes these, its preview shows them.
+    static func withdrawalOutcomes(
+        _ db: Database, caseId: Int64, consents: [Consent], now: Date
+    ) throws -> [(meeting: LoadedMeeting, outcome: ConsentWithdrawal.Outcome)] {
+        let meetingIds = try Int64.fetchAll(db, sql: """
             SELECT DISTINCT meeting.id FROM meeting JOIN agendaItem ON agendaItem.meetingId = meeting.id
             WHERE agendaItem.caseId = ? AND meeting.kind = ? AND meeting.status IN ('planned', 'invited') AND meeting.startsAt > ?
             ORDER BY meeting.id
             """, arguments: [caseId, MeetingKind.multiLayeredSupportMeeting.rawValue, now])
+        let staff = Dictionary(uniqueKeysWithValues: try Staff.fetchAll(db).map { ($0.id!, $0) })
+        return try meetingIds.compactMap { id in
+            let loaded = try loadMeeting(db, id: id)
+            let outcome = ConsentWithdrawal.apply(caseId: caseId, to: loaded.state, consents: consents, staff: staff)
+            return outcome.changed ? (loaded, outcome) : nil
+        }
     }
 
     /// Records a consent from the signed form. Earlier records stay as they are.
@@ -142,12 +154,7 @@ extension AppDatabase {
                 throw KasaneError.invalid(field: "withdrawnOn", message: "撤回日に未来の日付は指定できません。")
             }
             _ = try Self.supportCase(db, id: caseId, for: actor, note: note)
-            guard var consent = try Consent.fetchOne(db, key: consentId), consent.caseId == caseId else {
-                throw KasaneError.notFound("本人同意（ID \(consentId)）はこの事例に記録されていません。")
-            }
-            if let already = consent.withdrawnOn {
-                throw KasaneError.conflict("この本人同意は\(already)に撤回済みです。")
-            }
+            var consent = try Self.withdrawableConsent(db, caseId: caseId, consentId: consentId)
             guard day >= consent.givenOn else {
                 throw KasaneError.invalid(field: "withdrawnOn", message: "撤回日は同意日（\(consent.givenOn)）以降にしてください。")
             }
@@ -162,14 +169,10 @@ extension AppDatabase {
 
     /// Takes the case out of every future 重層的支援会議 its consent no longer allows.
     static func cascadeWithdrawal(_ db: Database, caseId: Int64, caseCode: String?, by actor: Actor, now: Date) throws -> [Int64] {
-        let meetingIds = try meetingsHoldingCase(db, caseId: caseId, now: now)
-        let consents = try consents(db, caseId: caseId)
-        let staff = Dictionary(uniqueKeysWithValues: try Staff.fetchAll(db).map { ($0.id!, $0) })
         var affected: [Int64] = []
-        for id in meetingIds {
-            var loaded = try loadMeeting(db, id: id)
-            let outcome = ConsentWithdrawal.apply(caseId: caseId, to: loaded.state, consents: consents, staff: staff)
-            guard outcome.changed else { continue }
+        for (found, outcome) in try withdrawalOutcomes(db, caseId: caseId, consents: try consents(db, caseId: caseId), now: now) {
+            var loaded = found
+            let id = loaded.meeting.id!
             for itemId in outcome.removedItemIds {
                 try db.execute(sql: "DELETE FROM agendaItem WHERE id = ?", arguments: [itemId])
             }
