@@ -167,18 +167,3 @@ struct AttendeeFormView {
     var mayRemove: Bool
     var error: String?
 }
-
-/// A confirmation that posts the same form again, with `confirmed=1`.
-struct ConfirmPostView {
-    struct Field { var name: String; var value: String }
-    var pageTitle: String
-    var user: PageUser?
-    var meetingId: Int64
-    var title: String
-    var when: String
-    var what: String
-    var mail: String
-    var action: String
-    var fields: [Field]
-    var button: String
-}

@@ -108,3 +108,19 @@ struct PageDate {
         western = JapaneseEra.westernDateName(day)
     }
 }
+
+/// A confirmation page (`confirm-post`) that posts its fields to `action`: the same form again
+/// with `confirmed=1` (attendee changes), or just the token (asking the chair to approve minutes).
+struct ConfirmPostView {
+    struct Field { var name: String; var value: String }
+    var pageTitle: String
+    var user: PageUser?
+    var meetingId: Int64
+    var title: String
+    var when: String
+    var what: String
+    var mail: String
+    var action: String
+    var fields: [Field]
+    var button: String
+}
