@@ -50,18 +50,18 @@ struct ValuesTests {
     func labels() throws {
         let input = HouseholdMemberInput(
             relation: "本人", name: "南野 浩二", kana: "みなみの こうじ", birthDate: LocalDate("1972-08-20"), sex: "男性")
-        let (member, personal) = try input.validated(caseId: 1, memberId: nil, today: LocalDate("2026-11-23")!)
+        let (member, personal) = try input.validated(caseId: 1, memberId: nil, today: LocalDate("2026-11-23")!, others: [])
         #expect(member.label == "本人 50代男性")
         #expect(member.isPrincipal)
         #expect(personal.name == "南野 浩二")
         var named = input
         named.label = "本人（南野）"
-        #expect { try named.validated(caseId: 1, memberId: nil, today: LocalDate("2026-11-23")!) } throws: {
+        #expect { try named.validated(caseId: 1, memberId: nil, today: LocalDate("2026-11-23")!, others: []) } throws: {
             ($0 as? KasaneError)?.field == "label"
         }
         var future = input
         future.birthDate = LocalDate("2030-01-01")
-        #expect(throws: KasaneError.self) { try future.validated(caseId: 1, memberId: nil, today: LocalDate("2026-11-23")!) }
+        #expect(throws: KasaneError.self) { try future.validated(caseId: 1, memberId: nil, today: LocalDate("2026-11-23")!, others: []) }
     }
 
     @Test("Form checks refuse empty, too long and malformed values")

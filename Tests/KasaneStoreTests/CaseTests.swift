@@ -72,6 +72,44 @@ struct CaseTests {
         #expect(!caseRow.description.contains("試験"))
     }
 
+    @Test("A label or summary naming a household member is refused however written, and nothing changes")
+    func identifyingTexts() async throws {
+        let city = try await TestCity.make()
+        let (c, principal) = try await city.northCase()
+        let father = HouseholdMemberInput(relation: "父", name: "試験 清", kana: "しけん きよし", birthDate: LocalDate("1942-03-05"))
+        let before = try await city.counts()
+        for label in ["父 シケン", "父 ｷﾖｼ", "父（清）", "父 タロウの父", "父 S17.3.5", "父 試\u{200B}験"] {
+            var input = father
+            input.label = label
+            await #expect("\(label)") { try await city.db.addHouseholdMember(caseId: c.id!, input, by: city.coordinator) } throws: {
+                ($0 as? KasaneError)?.field == "label"
+            }
+        }
+        #expect(try await city.counts() == before)
+        _ = try await city.db.addHouseholdMember(caseId: c.id!, father, by: city.coordinator)
+
+        // The summary names no one: the principal's given name in katakana, the father's birth date.
+        for summary in ["8050世帯、タロウさんがひきこもり", "父（昭和17年3月5日生）の介護"] {
+            await #expect("\(summary)") {
+                try await city.db.updateCase(
+                    id: c.id!, with: CaseInput(district: "N", fields: [.care], summary: summary), by: city.coordinator)
+            } throws: { ($0 as? KasaneError)?.field == "summary" }
+        }
+        #expect(try await city.db.supportCase(id: c.id!, for: city.coordinator).summary == "8050世帯")
+        // Changing the principal so the existing label would name him is refused too.
+        var renamed = HouseholdMemberInput(relation: "本人", name: "試験 太郎", kana: "しけん たろう", birthDate: LocalDate("1972-01-01"))
+        renamed.label = "本人 タロウ"
+        await #expect(throws: KasaneError.self) {
+            try await city.db.updateHouseholdMember(caseId: c.id!, memberId: principal.id!, renamed, by: city.coordinator)
+        }
+        // A member whose name the summary already carries cannot be added until the summary is fixed.
+        try await city.db.updateCase(
+            id: c.id!, with: CaseInput(district: "N", fields: [.care], summary: "8050世帯、ハナコさんも同居"), by: city.coordinator)
+        await #expect { try await city.db.addHouseholdMember(
+            caseId: c.id!, HouseholdMemberInput(relation: "妹", name: "試験 花子", kana: "しけん はなこ"), by: city.coordinator)
+        } throws: { ($0 as? KasaneError)?.field == "name" }
+    }
+
     @Test("One principal per household")
     func onePrincipal() async throws {
         let city = try await TestCity.make()

@@ -33,9 +33,12 @@ public struct CaseInput: Codable, Sendable, Equatable {
         return refs
     }
 
-    /// Checks form; the summary must not be a place for personal data.
-    public func validatedSummary() throws -> String {
-        try Validate.text(summary, field: "summary", label: "事例の概要（個人を特定しない表現）", max: 200)
+    /// Checks form; the summary must not be a place for personal data: it names no
+    /// member of `household`, however written.
+    public func validatedSummary(household: [PersonIdentity]) throws -> String {
+        let text = try Validate.text(summary, field: "summary", label: "事例の概要（個人を特定しない表現）", max: 200)
+        try IdentifyingText.check(text, field: "summary", label: "事例の概要", against: household)
+        return text
     }
 }
 
@@ -67,8 +70,9 @@ public struct HouseholdMemberInput: Codable, Sendable, Equatable {
         self.notes = notes
     }
 
-    /// Validates and splits into what travels and what stays.
-    public func validated(caseId: Int64, memberId: Int64?, today: LocalDate) throws
+    /// Validates and splits into what travels and what stays. The label names neither
+    /// this member nor any of `others` (the rest of the household).
+    public func validated(caseId: Int64, memberId: Int64?, today: LocalDate, others: [PersonIdentity]) throws
         -> (member: HouseholdMember, personal: HouseholdMemberPersonal)
     {
         let relation = try Validate.text(relation, field: "relation", label: "続柄", max: 20)
@@ -82,12 +86,9 @@ public struct HouseholdMemberInput: Codable, Sendable, Equatable {
         }
         let label = try Validate.optionalText(label, field: "label", label: "表示ラベル", max: 40)
             ?? HouseholdMember.label(relation: relation, birthDate: birthDate, sex: sex, on: today)
-        // The label travels: it must not carry the name it stands for.
-        let identifying = [name, kana].compactMap { $0 } + name.split(separator: " ").map(String.init)
-            + name.split(separator: "　").map(String.init)
-        if identifying.contains(where: { $0.count >= 2 && label.contains($0) }) {
-            throw KasaneError.invalid(field: "label", message: "表示ラベルに氏名を含めないでください（例: 本人 50代男性）。")
-        }
+        // The label travels: it must not carry the name it stands for, nor another member's.
+        let identity = PersonIdentity(name: name, kana: kana, birthDate: birthDate, address: address)
+        try IdentifyingText.check(label, field: "label", label: "表示ラベル", against: [identity] + others)
         let principal = isPrincipal ?? (relation == "本人")
         return (
             HouseholdMember(id: memberId, caseId: caseId, relation: relation, label: label, isPrincipal: principal),

@@ -67,7 +67,7 @@ extension AppDatabase {
         let status = input.status ?? c.status
         if status.isClosed != c.status.isClosed { c.closedOn = status.isClosed ? LocalDate.today() : nil }
         c.status = status
-        c.summary = try input.validatedSummary()
+        c.summary = try input.validatedSummary(household: try c.id.map { try householdIdentities(db, caseId: $0) } ?? [])
     }
 
     /// The cases the actor may know of; others are not hinted at.

@@ -10,8 +10,10 @@ extension AppDatabase {
         try await audited(actor, "household.add", target: "case:\(caseId)") { db, note in
             try Access.require(.registerCases, actor)
             _ = try Self.supportCase(db, id: caseId, for: actor, note: note)
-            var (member, personal) = try input.validated(caseId: caseId, memberId: nil, today: LocalDate.today())
+            var (member, personal) = try input.validated(
+                caseId: caseId, memberId: nil, today: LocalDate.today(), others: try Self.householdIdentities(db, caseId: caseId))
             try Self.checkSinglePrincipal(member, db)
+            try Self.checkTravellingTexts(db, caseId: caseId, against: personal, excluding: nil)
             try member.insert(db)
             personal.memberId = member.id!
             try personal.insert(db)
@@ -26,11 +28,43 @@ extension AppDatabase {
         try await audited(actor, "household.update", target: "case:\(caseId)/household:\(memberId)") { db, note in
             try Access.require(.registerCases, actor)
             _ = try Self.householdMember(db, caseId: caseId, memberId: memberId, for: actor, note: note)
-            let (member, personal) = try input.validated(caseId: caseId, memberId: memberId, today: LocalDate.today())
+            let (member, personal) = try input.validated(
+                caseId: caseId, memberId: memberId, today: LocalDate.today(),
+                others: try Self.householdIdentities(db, caseId: caseId, excluding: memberId))
             try Self.checkSinglePrincipal(member, db)
+            try Self.checkTravellingTexts(db, caseId: caseId, against: personal, excluding: memberId)
             try member.update(db)
             try personal.upsert(db)
             return member
+        }
+    }
+
+    /// The personal data of a household's members (but `excluding`), for the check that
+    /// nothing which travels names one of them.
+    static func householdIdentities(_ db: Database, caseId: Int64, excluding: Int64? = nil) throws -> [PersonIdentity] {
+        try HouseholdMemberPersonal.fetchAll(db, sql: """
+            SELECT p.* FROM householdMemberPersonal p JOIN householdMember m ON m.id = p.memberId
+            WHERE m.caseId = ? AND m.id IS NOT ?
+            """, arguments: [caseId, excluding]).map(PersonIdentity.init)
+    }
+
+    /// A member added or changed must not already be named by what travels of the case:
+    /// its summary and the labels of the other members.
+    static func checkTravellingTexts(
+        _ db: Database, caseId: Int64, against personal: HouseholdMemberPersonal, excluding: Int64?
+    ) throws {
+        let identity = [PersonIdentity(personal)]
+        if let summary = try String.fetchOne(db, sql: "SELECT summary FROM supportCase WHERE id = ?", arguments: [caseId]),
+           IdentifyingText.finding(in: summary, against: identity) != nil
+        {
+            throw KasaneError.invalid(
+                field: "name", message: "事例の概要にこの世帯員の氏名・生年月日が含まれています。先に事例の概要を個人を特定しない表現に直してください。")
+        }
+        for label in try String.fetchAll(
+            db, sql: "SELECT label FROM householdMember WHERE caseId = ? AND id IS NOT ?", arguments: [caseId, excluding])
+        where IdentifyingText.finding(in: label, against: identity) != nil {
+            throw KasaneError.invalid(
+                field: "name", message: "ほかの世帯員の表示ラベルにこの世帯員の氏名・生年月日が含まれています。先にそのラベルを直してください。")
         }
     }
 
