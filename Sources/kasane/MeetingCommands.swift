@@ -55,7 +55,9 @@ struct MeetingCommand: AsyncParsableCommand {
         @Option(help: "support（支援会議）または multiLayered（重層的支援会議）") var kind: String
         @Option(help: "開始（例: 2026-12-03T10:00、日本時間）") var starts: String
         @Option(help: "終了（例: 2026-12-03T11:30）") var ends: String
-        @Option(help: "場所") var place: String
+        @Option(help: "場所（訪問では省略）") var place: String = ""
+        @Option(help: "場所の種類: room（会議室）, online（オンライン）, visit（事例の世帯への訪問）") var placeKind: String = "room"
+        @Option(help: "訪問する事例 ID（--place-kind visit のとき。議題にある事例）") var visitCase: Int64?
         @Option(help: "構成員の提案 ID（出席者と議題を提案から作ります）") var proposal: Int64?
 
         func run() async throws {
@@ -63,9 +65,12 @@ struct MeetingCommand: AsyncParsableCommand {
                 guard let kind = MeetingKind(rawValue: kind) else {
                     throw KasaneError.invalid(field: "kind", message: "--kind は support か multiLayered です。")
                 }
+                guard let placeKind = PlaceKind(rawValue: placeKind) else {
+                    throw KasaneError.invalid(field: "placeKind", message: "--place-kind は room・online・visit のいずれかです。")
+                }
                 let input = MeetingInput(
                     kind: kind, startsAt: try parseInstant(starts, option: "starts"), endsAt: try parseInstant(ends, option: "ends"),
-                    place: place, proposalId: proposal)
+                    place: place, proposalId: proposal, placeKind: placeKind, visitCaseId: visitCase)
                 return try await db.createMeeting(input, by: actor)
             }
         }

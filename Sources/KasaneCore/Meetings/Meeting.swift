@@ -54,11 +54,16 @@ public struct Meeting: Codable, Sendable, Equatable, Identifiable {
     public var createdBy: Int64?
     /// The room booked, if any (a Kasane room; `place` says where in words).
     public var roomId: Int64?
+    /// A room, online, or a visit to a household (whose place then says only 訪問（事例番号）).
+    public var placeKind: PlaceKind
+    /// For a visit: the case whose household is visited.
+    public var visitCaseId: Int64?
 
     public init(
         id: Int64? = nil, kind: MeetingKind, fiscalYear: Int, number: Int, startsAt: Date, endsAt: Date, place: String,
         chairId: Int64, secretariatId: Int64, status: MeetingStatus = .planned, cancellationReason: String? = nil,
-        uid: String, sequence: Int = 0, createdBy: Int64?, roomId: Int64? = nil
+        uid: String, sequence: Int = 0, createdBy: Int64?, roomId: Int64? = nil, placeKind: PlaceKind = .room,
+        visitCaseId: Int64? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -75,6 +80,8 @@ public struct Meeting: Codable, Sendable, Equatable, Identifiable {
         self.sequence = sequence
         self.createdBy = createdBy
         self.roomId = roomId
+        self.placeKind = placeKind
+        self.visitCaseId = visitCaseId
     }
 
     /// `重層的支援会議 第3回`, under the municipality's name for the kind.

@@ -13,10 +13,14 @@ public struct MeetingInput: Codable, Sendable, Equatable {
     public var items: [AgendaItemInput]?
     /// Book this room (its name is the place when `place` is empty).
     public var roomId: Int64?
+    /// A room (the default), online, or a visit to the household of `visitCaseId`.
+    public var placeKind: PlaceKind?
+    public var visitCaseId: Int64?
 
     public init(
         kind: MeetingKind, startsAt: Date, endsAt: Date, place: String, chairId: Int64? = nil, secretariatId: Int64? = nil,
-        proposalId: Int64? = nil, items: [AgendaItemInput]? = nil, roomId: Int64? = nil
+        proposalId: Int64? = nil, items: [AgendaItemInput]? = nil, roomId: Int64? = nil, placeKind: PlaceKind? = nil,
+        visitCaseId: Int64? = nil
     ) {
         self.kind = kind
         self.startsAt = startsAt
@@ -27,10 +31,12 @@ public struct MeetingInput: Codable, Sendable, Equatable {
         self.proposalId = proposalId
         self.items = items
         self.roomId = roomId
+        self.placeKind = placeKind
+        self.visitCaseId = visitCaseId
     }
 
-    /// Checks the time and place.
-    public static func validate(startsAt: Date, endsAt: Date, place: String) throws -> String {
+    /// Checks the time (the place is `MeetingPlace.resolve`'s).
+    public static func validateTime(startsAt: Date, endsAt: Date) throws {
         guard JapaneseHolidays.supportedYears.contains(LocalDate.inTokyo(startsAt).year) else {
             throw KasaneError.invalid(
                 field: "startsAt", message: "Kasaneが扱う日付は\(JapaneseHolidays.supportedYears.lowerBound)年から\(JapaneseHolidays.supportedYears.upperBound)年までです。")
@@ -44,7 +50,6 @@ public struct MeetingInput: Codable, Sendable, Equatable {
         guard LocalDate.inTokyo(startsAt) == LocalDate.inTokyo(endsAt.addingTimeInterval(-1)) else {
             throw KasaneError.invalid(field: "endsAt", message: "会議は開始日と同じ日のうちに終わるようにしてください。")
         }
-        return try Validate.text(place, field: "place", label: "場所", max: 100)
     }
 }
 
@@ -55,12 +60,20 @@ public struct MeetingChangeInput: Codable, Sendable, Equatable {
     public var place: String?
     /// Book this room instead (0 gives the room up).
     public var roomId: Int64?
+    /// Another kind of place; a visit names the case whose household is visited.
+    public var placeKind: PlaceKind?
+    public var visitCaseId: Int64?
 
-    public init(startsAt: Date? = nil, endsAt: Date? = nil, place: String? = nil, roomId: Int64? = nil) {
+    public init(
+        startsAt: Date? = nil, endsAt: Date? = nil, place: String? = nil, roomId: Int64? = nil, placeKind: PlaceKind? = nil,
+        visitCaseId: Int64? = nil
+    ) {
         self.startsAt = startsAt
         self.endsAt = endsAt
         self.place = place
         self.roomId = roomId
+        self.placeKind = placeKind
+        self.visitCaseId = visitCaseId
     }
 }
 

@@ -81,7 +81,7 @@ public struct PollInput: Codable, Sendable, Equatable {
         }
         for (i, slot) in slots.enumerated() {
             do {
-                _ = try MeetingInput.validate(startsAt: slot.startsAt, endsAt: slot.endsAt, place: "（未定）")
+                try MeetingInput.validateTime(startsAt: slot.startsAt, endsAt: slot.endsAt)
             } catch KasaneError.invalid(let field, let message) {
                 throw KasaneError.invalid(field: "slots[\(i)].\(field ?? "startsAt")", message: message)
             }

@@ -30,6 +30,9 @@ struct MeetingController {
         group.post(":id/held") { _, context in
             JSONResponse(try await database.markHeld(id: try context.parameters.id("id"), by: try context.actor()))
         }
+        group.get(":id/visit") { _, context in
+            JSONResponse(try await database.visitAddress(meetingId: try context.parameters.id("id"), for: try context.actor()))
+        }
         group.get(":id/changes") { _, context in
             JSONResponse(try await database.meetingChanges(id: try context.parameters.id("id"), for: try context.actor()))
         }

@@ -907,6 +907,21 @@ enum OpenAPIDocument {
        "type": "string"
       },
       "description": "閉庁日・開庁時間外・最低日数より前など（作成・変更はできるが知らせる）"
+     },
+     "placeKind": {
+      "type": "string",
+      "enum": [
+       "room",
+       "online",
+       "visit"
+      ],
+      "description": "room = 会議室（部屋または場所の名前）, online = オンライン, visit = 訪問（事例の世帯。招待などには「訪問（事例番号）」とだけ載る）"
+     },
+     "placeKindName": {
+      "type": "string"
+     },
+     "visitCaseId": {
+      "type": "integer"
      }
     },
     "required": [
@@ -1452,8 +1467,8 @@ enum OpenAPIDocument {
      },
      "place": {
       "type": "string",
-      "minLength": 1,
-      "maxLength": 100
+      "maxLength": 100,
+      "description": "場所の名前。世帯員の氏名・住所・「様宅」などは拒否されます。空なら部屋の名前（訪問では空のまま）"
      },
      "chairId": {
       "type": "integer",
@@ -1479,6 +1494,21 @@ enum OpenAPIDocument {
      "roomId": {
       "type": "integer",
       "minimum": 1
+     },
+     "placeKind": {
+      "type": "string",
+      "enum": [
+       "room",
+       "online",
+       "visit"
+      ],
+      "description": "room = 会議室（部屋または場所の名前）, online = オンライン, visit = 訪問（事例の世帯。招待などには「訪問（事例番号）」とだけ載る）"
+     },
+     "visitCaseId": {
+      "type": "integer",
+      "format": "int64",
+      "minimum": 1,
+      "description": "訪問する事例（議題にある事例）。placeKind が visit のとき必須"
      }
     }
    },
@@ -1498,12 +1528,28 @@ enum OpenAPIDocument {
      "place": {
       "type": "string",
       "minLength": 1,
-      "maxLength": 100
+      "maxLength": 100,
+      "description": "場所の名前。世帯員の氏名・住所・「様宅」などは拒否されます"
      },
      "roomId": {
       "type": "integer",
       "minimum": 0,
       "description": "0 で部屋の予約を外す"
+     },
+     "placeKind": {
+      "type": "string",
+      "enum": [
+       "room",
+       "online",
+       "visit"
+      ],
+      "description": "room = 会議室（部屋または場所の名前）, online = オンライン, visit = 訪問（事例の世帯。招待などには「訪問（事例番号）」とだけ載る）"
+     },
+     "visitCaseId": {
+      "type": "integer",
+      "format": "int64",
+      "minimum": 1,
+      "description": "訪問する事例（議題にある事例）。placeKind が visit のとき必須"
      }
     }
    },
@@ -3385,6 +3431,33 @@ enum OpenAPIDocument {
         }
        }
       }
+     }
+    }
+   },
+   "VisitAddress": {
+    "type": "object",
+    "required": [
+     "meetingId",
+     "caseId",
+     "caseCode"
+    ],
+    "properties": {
+     "meetingId": {
+      "type": "integer"
+     },
+     "caseId": {
+      "type": "integer"
+     },
+     "caseCode": {
+      "type": "string"
+     },
+     "memberLabel": {
+      "type": "string",
+      "description": "住所の世帯員（表示ラベル）"
+     },
+     "address": {
+      "type": "string",
+      "description": "訪問先の住所（個人情報。閲覧は監査ログに記録）"
      }
     }
    }
@@ -8690,6 +8763,51 @@ enum OpenAPIDocument {
        "text/csv": {
         "schema": {
          "type": "string"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error403"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     }
+    }
+   }
+  },
+  "/api/v1/meetings/{id}/visit": {
+   "get": {
+    "summary": "訪問先の住所（事例の個人情報を閲覧できる人だけ。記録されます）",
+    "tags": [
+     "meetings"
+    ],
+    "operationId": "get_api_v1_meetings_id_visit",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/VisitAddress"
         }
        }
       }

@@ -129,6 +129,7 @@ struct MeetingPages {
                 case "cancelled": "会議を中止しました。招集を送った人には取消が届きます。"
                 case "held": "開催済みにしました。議事録を作成できます。"
                 case "attendee": "出席者を変更しました。招集済みの会議では、変わった人に通知が送られます。"
+                case "place": "場所を変更しました。招集済みの会議では、出席者に変更が届きます。"
                 default: nil
                 }
                 return try await meetingPage(try context.parameters.id("id"), s: s, actor: actor, notice: notice)
@@ -240,7 +241,8 @@ struct MeetingPages {
         let mayEdit = manages && (m.status == .planned || m.status == .invited)
         let view = MeetingView(
             pageTitle: m.title, user: web.user(s), csrf: s.csrf, id: m.id, title: m.title, when: Self.when(m.startsAt, m.endsAt),
-            westernDate: JapaneseEra.westernDateName(LocalDate.inTokyo(m.startsAt)), place: m.place, status: m.statusName,
+            westernDate: JapaneseEra.westernDateName(LocalDate.inTokyo(m.startsAt)), place: m.place, placeKind: m.placeKindName,
+            isVisit: m.placeKind == .visit, status: m.statusName,
             cancellation: m.cancellationReason, notices: m.notices, notice: notice, error: error,
             items: m.items.map { i in
                 MeetingView.Item(position: i.position, startsAt: i.startsAt, minutes: i.minutes,
@@ -362,6 +364,8 @@ struct MeetingView {
     var when: String
     var westernDate: String
     var place: String
+    var placeKind: String
+    var isVisit: Bool
     var status: String
     var cancellation: String?
     var notices: [String]

@@ -62,6 +62,7 @@ struct WebController {
         let documents = MinutesController(database: database, shelf: shelf)
         MeetingPages(database: database, web: self, documents: documents).addRoutes(to: router)
         AttendeePages(database: database, web: self).addRoutes(to: router)
+        PlacePages(database: database, web: self).addRoutes(to: router)
         MinutesPages(database: database, web: self, documents: documents).addRoutes(to: router)
         AuditAndArchivePages(database: database, web: self, documents: documents).addRoutes(to: router)
         AdminPages(database: database, web: self).addRoutes(to: router)

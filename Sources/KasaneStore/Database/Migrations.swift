@@ -19,6 +19,7 @@ extension AppDatabase {
         migrator.registerMigration("v9-minutes", migrate: createMinutes)
         migrator.registerMigration("v10-plans", migrate: createPlans)
         migrator.registerMigration("v11-web-sign-in", migrate: createWebSignIn)
+        migrator.registerMigration("v12-place-kinds", migrate: addPlaceKinds)
         return migrator
     }()
 
@@ -584,5 +585,22 @@ extension AppDatabase {
             t.column("at", .datetime).notNull()
             t.column("succeeded", .boolean).notNull()
         }
+    }
+
+    /// Where a meeting is held: a room, online, or a visit to a household, whose place then
+    /// travels as 訪問（事例番号） only. A visit books no room and names a case.
+    static func addPlaceKinds(_ db: Database) throws {
+        try db.alter(table: "meeting") { t in
+            t.add(column: "placeKind", .text).notNull().defaults(to: "room").check { ["room", "online", "visit"].contains($0) }
+            t.add(column: "visitCaseId", .integer).references("supportCase", onDelete: .restrict)
+        }
+        try db.execute(sql: """
+            CREATE TRIGGER meeting_visit_insert BEFORE INSERT ON meeting
+            WHEN (NEW.placeKind = 'visit') != (NEW.visitCaseId IS NOT NULL) OR (NEW.placeKind = 'visit' AND NEW.roomId IS NOT NULL)
+            BEGIN SELECT RAISE(ABORT, '訪問の会議は事例を1つ指し、部屋を予約しません。'); END;
+            CREATE TRIGGER meeting_visit_update BEFORE UPDATE OF placeKind, visitCaseId, roomId ON meeting
+            WHEN (NEW.placeKind = 'visit') != (NEW.visitCaseId IS NOT NULL) OR (NEW.placeKind = 'visit' AND NEW.roomId IS NOT NULL)
+            BEGIN SELECT RAISE(ABORT, '訪問の会議は事例を1つ指し、部屋を予約しません。'); END;
+            """)
     }
 }

@@ -231,6 +231,9 @@ extension AppDatabase {
                     reason: a.reason, response: response, responseName: response.japaneseName)
             })
         material.roomId = m.roomId
+        material.placeKind = m.placeKind
+        material.placeKindName = m.placeKind.japaneseName
+        material.visitCaseId = m.visitCaseId
         if m.status == .planned || m.status == .invited {
             material.notices = WorkingCalendar(settings: r.settings).notices(startsAt: m.startsAt, endsAt: m.endsAt, now: Date())
         }

@@ -31,10 +31,11 @@ extension AppDatabase {
         _ db: Database, _ input: MeetingInput, extra: [(staffId: Int64, role: AttendeeRole)] = [], by actor: Actor, note: AuditNote
     ) throws -> MeetingMaterial {
         try Access.require(.manageMeetings, actor)
+        try MeetingInput.validateTime(startsAt: input.startsAt, endsAt: input.endsAt)
         let room = try input.roomId.map { try Self.checkRoom(db, roomId: $0, start: input.startsAt, end: input.endsAt, excluding: nil) }
-        let givenPlace = input.place.trimmingCharacters(in: .whitespacesAndNewlines)
-        let place = try MeetingInput.validate(
-            startsAt: input.startsAt, endsAt: input.endsAt, place: givenPlace.isEmpty ? (room?.name ?? "") : givenPlace)
+        let placeKind = input.placeKind ?? (room?.online == true ? .online : .room)
+        let place = try Self.resolvePlace(
+            db, kind: placeKind, text: input.place, room: room, visitCaseId: input.visitCaseId, actor: actor)
         let settings = try Self.settings(db)
         let proposal = try input.proposalId.map { id in
             guard let row = try Row.fetchOne(db, sql: "SELECT proposal FROM memberProposal WHERE id = ?", arguments: [id]) else {
@@ -60,7 +61,8 @@ extension AppDatabase {
         var meeting = Meeting(
             kind: input.kind, fiscalYear: fiscalYear, number: number, startsAt: input.startsAt, endsAt: input.endsAt,
             place: place, chairId: chairId, secretariatId: secretariatId,
-            uid: "\(UUID().uuidString.lowercased())@kasane", createdBy: actor.staffId, roomId: room?.id)
+            uid: "\(UUID().uuidString.lowercased())@kasane", createdBy: actor.staffId, roomId: room?.id, placeKind: placeKind,
+            visitCaseId: placeKind == .visit ? input.visitCaseId : nil)
         try meeting.insert(db)
         note.meetingId = meeting.id
         note.target = "meeting:\(meeting.id!)"
@@ -103,10 +105,41 @@ extension AppDatabase {
         for var attendee in attendees { try attendee.insert(db) }
 
         let created = try Self.loadMeeting(db, id: meeting.id!)
+        try Self.checkVisitOnAgenda(created)
         try MeetingRules.check(before: nil, after: created.state, try Self.ruleContext(db, [created]))
         try Self.record(db, created.meeting, .created, staffId: nil, detail: nil)
         try Self.syncPlans(db, meetingId: meeting.id!, by: actor)
         return try Self.material(db, created, for: actor)
+    }
+
+    /// The place to store, by `MeetingPlace.resolve`: free words are checked against every
+    /// household of the city; a visit's case must be one the actor may read.
+    static func resolvePlace(
+        _ db: Database, kind: PlaceKind, text: String?, room: Room?, visitCaseId: Int64?, actor: Actor
+    ) throws -> String {
+        var caseCode: String?
+        if kind == .visit {
+            if room != nil {
+                throw KasaneError.invalid(field: "roomId", message: "訪問の会議には部屋を予約しません。")
+            }
+            if let visitCaseId {
+                guard let c = try SupportCase.fetchOne(db, key: visitCaseId), Access.mayRead(case: c, actor) else {
+                    throw KasaneError.invalid(field: "visitCaseId", message: "事例（ID \(visitCaseId)）は見つかりません。")
+                }
+                caseCode = c.code
+            }
+        }
+        let household = kind == .visit ? [] : try HouseholdMemberPersonal.fetchAll(db).map(PersonIdentity.init)
+        return try MeetingPlace.resolve(
+            kind: kind, text: text, roomName: room?.name, visitCaseCode: caseCode, household: household)
+    }
+
+    /// A visit goes to the household of a case the meeting discusses.
+    static func checkVisitOnAgenda(_ loaded: LoadedMeeting) throws {
+        guard loaded.meeting.placeKind == .visit, let caseId = loaded.meeting.visitCaseId else { return }
+        guard loaded.items.contains(where: { $0.caseId == caseId }) else {
+            throw KasaneError.invalid(field: "visitCaseId", message: "訪問する事例を、この会議の議題に入れてください。")
+        }
     }
 
     static func defaultStaff(_ db: Database, role: StaffRole, label: String, field: String) throws -> Int64 {
@@ -209,19 +242,30 @@ extension AppDatabase {
             var m = before.meeting
             let starts = input.startsAt ?? m.startsAt
             let ends = input.endsAt ?? (input.startsAt.map { $0.addingTimeInterval(m.endsAt.timeIntervalSince(m.startsAt)) } ?? m.endsAt)
-            // 0 gives the room up; another id books that room; none keeps the room, checked at the new time.
-            let roomId = input.roomId.map { $0 == 0 ? nil : $0 } ?? m.roomId
+            try MeetingInput.validateTime(startsAt: starts, endsAt: ends)
+            let placeKind = input.placeKind ?? m.placeKind
+            // 0 gives the room up; another id books that room; none keeps the room, checked at
+            // the new time. A visit books no room.
+            let roomId = placeKind == .visit && input.roomId == nil ? nil : input.roomId.map { $0 == 0 ? nil : $0 } ?? m.roomId
             let room = try roomId.map { try Self.checkRoom(db, roomId: $0, start: starts, end: ends, excluding: id) }
-            let place = input.place ?? (input.roomId != nil && input.roomId != 0 ? room?.name : nil) ?? m.place
-            m.place = try MeetingInput.validate(startsAt: starts, endsAt: ends, place: place)
+            // The words kept when neither they nor the kind change; a new room's name otherwise.
+            let text = input.place ?? (input.roomId != nil && input.roomId != 0 ? room?.name : nil)
+                ?? (placeKind == m.placeKind && placeKind != .visit ? m.place : nil)
+            let visitCaseId = placeKind == .visit ? input.visitCaseId ?? m.visitCaseId : nil
+            m.place = try Self.resolvePlace(db, kind: placeKind, text: text, room: room, visitCaseId: visitCaseId, actor: actor)
             m.roomId = roomId
+            m.placeKind = placeKind
+            m.visitCaseId = visitCaseId
+            try Self.checkVisitOnAgenda(LoadedMeeting(meeting: m, items: before.items, attendees: before.attendees))
             let settings = try Self.settings(db)
             guard LocalDate.inTokyo(starts).fiscalYear(startingIn: settings.fiscalYearStartMonth) == m.fiscalYear else {
                 throw KasaneError.invalid(
                     field: "startsAt", message: "会議を別の年度に移すことはできません。新しい会議として作成してください。")
             }
-            guard starts != m.startsAt || ends != m.endsAt || m.place != before.meeting.place || m.roomId != before.meeting.roomId else {
-                throw KasaneError.invalid(field: nil, message: "変更する項目（startsAt, endsAt, place, roomId）がありません。")
+            guard starts != m.startsAt || ends != m.endsAt || m.place != before.meeting.place || m.roomId != before.meeting.roomId
+                || m.placeKind != before.meeting.placeKind || m.visitCaseId != before.meeting.visitCaseId
+            else {
+                throw KasaneError.invalid(field: nil, message: "変更する項目（startsAt, endsAt, place, roomId, placeKind, visitCaseId）がありません。")
             }
             m.startsAt = starts
             m.endsAt = ends

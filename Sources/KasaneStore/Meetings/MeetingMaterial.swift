@@ -56,6 +56,11 @@ public struct MeetingMaterial: Codable, Sendable, Equatable {
     public var attendees: [Person]
     /// The booked room, if any.
     public var roomId: Int64? = nil
+    /// A room, online, or a visit (whose place is only 訪問（事例番号）; the address is read
+    /// apart, by those who may, through `visitAddress`).
+    public var placeKind: PlaceKind = .room
+    public var placeKindName: String = PlaceKind.room.japaneseName
+    public var visitCaseId: Int64? = nil
     /// What is unusual about its time (a closed day, outside office hours, short notice):
     /// allowed, but said.
     public var notices: [String] = []

@@ -11,7 +11,7 @@ extension AppDatabase {
     public func book(_ request: BookingRequest, by actor: Actor) async throws -> MeetingMaterial {
         try await audited(actor, request.meetingId == nil ? "schedule.book" : "schedule.move", target: "schedule") { db, note in
             try Access.require(.manageMeetings, actor)
-            _ = try MeetingInput.validate(startsAt: request.startsAt, endsAt: request.endsAt, place: request.place ?? "（部屋）")
+            try MeetingInput.validateTime(startsAt: request.startsAt, endsAt: request.endsAt)
             var required = request.required ?? []
             if let proposalId = request.proposalId {
                 required += try Self.storedProposal(db, id: proposalId).proposal.members.map(\.staffId)

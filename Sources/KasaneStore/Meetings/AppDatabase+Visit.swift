@@ -1,0 +1,42 @@
+import GRDB
+import KasaneCore
+
+/// Where a visit goes, for those who may read the household's personal data.
+public struct VisitAddress: Codable, Sendable, Equatable {
+    public var meetingId: Int64
+    public var caseId: Int64
+    public var caseCode: String
+    /// The household member whose address it is, by their label (本人 50代男性).
+    public var memberLabel: String?
+    /// nil when no member of the household has an address recorded.
+    public var address: String?
+}
+
+extension AppDatabase {
+    /// The address a visit goes to: the principal's, or another member's when the
+    /// principal has none. Only for those who see the meeting and may read the case's
+    /// personal data; every reading and refusal is audited as a read of personal data.
+    public func visitAddress(meetingId: Int64, for actor: Actor) async throws -> VisitAddress {
+        try await audited(actor, "personal.read", target: "meeting:\(meetingId)/visit") { db, note in
+            let loaded = try Self.visibleMeeting(db, id: meetingId, for: actor, note: note)
+            guard loaded.meeting.placeKind == .visit, let caseId = loaded.meeting.visitCaseId,
+                  let c = try SupportCase.fetchOne(db, key: caseId)
+            else {
+                throw KasaneError.notFound("この会議は訪問ではありません（場所: \(loaded.meeting.place)）。")
+            }
+            note.caseCode = c.code
+            guard Access.mayReadPersonalData(of: c, actor, hearing: try Self.casesHeard(db, by: actor)) else {
+                throw KasaneError.forbidden(
+                    "訪問先の住所は、この事例の個人情報を閲覧できる方にだけ表示されます。議長（多機関協働事業者）にお問い合わせください。")
+            }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT m.label, p.address FROM householdMember m JOIN householdMemberPersonal p ON p.memberId = m.id
+                WHERE m.caseId = ? AND p.address IS NOT NULL AND p.address != ''
+                ORDER BY m.isPrincipal DESC, m.id
+                """, arguments: [caseId])
+            return VisitAddress(
+                meetingId: meetingId, caseId: caseId, caseCode: c.code, memberLabel: rows.first?["label"],
+                address: rows.first?["address"])
+        }
+    }
+}
