@@ -64,21 +64,35 @@ struct ReplyTests {
             let counters = try await client.send(.get, "/api/v1/meetings/\(meeting.id)/counters", token: app.coordinator)
             #expect(try counters.jsonArray().first?["comment"] as? String == "午後希望")
             #expect(try await db.meetingMaterial(id: meeting.id, for: coordinator).startsAt == start)
-            // Refused, and nothing changes: unknown UID, someone else's reply, a non-attendee, broken text.
+            // Refused, and nothing changes: unknown UID, someone else's reply, a non-attendee (also with a
+            // SEQUENCE the meeting never had), broken text. The first ones answer alike, so that a member
+            // learns neither whether a meeting exists nor whether a colleague attends it.
             let unknown = try await post(Self.reply(uid: "nope@elsewhere", email: member.email, partstat: "ACCEPTED", sequence: 1, stamp: "20261124T070000Z"), as: app.member)
-            #expect(unknown.status == .notFound)
             let chair = try await db.staff(email: DemoSeed.coordinatorEmail)
             let forOther = try await post(Self.reply(uid: uid, email: chair.email, partstat: "DECLINED", sequence: 1, stamp: "20261124T080000Z"), as: app.member)
-            #expect(forOther.status == .forbidden)
             let outsider = try await db.staff(email: DemoSeed.outsideMemberEmail)
             let stranger = try await post(Self.reply(uid: uid, email: outsider.email, partstat: "ACCEPTED", sequence: 1, stamp: "20261124T090000Z"), as: app.outsider)
-            #expect(stranger.status == .notFound)
+            let strangerFuture = try await post(Self.reply(uid: uid, email: outsider.email, partstat: "ACCEPTED", sequence: 9, stamp: "20261124T090000Z"), as: app.outsider)
+            let strangerForMember = try await post(Self.reply(uid: uid, email: member.email, partstat: "ACCEPTED", sequence: 1, stamp: "20261124T090000Z"), as: app.outsider)
+            for answer in [unknown, forOther, stranger, strangerFuture, strangerForMember] {
+                #expect(answer.status == .notFound)
+                #expect(answer.text == unknown.text)
+            }
             let broken = try await post("BEGIN:VCALENDAR\r\nMETHOD:REPLY\r\n", as: app.member)
             #expect(broken.status == .badRequest)
             #expect(try await response() == "DECLINED")
+            // Cancelled, the meeting still answers a stranger the same way (not 「中止されています」).
+            _ = try await db.cancelMeeting(id: meeting.id, CancellationInput(reason: "延期"), by: coordinator)
+            let afterCancel = try await post(Self.reply(uid: uid, email: outsider.email, partstat: "ACCEPTED", sequence: 2, stamp: "20261124T100000Z"), as: app.outsider)
+            #expect(afterCancel.status == .notFound && afterCancel.text == unknown.text)
+            let ownAfterCancel = try await post(Self.reply(uid: uid, email: member.email, partstat: "ACCEPTED", sequence: 2, stamp: "20261124T100000Z"), as: app.member)
+            #expect(ownAfterCancel.status == .conflict)
         }
-        let log = try await db.auditLog(AuditFilter(refusalsOnly: true), for: .localOperator)
-        #expect(log.contains { $0.action == "itip.reply" && $0.detail?.contains("他の出席者") == true })
+        // The audit log keeps each real reason.
+        let log = try await db.auditLog(AuditFilter(action: "itip", refusalsOnly: true), for: .localOperator)
+        #expect(log.contains { $0.detail?.contains("他の出席者") == true })
+        #expect(log.contains { $0.detail?.contains("出席者ではない") == true })
+        #expect(log.contains { $0.detail?.contains("UID nope@elsewhere の会議はありません") == true })
     }
 
     @Test("Only the member's own meetings are in their feed; planned ones stay out until invited")

@@ -18,7 +18,7 @@ extension AppDatabase {
                 return result
             }
         } catch let error as KasaneError {
-            note.detail = error.message
+            note.detail = note.refusal ?? error.message
             try await writer.write { db in try Self.log(db, actor, action, note, allowed: false) }
             throw error
         }

@@ -69,6 +69,9 @@ final class AuditNote: @unchecked Sendable {
     var caseCode: String?
     var meetingId: Int64?
     var detail: String?
+    /// The real reason of a refusal whose answer says less (so as not to reveal what
+    /// exists); logged instead of the answer.
+    var refusal: String?
 
     init(target: String) { self.target = target }
 }

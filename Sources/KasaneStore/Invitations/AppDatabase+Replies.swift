@@ -33,32 +33,37 @@ extension AppDatabase {
         -> ReplyOutcome
     {
         try await audited(actor, "itip.\(reply.method.rawValue.lowercased())", target: "uid:\(reply.uid)") { db, note in
+            // A reply that is not the sender's to give gets one answer, whatever the reason, so
+            // that nobody learns from it whether a meeting exists or who attends it; the
+            // audit log keeps the real reason.
+            func notYours(_ reason: String) -> KasaneError {
+                note.refusal = reason
+                return Self.replyNotYours
+            }
             guard let meeting = try Meeting.filter(Column("uid") == reply.uid).fetchOne(db) else {
-                throw KasaneError.notFound("この招待（UID \(reply.uid)）に当たる会議はKasaneにありません。")
+                throw notYours("UID \(reply.uid) の会議はありません")
             }
             note.meetingId = meeting.id
             note.target = "meeting:\(meeting.id!)"
+            let attendees = try Row.fetchAll(db, sql: """
+                SELECT attendee.staffId, staff.email, attendee.replySequence, attendee.replyStamp
+                FROM attendee JOIN staff ON staff.id = attendee.staffId WHERE attendee.meetingId = ?
+                """, arguments: [meeting.id])
+            // The attendee this message speaks for: the sender themself, when a member sends it.
+            let speaksForAnyone = actor.staff.map { $0.has(.coordinator) || $0.has(.secretariat) } ?? true
+            let candidates = speaksForAnyone ? attendeeEmails : attendeeEmails.filter { $0 == actor.staff?.email.lowercased() }
+            guard let row = attendees.first(where: { candidates.contains(($0["email"] as String).lowercased()) }) else {
+                let forSomeoneElse = attendeeEmails.contains { e in attendees.contains { ($0["email"] as String).lowercased() == e } }
+                throw notYours(forSomeoneElse
+                    ? "他の出席者（\(attendeeEmails.joined(separator: ", "))）の返信"
+                    : "\(attendeeEmails.joined(separator: ", ")) はこの会議の出席者ではない")
+            }
             guard meeting.status != .cancelled else {
                 throw KasaneError.conflict("この会議は中止されています。返信は記録しません。")
             }
             guard reply.sequence <= meeting.sequence else {
                 throw KasaneError.invalid(
                     field: "calendar", message: "SEQUENCE \(reply.sequence) はこの会議の最新（\(meeting.sequence)）より新しく、不正です。")
-            }
-            let attendees = try Row.fetchAll(db, sql: """
-                SELECT attendee.staffId, staff.email, attendee.replySequence, attendee.replyStamp
-                FROM attendee JOIN staff ON staff.id = attendee.staffId WHERE attendee.meetingId = ?
-                """, arguments: [meeting.id])
-            // The attendee this message speaks for: the sender themself, when a member sends it.
-            let candidates = actor.staff.map { s in
-                s.has(.coordinator) || s.has(.secretariat) ? attendeeEmails : attendeeEmails.filter { $0 == s.email.lowercased() }
-            } ?? attendeeEmails
-            guard let row = attendees.first(where: { candidates.contains(($0["email"] as String).lowercased()) }) else {
-                if actor.staff != nil, !(actor.staff!.has(.coordinator) || actor.staff!.has(.secretariat)),
-                   attendeeEmails.contains(where: { e in attendees.contains { ($0["email"] as String).lowercased() == e } }) {
-                    throw KasaneError.forbidden("他の出席者の返信は取り込めません。ご自身の返信を送ってください。")
-                }
-                throw KasaneError.notFound("\(attendeeEmails.joined(separator: ", ")) はこの会議の出席者ではありません。")
             }
             let staffId: Int64 = row["staffId"]
             switch reply.method {
@@ -96,6 +101,11 @@ extension AppDatabase {
             }
         }
     }
+
+    /// The one answer to a reply that is not the sender's to give: an unknown UID, a meeting
+    /// they do not attend, another attendee's answer.
+    static let replyNotYours = KasaneError.notFound(
+        "この返信は取り込めません。Kasaneからご自身に届いた招待に、ご自身の出欠として返信してください。")
 
     /// Proposals of other times, for the coordinator.
     public func counterProposals(meetingId: Int64, for actor: Actor) async throws -> [CounterProposal] {
