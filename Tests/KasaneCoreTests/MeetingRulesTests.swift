@@ -165,6 +165,25 @@ struct WithdrawalAndAccessTests {
         #expect(outcome.attendees.first { $0.staffId == 5 }?.itemIds == [12])
     }
 
+    @Test("A narrower consent that leaves an attendee no item to hear takes them off the meeting; the chair stays")
+    func narrowedToNothing() {
+        let f = MeetingFixture()
+        // 保健センター (5) hears only case 100's item; every-item 6 hears both.
+        let attendees = f.baseAttendees + [f.attendee(3, items: [11]), f.attendee(5, items: [11]), f.attendee(6)]
+        let remaining = [SmallCity.consent(caseId: 100, .agencies([1, 2, 3]))]
+        let outcome = ConsentWithdrawal.apply(caseId: 100, to: f.state(attendees), consents: remaining, staff: f.context.staff)
+        #expect(outcome.removedItemIds.isEmpty)
+        #expect(outcome.removedAttendeeStaffIds == [5])
+        #expect(outcome.narrowedAttendeeStaffIds == [6])
+        #expect(!outcome.attendees.contains { $0.staffId == 5 })
+        #expect(outcome.attendees.first { $0.staffId == 6 }?.itemIds == [12])
+        // On a meeting of that one case only, the uncovered every-item attendee leaves too.
+        let single = f.state(f.baseAttendees + [f.attendee(6)], items: [f.items[0]])
+        let alone = ConsentWithdrawal.apply(caseId: 100, to: single, consents: remaining, staff: f.context.staff)
+        #expect(alone.removedAttendeeStaffIds == [6])
+        #expect(alone.attendees.map(\.staffId) == [1, 2])
+    }
+
     @Test("Material: an attendee sees the items they hear; leaving the room or another agency's item is withheld")
     func visibleItems() {
         let f = MeetingFixture()

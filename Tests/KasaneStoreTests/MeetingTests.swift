@@ -166,6 +166,40 @@ struct MeetingStoreTests {
         #expect(log.contains { $0.action == "consent.withdraw" && $0.allowed })
     }
 
+    @Test("A narrower consent left in force takes off those it leaves with nothing to hear, and they get a CANCEL, not an empty REQUEST")
+    func narrowingCascade() async throws {
+        let m = try await MeetingCity.make()
+        let agencies = try await m.db.agencies()
+        let narrow = agencies.filter { ["CSW", "KYS", "HK-N"].contains($0.code) }.map { $0.id! }
+        let principal = try await m.db.household(caseId: m.caseB.id!, for: m.city.coordinator).first { $0.isPrincipal }!
+        _ = try await m.db.recordConsent(
+            caseId: m.caseB.id!, ConsentInput(givenByMemberId: principal.id!, givenOn: LocalDate("2026-07-01")!,
+                                              scope: .agencies(narrow), purpose: "情報共有（狭い範囲）", expiresOn: nil),
+            by: m.city.coordinator)
+        let wide = try await m.db.consents(caseId: m.caseB.id!, for: m.city.coordinator).first { $0.scope == .allMeetingMembers }!
+        let (start, end) = MeetingCity.future()
+        let meeting = try await m.db.createMeeting(
+            MeetingInput(kind: .multiLayeredSupportMeeting, startsAt: start, endsAt: end, place: "第2会議室",
+                         items: [AgendaItemInput(caseId: m.caseB.id, purpose: .planReview)]),
+            by: m.city.coordinator)
+        _ = try await m.db.addAttendee(meetingId: meeting.id, AttendeeInput(staffId: m.mental.id!), by: m.city.coordinator)
+        _ = try await m.db.addAttendee(meetingId: meeting.id, AttendeeInput(staffId: m.north.id!), by: m.city.coordinator)
+        _ = try await m.db.sendInvitations(meetingId: meeting.id, by: m.city.coordinator)
+
+        let result = try await m.db.withdrawConsent(
+            caseId: m.caseB.id!, consentId: wide.id!, WithdrawalInput(reason: "範囲を狭めたいとの申し出"), by: m.city.coordinator)
+        #expect(result.affectedMeetingIds == [meeting.id])
+        let after = try await m.db.meetingMaterial(id: meeting.id, for: m.city.coordinator)
+        #expect(after.items.count == 1)
+        #expect(!after.attendees.contains { $0.staffId == m.mental.id })
+        #expect(after.attendees.contains { $0.staffId == m.north.id })
+        let messages = try await m.db.messages(meetingId: meeting.id, for: m.city.coordinator)
+        #expect(messages.filter { $0.staffId == m.mental.id }.map(\.method) == [.request, .cancel])
+        #expect(messages.filter { $0.staffId == m.north.id }.map(\.method) == [.request, .request])
+        let changes = try await m.db.meetingChanges(id: meeting.id, for: m.city.coordinator)
+        #expect(changes.contains { $0.change == .attendeeRemoved && $0.staffId == m.mental.id })
+    }
+
     @Test("A held or cancelled meeting takes no changes; cancelling needs a reason; held only once begun")
     func closedMeetings() async throws {
         let m = try await MeetingCity.make()

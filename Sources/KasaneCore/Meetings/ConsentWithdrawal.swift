@@ -1,6 +1,8 @@
 /// What a withdrawal of consent does to one future 重層的支援会議 (DOMAIN rule 6): the
 /// case's items leave at once if no valid consent remains; otherwise those no longer
-/// covered leave those items. Attendees there only for what left are removed.
+/// covered leave those items. Attendees there only for what left are removed, and so
+/// is anyone the narrower consent leaves with no item to hear (but the chair): they get
+/// a cancellation, not an invitation to a meeting where they hear nothing.
 public enum ConsentWithdrawal {
     public struct Outcome: Sendable, Equatable {
         public var removedItemIds: [Int64]
@@ -44,7 +46,8 @@ public enum ConsentWithdrawal {
                 let remaining = ids.filter { !removedItems.contains($0) }
                 a.itemIds = remaining
                 let wasThereOnlyForRemoved = !ids.isEmpty && remaining.isEmpty
-                if wasThereOnlyForRemoved && a.role != .chair {
+                let leftWithNothing = remaining.isEmpty && narrowed.contains(a.staffId)
+                if (wasThereOnlyForRemoved || leftWithNothing) && a.role != .chair {
                     removedAttendees.append(a.staffId)
                     return nil
                 }
