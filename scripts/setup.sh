@@ -3,8 +3,9 @@
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 # chromium prints agendas and minutes to PDF (and is the browser the tests drive); poppler-utils
-# (pdfinfo, pdftotext) reads those PDFs back; fonts-noto-cjk renders the Japanese.
-packages=(libical-dev libsqlite3-dev pkg-config systemd curl zlib1g-dev chromium chromium-driver poppler-utils fonts-noto-cjk)
+# (pdfinfo, pdftotext) reads those PDFs back; fonts-noto-cjk renders the Japanese; sqlite3 is the shell
+# the audit-chain check tampers with a database file through.
+packages=(libical-dev libsqlite3-dev sqlite3 pkg-config systemd curl zlib1g-dev chromium chromium-driver poppler-utils fonts-noto-cjk)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

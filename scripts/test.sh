@@ -3,7 +3,8 @@
 #   1. swift test: every Swift Testing suite (they also run the Python checkers of .ics and e-mail);
 #   2. scripts/fuzz.sh 30: each libFuzzer target for 30 s, after replaying every past crash;
 #   3. Tests/Independent/server_checks.sh: a real server, mutated bodies and schemathesis;
-#   4. Tests/Independent/check_unit.sh: the systemd unit, with systemd's own tools.
+#   4. Tests/Independent/check_unit.sh: the systemd unit, with systemd's own tools;
+#   5. Tests/Independent/check_audit_chain.sh: the audit chain tampered with through sqlite3.
 # The last line counts them all: "tests: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +33,7 @@ swift build --product kasane >/dev/null 2>&1 || failed=$((failed + 1))
 step bash scripts/fuzz.sh 30
 step bash Tests/Independent/server_checks.sh .build/debug/kasane 3000 10
 step bash -c 'bash Tests/Independent/check_unit.sh .build/debug/kasane && echo "unit: 1 passed, 0 failed" || echo "unit: 0 passed, 1 failed"'
+step bash Tests/Independent/check_audit_chain.sh .build/debug/kasane
 rm -f "$log"
 echo
 echo "tests: $passed passed, $failed failed"

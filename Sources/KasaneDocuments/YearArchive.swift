@@ -29,6 +29,9 @@ public enum YearArchive {
         public var notice: String
         public var files: [File]
         public var chains: [Chain]
+        /// The audit log's last row when the archive was made (its `archive.create` line):
+        /// published here, outside the database, for `kasane audit verify --published`.
+        public var auditHead: ChainHead?
     }
 
     public struct Written: Codable, Sendable {
@@ -66,7 +69,7 @@ public enum YearArchive {
     /// Renders every document and writes the zip into `directory`.
     public static func write(
         _ meetings: [ArchiveMeeting], fiscalYear: Int, municipality: String, templates: DocumentTemplates, into directory: URL,
-        pdf: Bool = false
+        pdf: Bool = false, auditHead: ChainHead? = nil
     ) async throws -> Written {
         var files: [(String, Data)] = []
         let root = "FY\(fiscalYear)"
@@ -92,7 +95,8 @@ public enum YearArchive {
             fiscalYearName: JapaneseEra.fiscalYearName(fiscalYear), createdAt: Date(),
             notice: "取扱注意: 出席者用（-attendee）のファイル（記録そのままのJSONを含む）は個人に関する情報を含みます。配布用（-distributed）は事例番号のみです。",
             files: files.map { Manifest.File(path: $0.0, sha256: sha256($0.1), bytes: $0.1.count) },
-            chains: meetings.map { Manifest.Chain(folder: $0.folder, meetingId: $0.meetingId, versions: $0.minutes.count, head: $0.chainHead) })
+            chains: meetings.map { Manifest.Chain(folder: $0.folder, meetingId: $0.meetingId, versions: $0.minutes.count, head: $0.chainHead) },
+            auditHead: auditHead)
         let manifestData = try CanonicalJSON.encode(manifest)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let url = directory.appending(path: fileName(fiscalYear: fiscalYear))

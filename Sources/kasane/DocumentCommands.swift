@@ -197,7 +197,7 @@ struct ArchiveCommand: AsyncParsableCommand {
                 let meetings = try await db.archiveContents(fiscalYear: fiscalYear, by: try await acting.actor(db))
                 let written = try await YearArchive.write(
                     meetings, fiscalYear: fiscalYear, municipality: try await db.settings().municipalityName, templates: agendas.load(),
-                    into: URL(fileURLWithPath: out), pdf: pdf)
+                    into: URL(fileURLWithPath: out), pdf: pdf, auditHead: try await db.auditHead())
                 print("保管用zip: \(written.path)（会議 \(written.meetings)件、ファイル \(written.files)件）")
                 print("manifest.json の SHA-256: \(written.manifestSHA256)（別に控えてください）")
             }

@@ -28,8 +28,15 @@ struct ActingStaffOption: ParsableArguments {
     var email: String
     @Option(help: "招待メール（iMIP）を書き出すフォルダ") var outbox = "outbox"
 
+    /// The staff member named; an address that is none is refused, and the refusal audited
+    /// as an unknown actor, as a bad token is.
     func actor(_ db: AppDatabase) async throws -> Actor {
-        .staff(try await db.staff(email: email), from: "cli")
+        do {
+            return .staff(try await db.staff(email: email), from: "cli")
+        } catch let error as KasaneError {
+            try await db.logUnauthenticated(origin: "cli", path: "--as")
+            throw error
+        }
     }
 }
 

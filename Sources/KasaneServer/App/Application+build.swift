@@ -49,6 +49,7 @@ public func buildApplication(database: AppDatabase, options: ServiceOptions) asy
             }, templates: TemplateShelf(folder: options.agendasFolder, templates: options.templates)),
         server: .http1(configuration: .init(idleTimeout: .seconds(Int64(limits.idleSeconds)))),
         configuration: .init(address: .hostname(options.host, port: options.port), serverName: "Kasane"),
+        services: [ChainHeadPublisher(database: database, logger: logger)],
         logger: logger)
 }
 

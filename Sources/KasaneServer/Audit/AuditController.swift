@@ -15,6 +15,10 @@ struct AuditController {
         api.get("audit") { request, context in
             JSONResponse(try await database.auditLog(try Self.filter(request), for: try context.actor()))
         }
+        // The hash chain walked, and compared with heads published earlier (head=ID:HASH, repeatable).
+        api.get("audit/verify") { request, context in
+            JSONResponse(try await database.verifyAuditLog(published: try Self.heads(request), for: try context.actor()))
+        }
         api.get("audit.csv") { request, context in
             let csv = try await database.auditLogCSV(try Self.filter(request), for: try context.actor())
             return Response(
@@ -24,6 +28,16 @@ struct AuditController {
                     .contentDisposition: "attachment; filename=\"kasane-audit.csv\"",
                 ],
                 body: .init(byteBuffer: ByteBuffer(string: csv)))
+        }
+    }
+
+    /// The published heads a verification is asked to compare with.
+    static func heads(_ request: Request) throws -> [ChainHead] {
+        try request.uri.queryParameters.getAll("head").filter { !$0.isEmpty }.map { text in
+            guard let head = ChainHead(text) else {
+                throw KasaneError.invalid(field: "head", message: "head は 行番号:ハッシュ（64桁の16進）の形で指定してください。")
+            }
+            return head
         }
     }
 

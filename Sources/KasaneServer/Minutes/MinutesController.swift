@@ -90,7 +90,8 @@ struct MinutesController {
         let dir = FileManager.default.temporaryDirectory.appending(path: "kasane-archive-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         let written = try await YearArchive.write(
-            meetings, fiscalYear: year, municipality: try await database.settings().municipalityName, templates: templates, into: dir)
+            meetings, fiscalYear: year, municipality: try await database.settings().municipalityName, templates: templates, into: dir,
+            auditHead: try await database.auditHead())
         let data = try Data(contentsOf: URL(fileURLWithPath: written.path))
         return Response(
             status: .ok,

@@ -1078,6 +1078,14 @@ enum OpenAPIDocument {
      },
      "meetingId": {
       "type": "integer"
+     },
+     "previousHash": {
+      "type": "string",
+      "description": "前の行のハッシュ（最初の行は0が64個）"
+     },
+     "hash": {
+      "type": "string",
+      "description": "この行の内容と previousHash の SHA-256"
      }
     },
     "required": [
@@ -3458,6 +3466,50 @@ enum OpenAPIDocument {
      "address": {
       "type": "string",
       "description": "訪問先の住所（個人情報。閲覧は監査ログに記録）"
+     }
+    }
+   },
+   "ChainHead": {
+    "type": "object",
+    "required": [
+     "id",
+     "hash"
+    ],
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "hash": {
+      "type": "string"
+     }
+    }
+   },
+   "AuditVerification": {
+    "type": "object",
+    "required": [
+     "rows",
+     "publishedChecked",
+     "ok"
+    ],
+    "properties": {
+     "rows": {
+      "type": "integer"
+     },
+     "head": {
+      "$ref": "#/components/schemas/ChainHead"
+     },
+     "problemRowId": {
+      "type": "integer",
+      "description": "一致しない最初の行"
+     },
+     "problem": {
+      "type": "string"
+     },
+     "publishedChecked": {
+      "type": "integer"
+     },
+     "ok": {
+      "type": "boolean"
      }
     }
    }
@@ -8808,6 +8860,56 @@ enum OpenAPIDocument {
        "application/json": {
         "schema": {
          "$ref": "#/components/schemas/VisitAddress"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error403"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     }
+    }
+   }
+  },
+  "/api/v1/audit/verify": {
+   "get": {
+    "summary": "監査ログのハッシュの連鎖を検証（管理者）。公開された先頭（head=行番号:ハッシュ）とも照合",
+    "tags": [
+     "audit"
+    ],
+    "operationId": "get_api_v1_audit_verify",
+    "parameters": [
+     {
+      "name": "head",
+      "in": "query",
+      "required": false,
+      "schema": {
+       "type": "array",
+       "items": {
+        "type": "string",
+        "pattern": "^[0-9]+:[0-9a-fA-F]{64}$"
+       }
+      },
+      "style": "form",
+      "explode": true,
+      "description": "公開された先頭（繰り返し可）"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/AuditVerification"
         }
        }
       }

@@ -44,6 +44,23 @@ struct AuditAndArchivePages {
                 }
             }
         }
+        router.get("admin/audit/verify") { request, _ in
+            try await web.signedIn(request, may: .readAuditLog) { s, actor in
+                do {
+                    let report = try await database.verifyAuditLog(published: try AuditController.heads(request), for: actor)
+                    return WebPages.page("message", MessageView(
+                        pageTitle: "監査ログの検証", user: web.user(s), heading: report.ok ? "改変はありません" : "改変が見つかりました",
+                        message: (report.problem ?? "\(report.rows)行のハッシュの連鎖はすべて一致しました。")
+                            + (report.head.map { "　現在の先頭: 行 \($0.id)（\($0.hash.prefix(16))…）" } ?? ""),
+                        link: "/admin/audit", linkText: "監査ログへ"), status: report.ok ? .ok : .conflict)
+                } catch let error as KasaneError {
+                    if case .forbidden = error { throw error }
+                    return WebPages.page("message", MessageView(
+                        pageTitle: "監査ログの検証", user: web.user(s), heading: "検証できません", message: WebPages.plain(error.message),
+                        link: "/admin/audit", linkText: "監査ログへ"), status: .badRequest)
+                }
+            }
+        }
         router.get("admin/audit.csv") { request, _ in
             try await web.signedIn(request, may: .readAuditLog) { _, actor in
                 let csv = try await database.auditLogCSV(try AuditController.filter(request), for: actor)

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import KasaneCore
@@ -18,10 +19,31 @@ public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, Mutable
     public var allowed: Bool
     /// For a refusal, the reason given.
     public var detail: String?
+    /// The chain: the hash of the row before (`AuditChain.genesis` for the first), and of
+    /// this row's content with it. Rewriting, replacing or removing a row breaks it.
+    public var previousHash: String?
+    public var hash: String?
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
-    static let csvHeader = "id,日時,職員ID,接続元,操作,対象,事例番号,会議ID,結果,詳細"
+    /// The hash of this row's content and `previousHash`: SHA-256 over a canonical line of
+    /// the fields (the time in whole milliseconds), hex.
+    public func computedHash() -> String {
+        func text(_ s: String?) -> String {
+            guard let s else { return "null" }
+            return "\"" + s.unicodeScalars.map { c in
+                c == "\"" || c == "\\" || c.value < 0x20 ? String(format: "\\u%04x", c.value) : String(c)
+            }.joined() + "\""
+        }
+        func number(_ n: Int64?) -> String { n.map(String.init) ?? "null" }
+        let line = [
+            number(id), number(Int64((at.timeIntervalSince1970 * 1000).rounded())), number(staffId), text(origin), text(action),
+            text(target), text(caseCode), number(meetingId), allowed ? "1" : "0", text(detail), text(previousHash),
+        ].joined(separator: ",")
+        return SHA256.hash(data: Data(line.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static let csvHeader = "id,日時,職員ID,接続元,操作,対象,事例番号,会議ID,結果,詳細,ハッシュ"
 
     /// A CSV row, quoted as RFC 4180 wants.
     var csvRow: String {
@@ -29,7 +51,7 @@ public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, Mutable
         formatter.timeZone = .tokyo
         let fields: [String] = [
             id.map(String.init) ?? "", formatter.string(from: at), staffId.map(String.init) ?? "", origin, action, target,
-            caseCode ?? "", meetingId.map(String.init) ?? "", allowed ? "許可" : "拒否", detail ?? "",
+            caseCode ?? "", meetingId.map(String.init) ?? "", allowed ? "許可" : "拒否", detail ?? "", hash ?? "",
         ]
         return fields.map { f in
             f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })

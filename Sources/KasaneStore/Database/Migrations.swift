@@ -20,6 +20,7 @@ extension AppDatabase {
         migrator.registerMigration("v10-plans", migrate: createPlans)
         migrator.registerMigration("v11-web-sign-in", migrate: createWebSignIn)
         migrator.registerMigration("v12-place-kinds", migrate: addPlaceKinds)
+        migrator.registerMigration("v13-audit-chain", migrate: chainAuditLog)
         return migrator
     }()
 
@@ -601,6 +602,36 @@ extension AppDatabase {
             CREATE TRIGGER meeting_visit_update BEFORE UPDATE OF placeKind, visitCaseId, roomId ON meeting
             WHEN (NEW.placeKind = 'visit') != (NEW.visitCaseId IS NOT NULL) OR (NEW.placeKind = 'visit' AND NEW.roomId IS NOT NULL)
             BEGIN SELECT RAISE(ABORT, '訪問の会議は事例を1つ指し、部屋を予約しません。'); END;
+            """)
+    }
+
+    /// The audit log becomes a hash chain: each row the hash of its content and of the row
+    /// before. The rows already there are chained in their order; from then on a row goes in
+    /// only at the end, with the id after the last and the last row's hash (so REPLACE, which
+    /// would rewrite a row in place, is refused as well).
+    static func chainAuditLog(_ db: Database) throws {
+        try db.alter(table: "auditLog") { t in
+            t.add(column: "previousHash", .text)
+            t.add(column: "hash", .text)
+        }
+        try db.execute(sql: "DROP TRIGGER auditLog_no_update")
+        var previous = AuditChain.genesis
+        let entries = try AuditEntry.order(Column("id")).fetchAll(db)
+        for var entry in entries {
+            entry.previousHash = previous
+            entry.hash = entry.computedHash()
+            try db.execute(
+                sql: "UPDATE auditLog SET previousHash = ?, hash = ? WHERE id = ?", arguments: [entry.previousHash, entry.hash, entry.id])
+            previous = entry.hash ?? previous
+        }
+        try db.execute(sql: """
+            CREATE TRIGGER auditLog_no_update BEFORE UPDATE ON auditLog
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            CREATE TRIGGER auditLog_appended BEFORE INSERT ON auditLog
+            WHEN NEW.id <= COALESCE((SELECT MAX(id) FROM auditLog), 0)
+              OR NEW.hash IS NULL
+              OR NEW.previousHash IS NOT COALESCE((SELECT hash FROM auditLog ORDER BY id DESC LIMIT 1), '\(AuditChain.genesis)')
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: a row goes at the end, chained to the last'); END;
             """)
     }
 }
