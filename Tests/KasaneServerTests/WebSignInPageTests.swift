@@ -25,6 +25,14 @@ extension TestClientProtocol {
         if let cookie { headers[.cookie] = cookie }
         return try await execute(uri: path, method: .get, headers: headers, body: nil)
     }
+
+    /// A form that needs no session (sign-in, setting a password), posted as the browser
+    /// does: opened first, then sent with its pre-session cookie and token.
+    func preSessionForm(_ open: String, _ path: String, _ fields: [String: String]) async throws -> TestResponse {
+        let page = try await page(open)
+        let cookie = page.headers[.setCookie].map { String($0.split(separator: ";")[0]) }
+        return try await form(path, fields.merging(["csrf": csrfToken(page)]) { a, _ in a }, cookie: cookie)
+    }
 }
 
 extension DemoApp {
@@ -55,14 +63,17 @@ struct WebSignInPageTests {
         try await app.test { client in
             let setPage = try await client.page("/set-password?token=\(token)")
             #expect(setPage.status == .ok && setPage.text.contains("パスワードの設定") && setPage.text.contains("lang=\"ja\""))
-            #expect(try await client.form("/set-password", ["token": token, "password": "さくら並木の午後2026", "again": "違う"]).status == .badRequest)
-            #expect(try await client.form("/set-password", ["token": token, "password": "さくら並木の午後2026", "again": "さくら並木の午後2026"]).status == .ok)
+            let setPath = "/set-password?token=\(token)"
+            #expect(try await client.preSessionForm(setPath, "/set-password", ["token": token, "password": "さくら並木の午後2026", "again": "違う"]).status == .badRequest)
+            // Without the form's own token (a page of another site posting it) nothing is set.
+            #expect(try await client.form("/set-password", ["token": token, "password": "さくら並木の午後2026", "again": "さくら並木の午後2026"]).status == .forbidden)
+            #expect(try await client.preSessionForm(setPath, "/set-password", ["token": token, "password": "さくら並木の午後2026", "again": "さくら並木の午後2026"]).status == .ok)
 
-            let wrong = try await client.form("/signin", ["email": DemoSeed.involvedMemberEmail, "password": "ちがうパスワードです"])
+            let wrong = try await client.preSessionForm("/signin", "/signin", ["email": DemoSeed.involvedMemberEmail, "password": "ちがうパスワードです"])
             #expect(wrong.status == .unauthorized && wrong.text.contains("メールアドレスまたはパスワードが違います") && wrong.text.contains(DemoSeed.involvedMemberEmail))
-            let signedIn = try await client.form("/signin", ["email": DemoSeed.involvedMemberEmail, "password": "さくら並木の午後2026"])
+            let signedIn = try await client.preSessionForm("/signin", "/signin", ["email": DemoSeed.involvedMemberEmail, "password": "さくら並木の午後2026"])
             #expect(signedIn.status == .seeOther && signedIn.headers[.location] == "/home")
-            let setCookie = try #require(signedIn.headers[.setCookie])
+            let setCookie = try #require(signedIn.headers[values: .setCookie].first { $0.hasPrefix(WebController.cookieName + "=") })
             #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict") && !setCookie.contains("Secure"))
             let cookie = String(setCookie.split(separator: ";")[0])
 
@@ -84,6 +95,52 @@ struct WebSignInPageTests {
             #expect(after.status == .seeOther && after.headers[.location] == "/signin?expired=1")
             #expect(try await client.page("/").headers[.location] == "/signin")
         }
+    }
+
+    @Test("Sign-in cannot be forced from another site: a cross-site POST to any form, or one without the pre-session token, opens no session")
+    func loginCSRF() async throws {
+        let app = try await DemoApp.make()
+        let cookies = try await app.signedIn([DemoSeed.involvedMemberEmail])
+        let fields = ["email": DemoSeed.involvedMemberEmail, "password": "minamino-demo-2026"]
+        try await app.test { client in
+            func post(_ path: String, _ extra: HTTPFields, cookie: String? = nil, fields: [String: String]) async throws -> TestResponse {
+                var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+                headers.append(contentsOf: extra)
+                if let cookie { headers[.cookie] = cookie }
+                let body = fields.map { "\($0)=\($1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+                return try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: body))
+            }
+            let page = try await client.page("/signin")
+            let pre = String(try #require(page.headers[.setCookie]).split(separator: ";")[0])
+            #expect(page.headers[.setCookie]?.contains("SameSite=Strict") == true && page.headers[.setCookie]?.contains("HttpOnly") == true)
+            let withToken = fields.merging(["csrf": csrfToken(page)]) { a, _ in a }
+            // Another site's page posting the sign-in form: refused by where it comes from, even with a token.
+            for headers: HTTPFields in [
+                [HTTPField.Name("Origin")!: "https://evil.example"], [HTTPField.Name("Sec-Fetch-Site")!: "cross-site"],
+                [HTTPField.Name("Sec-Fetch-Site")!: "same-site"], [HTTPField.Name("Origin")!: "null"],
+            ] {
+                let refused = try await post("/signin", headers, cookie: pre, fields: withToken)
+                #expect(refused.status == .forbidden && !refused.headers[values: .setCookie].contains { $0.hasPrefix(WebController.cookieName) })
+                #expect(refused.text.contains("別のサイトから"))
+            }
+            // Without the pre-session cookie and token (what a cross-site form can send): refused.
+            let bare = try await post("/signin", [:], fields: fields)
+            #expect(bare.status == .forbidden && bare.headers[.setCookie] == nil)
+            let wrongToken = try await post("/signin", [:], cookie: pre, fields: fields.merging(["csrf": String(repeating: "0", count: 48)]) { a, _ in a })
+            #expect(wrongToken.status == .forbidden)
+            // A signed-in member's forms likewise, whatever token they carry.
+            let home = try await client.page("/home", cookie: cookies[DemoSeed.involvedMemberEmail])
+            let out = try await post("/signout", [HTTPField.Name("Origin")!: "https://evil.example"], cookie: cookies[DemoSeed.involvedMemberEmail], fields: ["csrf": csrfToken(home)])
+            #expect(out.status == .forbidden)
+            #expect(try await client.page("/home", cookie: cookies[DemoSeed.involvedMemberEmail]).status == .ok)
+            // The same browser on this service's own page: signed in, the pre-session cookie cleared.
+            let own = try await post(
+                "/signin", [HTTPField.Name("Origin")!: "http://localhost", HTTPField.Name("Sec-Fetch-Site")!: "same-origin"], cookie: pre, fields: withToken)
+            #expect(own.status == .seeOther && own.headers[values: .setCookie].contains { $0.hasPrefix(WebController.cookieName + "=") })
+            #expect(own.headers[values: .setCookie].contains { $0.hasPrefix(WebController.preSessionCookie + "=;") })
+        }
+        let refusals = try await app.database.auditLog(AuditFilter(action: "auth", refusalsOnly: true), for: .localOperator)
+        #expect(refusals.contains { $0.target.hasPrefix("cross-site POST /signin") })
     }
 
     @Test("A session idle past its limit is gone: the page sends the person to sign in again")

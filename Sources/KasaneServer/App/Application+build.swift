@@ -69,6 +69,7 @@ public func buildRouter(
             body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
     }
     InvitationController(database: database).addFeed(to: router)
+    router.add(middleware: SameOriginMiddleware(database: database))
     WebController(database: database, shelf: templates).addRoutes(to: router)
 
     let api = router.group("api/v1").add(middleware: AuthMiddleware(database: database))

@@ -22,26 +22,36 @@ struct WebController {
         }
         router.get("signin") { request, _ in
             let expired = request.uri.queryParameters.get("expired") != nil
-            return WebPages.page("signin", SignInView(error: expired ? "一定時間操作がなかったため、サインアウトしました。もう一度サインインしてください。" : nil, email: ""))
+            let pre = try await preSession(request)
+            return WebPages.page(
+                "signin", SignInView(error: expired ? "一定時間操作がなかったため、サインアウトしました。もう一度サインインしてください。" : nil, email: "", csrf: pre.token),
+                headers: pre.headers)
         }
         router.post("signin") { request, context in
             let form = try await WebPages.form(request, context: context)
+            guard let token = preSessionToken(request), form["csrf"] == token else { return Self.csrfRefused(link: "/signin") }
             let email = form["email"] ?? ""
             do {
                 let s = try await database.signIn(email: email, password: form["password"] ?? "", origin: context.origin)
-                return WebPages.redirect("/home", headers: [.setCookie: try await cookie(s.id, maxAge: Int(s.expiresAt.timeIntervalSinceNow))])
+                var headers: HTTPFields = [.setCookie: try await cookie(s.id, maxAge: Int(s.expiresAt.timeIntervalSinceNow))]
+                headers.append(HTTPField(name: .setCookie, value: try await cookie("", maxAge: 0, name: Self.preSessionCookie)))
+                return WebPages.redirect("/home", headers: headers)
             } catch let error as KasaneError {
-                return WebPages.page("signin", SignInView(error: error.message, email: email), status: .unauthorized)
+                return WebPages.page("signin", SignInView(error: error.message, email: email, csrf: token), status: .unauthorized)
             }
         }
         router.get("set-password") { request, _ in
-            WebPages.page("set-password", SetPasswordView(token: request.uri.queryParameters.get("token") ?? "", error: nil))
+            let pre = try await preSession(request)
+            return WebPages.page(
+                "set-password", SetPasswordView(token: request.uri.queryParameters.get("token") ?? "", csrf: pre.token, error: nil),
+                headers: pre.headers)
         }
         router.post("set-password") { request, context in
             let form = try await WebPages.form(request, context: context)
+            guard let csrf = preSessionToken(request), form["csrf"] == csrf else { return Self.csrfRefused(link: "/signin") }
             let token = form["token"] ?? ""
             guard form["password"] == form["again"] else {
-                return WebPages.page("set-password", SetPasswordView(token: token, error: "2つのパスワードが一致しません。"), status: .badRequest)
+                return WebPages.page("set-password", SetPasswordView(token: token, csrf: csrf, error: "2つのパスワードが一致しません。"), status: .badRequest)
             }
             do {
                 try await database.setPassword(linkToken: token, password: form["password"] ?? "")
@@ -49,7 +59,7 @@ struct WebController {
                     pageTitle: "パスワードを設定しました", heading: "パスワードを設定しました", message: "新しいパスワードでサインインしてください。",
                     link: "/signin", linkText: "サインインへ"))
             } catch let error as KasaneError {
-                return WebPages.page("set-password", SetPasswordView(token: token, error: error.message), status: .badRequest)
+                return WebPages.page("set-password", SetPasswordView(token: token, csrf: csrf, error: error.message), status: .badRequest)
             }
         }
         router.post("signout") { request, context in try await signOut(request, context: context, everywhere: false) }
@@ -173,16 +183,34 @@ struct WebController {
         return WebPages.redirect("/signin", headers: [.setCookie: try await cookie("", maxAge: 0)])
     }
 
-    static func csrfRefused() -> Response {
+    static func csrfRefused(link: String = "/home") -> Response {
         WebPages.page("message", MessageView(
             pageTitle: "操作を受け付けませんでした", heading: "操作を受け付けませんでした",
             message: "フォームの確認用の値がないか、古くなっています。画面を開き直してから、もう一度操作してください。",
-            link: "/home", linkText: "ホームへ"), status: .forbidden)
+            link: link, linkText: link == "/home" ? "ホームへ" : "サインインへ"), status: .forbidden)
     }
 
-    func cookie(_ value: String, maxAge: Int) async throws -> String {
+    func cookie(_ value: String, maxAge: Int, name: String = cookieName) async throws -> String {
         let secure = try await database.settings().baseURL.hasPrefix("https://") ? "; Secure" : ""
-        return "\(Self.cookieName)=\(value); Path=/; HttpOnly; SameSite=Strict; Max-Age=\(max(0, maxAge))\(secure)"
+        return "\(name)=\(value); Path=/; HttpOnly; SameSite=Strict; Max-Age=\(max(0, maxAge))\(secure)"
+    }
+
+    /// The forms a person posts before they have a session (sign-in, setting a password)
+    /// carry a token of their own, matched by a strict cookie set with the form: a page of
+    /// another site can neither read the one nor send the other (no login CSRF).
+    static let preSessionCookie = "kasane_presession"
+
+    func preSession(_ request: Request) async throws -> (token: String, headers: HTTPFields) {
+        if let token = preSessionToken(request) { return (token, [:]) }
+        var bytes = [UInt8](repeating: 0, count: 24)
+        var generator = SystemRandomNumberGenerator()
+        for i in bytes.indices { bytes[i] = generator.next() }
+        let token = bytes.map { String(format: "%02x", $0) }.joined()
+        return (token, [.setCookie: try await cookie(token, maxAge: 3600, name: Self.preSessionCookie)])
+    }
+
+    func preSessionToken(_ request: Request) -> String? {
+        WebPages.cookie(Self.preSessionCookie, in: request).flatMap { $0.count == 48 && $0.allSatisfy(\.isHexDigit) ? $0 : nil }
     }
 
     func home(_ s: WebSession) async throws -> HomeView {
@@ -242,12 +270,15 @@ struct SignInView {
     var user: PageUser? = nil
     var error: String?
     var email: String
+    /// The pre-session token (the form's, beside its cookie).
+    var csrf: String
 }
 
 struct SetPasswordView {
     var pageTitle = "パスワードの設定"
     var user: PageUser? = nil
     var token: String
+    var csrf: String
     var error: String?
 }
 
