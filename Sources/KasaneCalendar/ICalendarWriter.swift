@@ -9,18 +9,24 @@ public enum ICalendarWriter {
     static let productID = "-//Kasane//Kasane 1.0//JA"
     static let tzid = "Asia/Tokyo"
 
-    /// One iTIP message (REQUEST or CANCEL) for one recipient.
-    public static func message(_ invitation: Invitation, method: InvitationMethod, now: Date = Date()) -> String {
+    /// One iTIP message (REQUEST or CANCEL) for one recipient. `sentBy`: the address the
+    /// e-mail comes from, when it is not the chair's own (ORGANIZER;SENT-BY=, RFC 5545 3.2.18),
+    /// so that the client shows the chair as the one who invites and Kasane as who sent it.
+    public static func message(_ invitation: Invitation, method: InvitationMethod, sentBy: String? = nil, now: Date = Date()) -> String {
         calendar(method: method == .request ? ICAL_METHOD_REQUEST : ICAL_METHOD_CANCEL, name: nil) { root in
-            icalcomponent_add_component(root, event(invitation, cancelled: method == .cancel || invitation.cancelled, now: now))
+            let status: icalproperty_status? = method == .cancel && invitation.uninvited == true ? nil
+                : method == .cancel || invitation.cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED
+            icalcomponent_add_component(root, event(invitation, status: status, sentBy: sentBy, now: now))
         }
     }
 
-    /// A subscription feed: the recipient's meetings, no METHOD.
-    public static func feed(_ invitations: [Invitation], name: String, now: Date = Date()) -> String {
-        calendar(method: nil, name: name) { root in
+    /// A subscription feed: the recipient's meetings, no METHOD. Calendar clients are told
+    /// how often to poll it: REFRESH-INTERVAL (RFC 7986) and X-PUBLISHED-TTL (Outlook).
+    public static func feed(_ invitations: [Invitation], name: String, refreshMinutes: Int = 60, now: Date = Date()) -> String {
+        calendar(method: nil, name: name, refreshMinutes: refreshMinutes) { root in
             for invitation in invitations {
-                icalcomponent_add_component(root, event(invitation, cancelled: invitation.cancelled, now: now))
+                let status = invitation.cancelled || invitation.uninvited == true ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED
+                icalcomponent_add_component(root, event(invitation, status: status, sentBy: nil, now: now))
             }
         }
     }
@@ -45,7 +51,8 @@ public enum ICalendarWriter {
     // MARK: building
 
     private static func calendar(
-        method: icalproperty_method?, name: String?, withTimezone: Bool = true, _ fill: (OpaquePointer) -> Void
+        method: icalproperty_method?, name: String?, refreshMinutes: Int? = nil, withTimezone: Bool = true,
+        _ fill: (OpaquePointer) -> Void
     ) -> String {
         let root = Libical.newComponent(ICAL_VCALENDAR_COMPONENT)
         defer { icalcomponent_free(root) }
@@ -57,6 +64,18 @@ public enum ICalendarWriter {
             let p = Libical.made(icalproperty_new_x(name))
             icalproperty_set_x_name(p, "X-WR-CALNAME")
             icalcomponent_add_property(root, p)
+        }
+        if let refreshMinutes {
+            var every = icaldurationtype_null_duration()
+            every.hours = UInt32(refreshMinutes / 60)
+            every.minutes = UInt32(refreshMinutes % 60)
+            let refresh = Libical.made(icalproperty_new_refreshinterval(every))
+            icalproperty_add_parameter(refresh, icalparameter_new_value(ICAL_VALUE_DURATION))
+            icalcomponent_add_property(root, refresh)
+            let (h, m) = (refreshMinutes / 60, refreshMinutes % 60)
+            let ttl = Libical.made(icalproperty_new_x("PT" + (h > 0 ? "\(h)H" : "") + (m > 0 || h == 0 ? "\(m)M" : "")))
+            icalproperty_set_x_name(ttl, "X-PUBLISHED-TTL")
+            icalcomponent_add_property(root, ttl)
         }
         if withTimezone { icalcomponent_add_component(root, tokyo()) }
         fill(root)
@@ -85,7 +104,7 @@ public enum ICalendarWriter {
         return zone
     }
 
-    static func event(_ inv: Invitation, cancelled: Bool, now: Date) -> OpaquePointer {
+    static func event(_ inv: Invitation, status: icalproperty_status?, sentBy: String?, now: Date) -> OpaquePointer {
         let e = Libical.newComponent(ICAL_VEVENT_COMPONENT)
         icalcomponent_add_property(e, icalproperty_new_uid(inv.uid))
         icalcomponent_add_property(e, icalproperty_new_dtstamp(utc(now)))
@@ -97,10 +116,13 @@ public enum ICalendarWriter {
         icalcomponent_add_property(e, icalproperty_new_location(inv.place))
         icalcomponent_add_property(e, icalproperty_new_url(inv.url))
         icalcomponent_add_property(e, icalproperty_new_class(ICAL_CLASS_CONFIDENTIAL))
-        icalcomponent_add_property(e, icalproperty_new_status(cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED))
+        if let status { icalcomponent_add_property(e, icalproperty_new_status(status)) }
         icalcomponent_add_property(e, icalproperty_new_transp(ICAL_TRANSP_OPAQUE))
         let organizer = Libical.made(icalproperty_new_organizer("mailto:\(inv.organizer.email)"))
         icalproperty_add_parameter(organizer, icalparameter_new_cn(inv.organizer.name))
+        if let sentBy, sentBy.lowercased() != inv.organizer.email.lowercased() {
+            icalproperty_add_parameter(organizer, icalparameter_new_sentby("mailto:\(sentBy)"))
+        }
         icalcomponent_add_property(e, organizer)
         for a in inv.attendees {
             let p = Libical.made(icalproperty_new_attendee("mailto:\(a.email)"))

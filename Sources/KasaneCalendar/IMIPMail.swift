@@ -40,7 +40,7 @@ public enum IMIPMail {
         var lines = [
             "From: \(from)",
             "To: \(message.email)",
-            "Subject: \(encodedWords(subject))",
+            "Subject: \(encodedWords(subject, header: "Subject"))",
             "Date: \(rfc5322Date(now))",
             "Message-ID: \(messageID)",
             "MIME-Version: 1.0",
@@ -73,7 +73,7 @@ public enum IMIPMail {
         var lines = [
             "From: \(from)",
             "To: \(email)",
-            "Subject: \(encodedWords(subject))",
+            "Subject: \(encodedWords(subject, header: "Subject"))",
             "Date: \(rfc5322Date(now))",
             "Message-ID: <kasane-notice-\(id)@kasane>",
             "MIME-Version: 1.0",
@@ -98,17 +98,25 @@ public enum IMIPMail {
         return lines
     }
 
-    /// RFC 2047 encoded words, each at most 75 characters, never splitting a character.
-    static func encodedWords(_ text: String) -> String {
+    /// RFC 2047 encoded words for the value of `header`, folded so that every line of the
+    /// header (the first with its name, the others after one space) is at most 76 characters,
+    /// never splitting a character. An ASCII text that fits stays as it is.
+    static func encodedWords(_ text: String, header: String) -> String {
+        let wrapper = "=?UTF-8?B??=".count
+        if text.allSatisfy({ $0.isASCII && !$0.isNewline }), header.count + 2 + text.count <= 76 { return text }
+        /// The most bytes whose base64 fits in `room` characters.
+        func bytes(fitting room: Int) -> Int { max(1, (room - wrapper) / 4 * 3) }
+        var limit = bytes(fitting: 76 - header.count - 2)
         var words: [String] = []
         var chunk = Data()
         for ch in text {
-            let bytes = Data(String(ch).utf8)
-            if chunk.count + bytes.count > 45 {
+            let encoded = Data(String(ch).utf8)
+            if !chunk.isEmpty, chunk.count + encoded.count > limit {
                 words.append("=?UTF-8?B?\(chunk.base64EncodedString())?=")
                 chunk = Data()
+                limit = bytes(fitting: 76 - 1)
             }
-            chunk += bytes
+            chunk += encoded
         }
         if !chunk.isEmpty { words.append("=?UTF-8?B?\(chunk.base64EncodedString())?=") }
         return words.joined(separator: "\r\n ")

@@ -43,7 +43,8 @@ def main():
             fail(f"{entry['file']}: {start}–{end} != {entry['start_utc']}–{entry['end_utc']}")
         if int(event.get("SEQUENCE")) != entry["sequence"]:
             fail(f"{entry['file']}: SEQUENCE {event.get('SEQUENCE')} != {entry['sequence']}")
-        if str(event.get("STATUS")) != entry["status"]:
+        status = str(event.get("STATUS")) if event.get("STATUS") is not None else None
+        if status != entry["status"]:
             fail(f"{entry['file']}: STATUS {event.get('STATUS')} != {entry['status']}")
         if str(event.get("CLASS")) != "CONFIDENTIAL":
             fail(f"{entry['file']}: CLASS {event.get('CLASS')}")

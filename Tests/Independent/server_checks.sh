@@ -6,7 +6,9 @@
 #      data unchanged after every refusal, 413 for oversized bodies, 408 for stalled ones);
 #   2. schemathesis against /api/v1/openapi.json, as a coordinator and as the administrator:
 #      no server error, and every status, content type and body as the document says;
-#   3. agendas and minutes: headless Chromium's PDF read by pdfinfo/pdftotext, a screenshot
+#   3. check_outgoing.py: the outbox's e-mails and a member's feed scanned for the demo households'
+#      data, a visit meeting, and RFC 2047/5546/7986 checked with Python's email and icalendar;
+#   4. agendas and minutes: headless Chromium's PDF read by pdfinfo/pdftotext, a screenshot
 #      of the HTML, and the year's archive read by Python's zipfile and hashlib, tampered
 #      and caught by `kasane archive verify`.
 # Usage: server_checks.sh KASANE_BINARY [mutation requests] [schemathesis examples per operation]
@@ -61,6 +63,13 @@ record $? "the year's archive checked by Python zipfile/hashlib; a changed and a
 # sign-out; axe-core; fonts, overflow and local-only requests; screenshots into screenshots/.
 python3 Tests/Independent/browser_checks.py "http://127.0.0.1:$port" "$work/demo/tokens.env" screenshots "$work/demo/kasane-demo.sqlite" > "$work/browser.log" 2>&1; status=$?; grep -E "FAILED|attempt|Error|passed," "$work/browser.log" | head -30
 record "$status" "the web pages in headless Chromium, with axe-core (screenshots in screenshots/)"
+
+# What leaves the service, read from outside: the outbox's e-mails and a member's feed scanned for
+# the demo households' names, kana, addresses and birth dates (read from the file with sqlite3),
+# a visit on the 8050 household, and RFC 2047 / 5546 / 7986 checked with Python's email and icalendar.
+python3 Tests/Independent/check_outgoing.py "http://127.0.0.1:$port" "$work/demo/kasane-demo.sqlite" "$work/demo/tokens.env" "$work/demo/outbox" > "$work/outgoing.log" 2>&1; status=$?
+grep -E "FAILED|Error|passed," "$work/outgoing.log" | head -20
+record "$status" "what leaves the service: no household data, 訪問（事例番号）, RFC 2047/5546/7986 (email, icalendar)"
 
 python3 Tests/Independent/http_mutations.py "http://127.0.0.1:$port" "$work/demo/kasane-demo.sqlite" "$work/demo/tokens.env" \
   --requests "$requests" 2>&1 | tail -30

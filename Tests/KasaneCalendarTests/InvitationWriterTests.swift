@@ -71,6 +71,58 @@ struct InvitationWriterTests {
         #expect(u.contains("UID:0f6c6a4e-1111-4c3e-9d7a-3e2b1c0d9e8f@kasane"))
     }
 
+    @Test("An uninvitation (one attendee taken off) carries no STATUS (RFC 5546 3.2.5); a whole cancellation keeps STATUS:CANCELLED")
+    func uninvitation() throws {
+        var one = Sample.invitation(sequence: 5)
+        one.attendees = [InvitedParty(name: "北村 直子", email: "kitamura.naoko@minamino.example.jp", role: .required, response: .needsAction)]
+        one.uninvited = true
+        let u = unfolded(ICalendarWriter.message(one, method: .cancel, now: now))
+        #expect(u.contains("METHOD:CANCEL") && u.contains("SEQUENCE:5"))
+        #expect(!u.contains { $0.hasPrefix("STATUS") })
+        #expect(u.filter { $0.hasPrefix("ATTENDEE") }.count == 1)
+        #expect(try ICalendarText.restrictionProblems(ICalendarWriter.message(one, method: .cancel)) == [])
+        let all = unfolded(ICalendarWriter.message(Sample.invitation(sequence: 6, cancelled: true), method: .cancel, now: now))
+        #expect(all.contains("STATUS:CANCELLED"))
+    }
+
+    @Test("ORGANIZER says who sends on the chair's behalf (SENT-BY) when the e-mail comes from Kasane's address")
+    func sentBy() {
+        let u = unfolded(ICalendarWriter.message(Sample.invitation(), method: .request, sentBy: "kasane@minamino.example.jp", now: now))
+        #expect(u.contains("ORGANIZER;CN=相沢 美咲;SENT-BY=\"mailto:kasane@minamino.example.jp\":mailto:aizawa.misaki@minamino.example.jp"))
+        let own = unfolded(ICalendarWriter.message(Sample.invitation(), method: .request, sentBy: "Aizawa.Misaki@minamino.example.jp", now: now))
+        #expect(own.contains("ORGANIZER;CN=相沢 美咲:mailto:aizawa.misaki@minamino.example.jp"))
+    }
+
+    @Test("A feed tells calendars how often to fetch it: REFRESH-INTERVAL;VALUE=DURATION (RFC 7986) and X-PUBLISHED-TTL")
+    func feedRefresh() throws {
+        let hourly = unfolded(ICalendarWriter.feed([Sample.invitation()], name: "Kasane", now: now))
+        #expect(hourly.contains("REFRESH-INTERVAL;VALUE=DURATION:PT1H"))
+        #expect(hourly.contains("X-PUBLISHED-TTL:PT1H"))
+        #expect(!hourly.contains { $0.hasPrefix("METHOD") })
+        let often = unfolded(ICalendarWriter.feed([Sample.invitation()], name: "Kasane", refreshMinutes: 90, now: now))
+        #expect(often.contains("REFRESH-INTERVAL;VALUE=DURATION:PT1H30M") && often.contains("X-PUBLISHED-TTL:PT1H30M"))
+        let quarter = unfolded(ICalendarWriter.feed([], name: "Kasane", refreshMinutes: 15, now: now))
+        #expect(quarter.contains("REFRESH-INTERVAL;VALUE=DURATION:PT15M") && quarter.contains("X-PUBLISHED-TTL:PT15M"))
+        #expect(try ICalendarText.restrictionProblems(ICalendarWriter.feed([Sample.invitation()], name: "Kasane")) == [])
+    }
+
+    @Test("Header lines of a long Japanese subject are at most 76 characters, folded into several encoded words that decode back")
+    func subjectFolding() throws {
+        var message = OutgoingMessage(
+            id: 7, meetingId: 12, staffId: 3, email: "kitamura.naoko@minamino.example.jp", method: .request, sequence: 2,
+            invitation: Sample.invitation(sequence: 2), createdAt: now)
+        message.invitation.title = String(repeating: "まるごと支援会議（重層的支援会議）", count: 4) + " 第3回"
+        let mail = IMIPMail.compose(message, ics: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", from: "kasane@minamino.example.jp", now: now)
+        let head = mail.text.components(separatedBy: "\r\n\r\n")[0].components(separatedBy: "\r\n")
+        for line in head { #expect(line.count <= 76, "\(line)") }
+        let subject = head.drop { !$0.hasPrefix("Subject:") }.prefix { $0.hasPrefix("Subject:") || $0.hasPrefix(" ") }
+        #expect(subject.count > 2)
+        let decoded = subject.map { line in
+            line.matches(of: /=\?UTF-8\?B\?([A-Za-z0-9+\/=]+)\?=/).map { String(decoding: Data(base64Encoded: String($0.1)) ?? Data(), as: UTF8.self) }.joined()
+        }.joined()
+        #expect(decoded == "【Kasane】会議の変更: \(message.invitation.title)（12月3日（木）10:00）")
+    }
+
     @Test("icalrestriction_check (RFC 5546) finds nothing to add to a REQUEST, a CANCEL, a feed or the holidays")
     func restrictions() throws {
         #expect(try ICalendarText.restrictionProblems(ICalendarWriter.message(Sample.invitation(), method: .request)) == [])

@@ -82,7 +82,10 @@ struct InvitationFlowTests {
         let attendeesAtEnd = try await db.meetingMaterial(id: meetingId, for: coordinator).attendees.map(\.staffId)
         let removedMessages = messages.filter { $0.staffId == removed.id }
         #expect(removedMessages.map { "\($0.method.rawValue)\($0.sequence)" } == ["REQUEST0", "REQUEST1", "CANCEL2"])
-        for staffId in attendeesAtEnd {
+        // The chair is the ORGANIZER: nothing is sent to them as if they were invited.
+        let chairId = try await db.meetingMaterial(id: meetingId, for: coordinator).chairId
+        #expect(messages.filter { $0.staffId == chairId }.isEmpty)
+        for staffId in attendeesAtEnd where staffId != chairId {
             #expect(messages.filter { $0.staffId == staffId }.map { "\($0.method.rawValue)\($0.sequence)" }
                 == ["REQUEST0", "REQUEST1", "REQUEST2", "CANCEL3"])
         }
@@ -98,7 +101,8 @@ struct InvitationFlowTests {
             try ics.write(to: file, atomically: true, encoding: .utf8)
             entries.append([
                 "file": file.path, "method": message.method.rawValue, "uid": message.invitation.uid, "sequence": message.sequence,
-                "status": message.method == .cancel ? "CANCELLED" : "CONFIRMED",
+                // An uninvitation (one attendee taken off) carries no STATUS (RFC 5546 3.2.5).
+                "status": message.invitation.uninvited == true ? NSNull() : message.method == .cancel ? "CANCELLED" : "CONFIRMED",
                 "start_utc": utc.string(from: message.invitation.startsAt), "end_utc": utc.string(from: message.invitation.endsAt),
                 "attendees": message.invitation.attendees.map(\.email),
             ])

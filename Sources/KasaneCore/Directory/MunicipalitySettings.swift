@@ -33,6 +33,12 @@ public struct MunicipalitySettings: Codable, Sendable, Equatable {
     public var retentionRules: RetentionSettings { retention ?? .standard }
     /// Yearly targets (数値目標) of the city's 実施計画; nil means none set.
     public var targets: [FigureTarget]?
+    /// How often members' calendars should fetch their feed, in minutes (REFRESH-INTERVAL,
+    /// X-PUBLISHED-TTL); nil means an hour.
+    public var feedRefreshMinutes: Int?
+
+    /// The feed interval in force.
+    public var feedRefresh: Int { feedRefreshMinutes ?? 60 }
 
     public init(
         municipalityName: String = "未設定市",
@@ -96,6 +102,9 @@ public struct MunicipalitySettings: Codable, Sendable, Equatable {
         s.limits = try inputLimits.validated()
         s.scheduling = try schedulingRules.validated()
         s.retention = try retentionRules.validated()
+        guard (15...1440).contains(feedRefresh) else {
+            throw KasaneError.invalid(field: "feedRefreshMinutes", message: "フィードの更新間隔は15分から1440分（1日）の間で指定してください（\(feedRefresh)）。")
+        }
         for (i, t) in (targets ?? []).enumerated() {
             guard (2000...2100).contains(t.fiscalYear), (0...100_000).contains(t.value) else {
                 throw KasaneError.invalid(field: "targets[\(i)]", message: "目標は2000〜2100年度、0〜100000の値で指定してください。")

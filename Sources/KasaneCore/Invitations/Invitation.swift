@@ -64,10 +64,13 @@ public struct Invitation: Codable, Sendable, Equatable {
     public var organizer: InvitedParty
     public var attendees: [InvitedParty]
     public var url: String
+    /// A cancellation for one attendee taken off a meeting that still takes place (an
+    /// uninvitation, RFC 5546 3.2.5): it carries no STATUS. nil (as stored before) is false.
+    public var uninvited: Bool?
 
     public init(
         meetingId: Int64, uid: String, sequence: Int, cancelled: Bool, title: String, description: String, place: String,
-        startsAt: Date, endsAt: Date, organizer: InvitedParty, attendees: [InvitedParty], url: String
+        startsAt: Date, endsAt: Date, organizer: InvitedParty, attendees: [InvitedParty], url: String, uninvited: Bool? = nil
     ) {
         self.meetingId = meetingId
         self.uid = uid
@@ -81,6 +84,7 @@ public struct Invitation: Codable, Sendable, Equatable {
         self.organizer = organizer
         self.attendees = attendees
         self.url = url
+        self.uninvited = uninvited
     }
 
     /// The DESCRIPTION: agenda purposes and case codes the recipient may hear, and the link.

@@ -60,14 +60,21 @@ struct InvitationController {
                 }
                 entry = FeedCache.Entry(
                     version: feed.version, day: today, etag: feed.etag, lastModified: feed.lastModified,
-                    body: ICalendarWriter.feed(feed.invitations, name: "Kasane 会議"))
+                    body: ICalendarWriter.feed(
+                        feed.invitations, name: "Kasane 会議", refreshMinutes: try await database.settings().feedRefresh))
                 await cache.store(entry, staffId: staffId)
             }
             var headers: HTTPFields = [.eTag: entry.etag, .cacheControl: "private, no-cache"]
             if let lastModified = entry.lastModified { headers[.lastModified] = Self.httpDate(lastModified) }
-            // Calendar clients poll all day: the same content is answered 304 with no body.
-            if let sent = request.headers[.ifNoneMatch],
-               sent.split(separator: ",").contains(where: { Self.weakMatch($0, entry.etag) })
+            // Calendar clients poll all day: the same content is answered 304 with no body, by
+            // its ETag, or (for a client that sends none) by the time it last changed (RFC 9110
+            // 13.1.3: If-Modified-Since counts only without If-None-Match).
+            if let sent = request.headers[.ifNoneMatch] {
+                if sent.split(separator: ",").contains(where: { Self.weakMatch($0, entry.etag) }) {
+                    return Response(status: .notModified, headers: headers)
+                }
+            } else if let since = request.headers[.ifModifiedSince].flatMap(Self.parseHTTPDate), let changed = entry.lastModified,
+                      changed.timeIntervalSince1970.rounded(.down) <= since.timeIntervalSince1970
             {
                 return Response(status: .notModified, headers: headers)
             }
@@ -83,6 +90,15 @@ struct InvitationController {
             return t.hasPrefix("W/") ? String(t.dropFirst(2)) : t
         }
         return opaque(candidate) == opaque(etag) || candidate.trimmingCharacters(in: .whitespaces) == "*"
+    }
+
+    /// An HTTP date as clients send it (IMF-fixdate, RFC 9110 5.6.7); nil for anything else.
+    static func parseHTTPDate(_ text: String) -> Date? {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "GMT") ?? .gmt
+        f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return f.date(from: text.trimmingCharacters(in: .whitespaces))
     }
 
     static func httpDate(_ date: Date) -> String {

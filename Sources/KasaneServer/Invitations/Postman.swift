@@ -36,7 +36,7 @@ public struct Postman: Sendable {
             written.append(file)
         }
         for message in pending {
-            let ics = ICalendarWriter.message(message.invitation, method: message.method, now: message.createdAt)
+            let ics = ICalendarWriter.message(message.invitation, method: message.method, sentBy: from, now: message.createdAt)
             let mail = IMIPMail.compose(message, ics: ics, from: from, now: now)
             let file = outbox.appendingPathComponent(mail.fileName)
             // Whole or not at all, and on disk before the message is marked sent.

@@ -331,6 +331,12 @@ enum OpenAPIDocument {
         }
        }
       }
+     },
+     "feedRefreshMinutes": {
+      "type": "integer",
+      "minimum": 15,
+      "maximum": 1440,
+      "description": "会員のカレンダーがフィードを読み直す間隔（分）。REFRESH-INTERVAL と X-PUBLISHED-TTL。省略時60"
      }
     },
     "required": [

@@ -17,10 +17,11 @@ struct SameOriginMiddleware: RouterMiddleware {
         guard ![.get, .head, .options].contains(request.method), !request.uri.path.hasPrefix("/api/") else {
             return try await next(request, context)
         }
-        if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!], site != "same-origin", site != "none" {
-            return try await refuse(request, context, "Sec-Fetch-Site: \(site)")
-        }
-        if let origin = request.headers[HTTPField.Name("Origin")!] {
+        // A browser that sends Sec-Fetch-Site (no page can set it) is believed; one that does not
+        // is judged by Origin.
+        if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!] {
+            guard site == "same-origin" || site == "none" else { return try await refuse(request, context, "Sec-Fetch-Site: \(site)") }
+        } else if let origin = request.headers[HTTPField.Name("Origin")!] {
             let own = try await Self.ownOrigins(request, baseURL: database.settings().baseURL)
             if !own.contains(origin.lowercased()) { return try await refuse(request, context, "Origin") }
         }

@@ -129,6 +129,7 @@ struct BasicsForm {
     var officeCloses = ""
     var closureDates = ""
     var yearlyClosures = ""
+    var feedRefreshMinutes = ""
     var namesError: String?
     var hoursError: String?
     var closuresError: String?
@@ -143,6 +144,7 @@ struct BasicsForm {
         yearlyClosures = settings.yearlyClosures.map { c in
             String(format: "%02d-%02d〜%02d-%02d %@", c.fromMonth, c.fromDay, c.toMonth, c.toDay, c.label)
         }.joined(separator: "\n")
+        feedRefreshMinutes = String(settings.feedRefresh)
     }
 
     init(_ form: [String: String]) {
@@ -153,6 +155,7 @@ struct BasicsForm {
         officeCloses = form["officeCloses"] ?? ""
         closureDates = form["closureDates"] ?? ""
         yearlyClosures = form["yearlyClosures"] ?? ""
+        feedRefreshMinutes = form["feedRefreshMinutes"] ?? ""
     }
 
     func apply(to settings: inout MunicipalitySettings) throws {
@@ -183,6 +186,11 @@ struct BasicsForm {
             yearly.append(YearlyClosure(fromMonth: fm, fromDay: fd, toMonth: tm, toDay: td, label: String(m.5)))
         }
         settings.yearlyClosures = yearly
+        let refresh = feedRefreshMinutes.trimmingCharacters(in: .whitespaces)
+        guard refresh.isEmpty || Int(refresh) != nil else {
+            throw KasaneError.invalid(field: "feedRefreshMinutes", message: "フィードの更新間隔は分を数字で入力してください（\(refresh)）。")
+        }
+        settings.feedRefreshMinutes = Int(refresh)
     }
 
     static func lines(_ text: String) -> [String] {

@@ -21,7 +21,10 @@ enum WebPages {
     static let securityHeaders: HTTPFields = [
         HTTPField.Name("Content-Security-Policy")!: "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
         HTTPField.Name("X-Content-Type-Options")!: "nosniff",
-        HTTPField.Name("Referrer-Policy")!: "no-referrer",
+        // same-origin, not no-referrer: under no-referrer a browser sends `Origin: null` with its
+        // own forms, and a browser without Sec-Fetch-Site could then not be told from another site.
+        // Nothing goes to other sites either way.
+        HTTPField.Name("Referrer-Policy")!: "same-origin",
         .cacheControl: "no-store",
     ]
 

@@ -21,6 +21,7 @@ extension AppDatabase {
         migrator.registerMigration("v11-web-sign-in", migrate: createWebSignIn)
         migrator.registerMigration("v12-place-kinds", migrate: addPlaceKinds)
         migrator.registerMigration("v13-audit-chain", migrate: chainAuditLog)
+        migrator.registerMigration("v14-feed-state", migrate: createFeedState)
         return migrator
     }()
 
@@ -633,5 +634,19 @@ extension AppDatabase {
               OR NEW.previousHash IS NOT COALESCE((SELECT hash FROM auditLog ORDER BY id DESC LIMIT 1), '\(AuditChain.genesis)')
             BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: a row goes at the end, chained to the last'); END;
             """)
+    }
+
+    /// When what a member's feed shows last changed, kept in the database (so every process
+    /// answers a calendar's If-Modified-Since alike): the weak ETag of what it showed and the
+    /// time it changed; and when each reply was received, a change a feed shows.
+    static func createFeedState(_ db: Database) throws {
+        try db.create(table: "feedState") { t in
+            t.primaryKey("staffId", .integer).references("staff", onDelete: .cascade)
+            t.column("etag", .text).notNull()
+            t.column("changedAt", .datetime).notNull()
+        }
+        try db.alter(table: "attendee") { t in
+            t.add(column: "respondedAt", .datetime)
+        }
     }
 }

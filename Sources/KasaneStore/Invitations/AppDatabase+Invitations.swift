@@ -8,8 +8,8 @@ extension OutgoingMessage: FetchableRecord, MutablePersistableRecord {
 }
 
 extension AppDatabase {
-    /// Sends the invitations of a planned meeting: a REQUEST to every attendee. From
-    /// then on, every change sends updates and cancellations by itself.
+    /// Sends the invitations of a planned meeting: a REQUEST to every attendee but the chair,
+    /// who is its ORGANIZER. From then on, every change sends updates and cancellations by itself.
     public func sendInvitations(meetingId: Int64, by actor: Actor, now: Date = Date()) async throws -> [OutgoingMessage] {
         try await audited(actor, "meeting.invite", target: "meeting:\(meetingId)") { db, note in
             try Access.require(.manageMeetings, actor)
@@ -22,7 +22,8 @@ extension AppDatabase {
             try loaded.meeting.update(db)
             try Self.markChangesDelivered(db, meetingId: meetingId, at: now)
             let r = try Self.rendering(db, loaded)
-            return try loaded.attendees.map { a in
+            // The chair is the ORGANIZER: the invitation comes from them, not to them.
+            return try loaded.attendees.filter { $0.staffId != loaded.meeting.chairId }.map { a in
                 try Self.enqueue(db, r, staffId: a.staffId, method: .request, now: now)
             }
         }
@@ -49,10 +50,11 @@ extension AppDatabase {
         for staffId in removed.sorted() {
             try enqueue(db, r, staffId: staffId, method: .cancel, now: now)
         }
+        let recipients = loaded.attendees.filter { $0.staffId != loaded.meeting.chairId }
         if loaded.meeting.status == .cancelled {
-            for a in loaded.attendees { try enqueue(db, r, staffId: a.staffId, method: .cancel, now: now) }
+            for a in recipients { try enqueue(db, r, staffId: a.staffId, method: .cancel, now: now) }
         } else if !loaded.meeting.status.isClosed {
-            for a in loaded.attendees { try enqueue(db, r, staffId: a.staffId, method: .request, now: now) }
+            for a in recipients { try enqueue(db, r, staffId: a.staffId, method: .request, now: now) }
         }
     }
 
@@ -87,7 +89,8 @@ extension AppDatabase {
                 meetingId: m.id!, uid: m.uid, sequence: m.sequence, cancelled: true, title: m.title(r.settings),
                 description: "この会議の出席者から外れました。\n\(url)", place: m.place, startsAt: m.startsAt, endsAt: m.endsAt,
                 organizer: organizer,
-                attendees: [InvitedParty(name: staff.name, email: staff.email, role: .required, response: .needsAction)], url: url)
+                attendees: [InvitedParty(name: staff.name, email: staff.email, role: .required, response: .needsAction)], url: url,
+                uninvited: m.status != .cancelled)
         }
         let material = material(r, for: .staff(staff))
         let shown = material.items.filter { !$0.withheld }

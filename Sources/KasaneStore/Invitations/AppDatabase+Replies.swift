@@ -93,8 +93,8 @@ extension AppDatabase {
                         message: "既に記録した返信より古い返信のため、無視しました。")
                 }
                 try db.execute(sql: """
-                    UPDATE attendee SET response = ?, replySequence = ?, replyStamp = ? WHERE meetingId = ? AND staffId = ?
-                    """, arguments: [reply.response.rawValue, reply.sequence, reply.dtstamp, meeting.id, staffId])
+                    UPDATE attendee SET response = ?, replySequence = ?, replyStamp = ?, respondedAt = ? WHERE meetingId = ? AND staffId = ?
+                    """, arguments: [reply.response.rawValue, reply.sequence, reply.dtstamp, now, meeting.id, staffId])
                 return ReplyOutcome(
                     result: .recorded, meetingId: meeting.id!, staffId: staffId, response: reply.response,
                     message: "返信（\(reply.response.japaneseName)）を記録しました。")
@@ -164,16 +164,41 @@ extension AppDatabase {
                 ORDER BY meeting.startsAt
                 """, arguments: [staff.id, now.addingTimeInterval(-90 * 86400)])
             let invitations = try Self.renderings(db, meetingIds: ids).map { Self.invitation($0, for: staff) }
+            let marks = ids.map { _ in "?" }.joined(separator: ",")
             let lastChange = try Date.fetchOne(db, sql: """
-                SELECT MAX(createdAt) FROM meetingChange WHERE meetingId IN (\(ids.map { _ in "?" }.joined(separator: ",")))
-                """, arguments: StatementArguments(ids)) ?? nil
+                SELECT MAX(at) FROM (
+                  SELECT MAX(createdAt) AS at FROM meetingChange WHERE meetingId IN (\(marks))
+                  UNION ALL SELECT MAX(respondedAt) FROM attendee WHERE meetingId IN (\(marks)))
+                """, arguments: StatementArguments(ids + ids)) ?? nil
             return Feed(
                 staff: staff, invitations: invitations, etag: Self.fingerprint(invitations), lastModified: lastChange,
                 version: try Self.dataVersion(db))
         }
-        guard let found else { return nil }
+        guard var found else { return nil }
+        found.lastModified = try await feedChanged(staffId: found.staff.id ?? 0, etag: found.etag, lastChange: found.lastModified, now: now)
         try await logFeedRead(by: found.staff)
         return found
+    }
+
+    /// When what this feed shows last changed, as its Last-Modified: the newest change or
+    /// reply it shows; and when the feed differs from what it last showed although no dated
+    /// change explains it (a renamed colleague, the window moving on), the moment that was
+    /// seen. Whole seconds, as HTTP dates are, and later than any time given for what it
+    /// showed before, so that a calendar's If-Modified-Since never hides a change.
+    func feedChanged(staffId: Int64, etag: String, lastChange: Date?, now: Date) async throws -> Date {
+        try await writer.write { db in
+            let stored = try Row.fetchOne(db, sql: "SELECT etag, changedAt FROM feedState WHERE staffId = ?", arguments: [staffId])
+            let before: Date? = stored?["changedAt"]
+            if let before, stored?["etag"] == etag { return before }
+            var changed = (lastChange ?? now).timeIntervalSince1970.rounded(.up)
+            if let before, changed <= before.timeIntervalSince1970 { changed = max(before.timeIntervalSince1970 + 1, now.timeIntervalSince1970.rounded(.up)) }
+            let at = Date(timeIntervalSince1970: changed)
+            try db.execute(sql: """
+                INSERT INTO feedState (staffId, etag, changedAt) VALUES (?, ?, ?)
+                ON CONFLICT(staffId) DO UPDATE SET etag = excluded.etag, changedAt = excluded.changedAt
+                """, arguments: [staffId, etag, at])
+            return at
+        }
     }
 
     /// Who a feed token belongs to, and the data version now: enough to answer a feed
@@ -220,7 +245,7 @@ public struct Feed: Sendable {
     public var invitations: [Invitation]
     /// A weak ETag of the content; a client that sends it back gets 304 Not Modified.
     public var etag: String
-    /// The latest change to any meeting in it.
+    /// When what it shows last changed (see `feedChanged`).
     public var lastModified: Date?
     /// The data version it was read at (see `feedOwner`).
     public var version: Int64
