@@ -160,17 +160,26 @@ struct MinutesCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOption
         @OptionGroup var acting: ActingStaffOption
         @Option(help: "会議 ID（省略時はすべて）") var id: Int64?
+        @Option(help: "公開された先頭を含むファイル（サーバーのログの「chain heads ... minutes=会議:版:ハッシュ」、年度アーカイブの manifest.json）。繰り返し指定可")
+        var published: [String] = []
 
         func run() async throws {
             try await reportingErrors {
+                var heads: [MinutesHead] = []
+                for file in published {
+                    guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                        throw KasaneError.invalid(field: "published", message: "ファイル \(file) を読めません。")
+                    }
+                    heads += PublishedHeads.minutes(in: text)
+                }
                 let db = try database.open()
-                let reports = try await db.verifyMinutes(meetingId: id, by: try await acting.actor(db))
+                let reports = try await db.verifyMinutes(meetingId: id, published: heads, by: try await acting.actor(db))
                 for r in reports {
                     print(r.ok ? "OK  会議\(r.meetingId): \(r.versions)版、先頭 \(r.head ?? "（承認済みの版なし）")" : "NG  会議\(r.meetingId):")
                     for p in r.problems { print("    \(p)") }
                 }
                 let bad = reports.filter { !$0.ok }.count
-                print("minutes verify: \(reports.count)件の会議、うち不一致 \(bad)件")
+                print("minutes verify: \(reports.count)件の会議\(heads.isEmpty ? "" : "（公開された先頭 \(heads.count)件と照合）")、うち不一致 \(bad)件")
                 if bad > 0 { throw ExitCode(1) }
             }
         }

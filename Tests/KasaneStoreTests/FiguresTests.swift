@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import KasaneCore
 import KasaneStore
 import Testing
@@ -87,5 +88,38 @@ struct FiguresTests {
         #expect(try await db.figures(fiscalYear: 2026, by: city.coordinator).rows.allSatisfy { $0.actual == 0 })
         await #expect { try await db.figures(fiscalYear: 2025, by: city.northMember) } throws: { isForbidden($0) }
         #expect(figures.csv.hasPrefix("\u{FEFF}年度,項目,実績,目標,達成率（%）\r\n令和7年度,支援会議回数（回）,2,2,100\r\n"))
+    }
+
+    @Test("A case reopened by a new referral counts among the referrals of that referral's year; the first counts in its own")
+    func reopenedReferral() async throws {
+        let city = try await TestCity.make()
+        let db = city.db
+        let (c, _) = try await city.northCase(received: "2024-12-01")
+        func input(_ status: CaseStatus, reopenedOn: LocalDate? = nil) -> CaseInput {
+            CaseInput(district: "N", fields: [.care], referringAgencyId: city.southCare, status: status, summary: "8050世帯", reopenedOn: reopenedOn)
+        }
+        // Only an ended case is reopened, on a day from its end to today.
+        await #expect { try await db.updateCase(id: c.id!, with: input(.supporting, reopenedOn: LocalDate.today()), by: city.coordinator) } throws: {
+            ($0 as? KasaneError)?.field == "reopenedOn"
+        }
+        _ = try await db.updateCase(id: c.id!, with: input(.terminated), by: city.coordinator)
+        for bad in [LocalDate.today().adding(days: 1), LocalDate("2024-12-02")!] {
+            await #expect { try await db.updateCase(id: c.id!, with: input(.intake, reopenedOn: bad), by: city.coordinator) } throws: {
+                ($0 as? KasaneError)?.field == "reopenedOn"
+            }
+        }
+        #expect(try await db.supportCase(id: c.id!, for: city.coordinator).status == .terminated)
+        let reopened = try await db.updateCase(id: c.id!, with: input(.intake), by: city.coordinator)
+        #expect(reopened.status == .intake && reopened.closedOn == nil && reopened.receivedOn == LocalDate("2024-12-01"))
+        func referrals(_ year: Int) async throws -> Double? {
+            try await db.figures(fiscalYear: year, by: city.coordinator).rows.first { $0.figure == "referrals" }?.actual
+        }
+        let thisYear = LocalDate.today().fiscalYear()
+        #expect(try await referrals(2024) == 1)
+        #expect(try await referrals(thisYear) == 1)
+        // The record of referrals is kept as it is.
+        await #expect(throws: (any Error).self) {
+            try await db.writer.write { db in try db.execute(sql: "DELETE FROM caseReferral") }
+        }
     }
 }

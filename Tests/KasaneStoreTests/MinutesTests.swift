@@ -175,6 +175,67 @@ struct MinutesTests {
         #expect(report.count == 1 && report[0].ok && report[0].versions == 2 && report[0].head == v2.version.versionHash)
     }
 
+    @Test("A correction that records a member absent withholds that item from them in every version, the earlier ones too")
+    func absentAcrossVersions() async throws {
+        let h = try await HeldMeeting.make()
+        _ = try await h.approved()
+        let north = Actor.staff(h.m.north)
+        #expect(try await h.db.minutes(meetingId: h.meetingId, version: 1, for: north).items.first { $0.itemId == h.itemA }?.withheld == false)
+        _ = try await h.db.correctMinutes(meetingId: h.meetingId, MinutesCorrectionInput(reason: "北部包括は議題1を欠席"), by: h.secretariat)
+        let v1 = try await h.db.minutes(meetingId: h.meetingId, version: 1, for: h.secretariat)
+        var attendance = try #require(v1.items.first { $0.itemId == h.itemA }).attendance
+        attendance = attendance.map { $0.staffId == h.m.north.id ? AttendanceRecord(staffId: $0.staffId, presence: .absent) : $0 }
+        _ = try await h.db.editMinutes(meetingId: h.meetingId, MinutesEdit(items: [.init(itemId: h.itemA, attendance: attendance)]), by: h.secretariat)
+        // Until the correction is approved, it binds nobody.
+        #expect(try await h.db.minutes(meetingId: h.meetingId, version: 1, for: north).items.first { $0.itemId == h.itemA }?.withheld == false)
+        _ = try await h.db.approveMinutes(meetingId: h.meetingId, by: h.chair)
+        for version in [1, 2] {
+            let read = try await h.db.minutes(meetingId: h.meetingId, version: version, for: north)
+            let a = try #require(read.items.first { $0.itemId == h.itemA })
+            #expect(a.withheld && a.summary == nil && a.caseCode == nil, "version \(version)")
+            let doc = try await h.db.minutesDocument(meetingId: h.meetingId, version: version, reading: .attendee, for: north)
+            #expect(doc.items.first { $0.position == 1 }?.withheld == true, "document, version \(version)")
+        }
+        // The secretariat still reads every word of both.
+        #expect(try await h.db.minutes(meetingId: h.meetingId, version: 1, for: h.secretariat).items.first { $0.itemId == h.itemA }?.summary != nil)
+    }
+
+    @Test("A removed newest version passes the chain but not the heads published before; an archive is refused while a chain is broken")
+    func publishedHeads() async throws {
+        let h = try await HeldMeeting.make()
+        _ = try await h.approved()
+        _ = try await h.db.correctMinutes(meetingId: h.meetingId, MinutesCorrectionInput(reason: "誤記"), by: h.secretariat)
+        _ = try await h.db.editMinutes(meetingId: h.meetingId, MinutesEdit(items: [.init(itemId: h.itemA, summary: "本人と父の生活状況を共有した。")]), by: h.secretariat)
+        _ = try await h.db.approveMinutes(meetingId: h.meetingId, by: h.chair)
+        let line = try await h.db.chainHeads().logLine
+        let published = PublishedHeads.minutes(in: line)
+        #expect(published.map(\.version) == [2])
+        #expect(try await h.db.verifyMinutes(published: published, by: h.secretariat).allSatisfy(\.ok))
+        // Someone with the file drops the lock and the newest version.
+        try await h.db.writer.writeWithoutTransaction { db in
+            try db.execute(sql: "DROP TRIGGER minutesVersion_kept; DROP TRIGGER minutesText_kept; PRAGMA foreign_keys = OFF")
+            try db.execute(sql: "DELETE FROM minutesText WHERE versionId = (SELECT id FROM minutesVersion WHERE meetingId = ? AND version = 2)", arguments: [h.meetingId])
+            try db.execute(sql: "DELETE FROM minutesVersion WHERE meetingId = ? AND version = 2", arguments: [h.meetingId])
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        #expect(try await h.db.verifyMinutes(by: h.secretariat).allSatisfy(\.ok), "the chain alone cannot see a removed tail")
+        let against = try await h.db.verifyMinutes(published: published, by: h.secretariat)
+        #expect(against.count == 1 && !against[0].ok && against[0].problems.contains { $0.contains("第2版") && $0.contains("削除") })
+
+        // A chain that does not verify: no archive, the meeting named.
+        try await h.db.writer.write { db in
+            try db.execute(sql: "DROP TRIGGER minutesText_locked; DROP TRIGGER minutesText_erasure_due")
+            try db.execute(sql: "UPDATE minutesText SET body = replace(body, '母', '祖母') WHERE itemId = ?", arguments: [h.itemA])
+        }
+        let year = try await h.db.meetingMaterial(id: h.meetingId, for: h.secretariat).fiscalYear
+        await #expect {
+            try await h.db.archiveContents(fiscalYear: year, by: h.secretariat)
+        } throws: { error in
+            guard case .conflict(let message) = error as? KasaneError else { return false }
+            return message.contains("会議ID \(h.meetingId)") && message.contains("作りません")
+        }
+    }
+
     @Test("Tampering with a stored version, past the database's locks, is caught by verify and named")
     func tampering() async throws {
         let h = try await HeldMeeting.make()
@@ -201,19 +262,31 @@ struct RetentionTests {
             id: a.id!, with: CaseInput(district: a.district, fields: a.fields, referringAgencyId: a.referringAgencyId, status: .terminated, summary: a.summary),
             by: h.m.city.coordinator)
         let today = LocalDate.today()
-        // Not yet: five years after the end, to the day.
-        let early = try await h.db.retention(apply: true, today: today.adding(days: 365 * 5), by: h.secretariat)
+        // Listing looks ahead: not yet five years after the end, to the day; then case A is due.
+        let early = try await h.db.retention(apply: false, today: today.adding(days: 365 * 5), by: h.secretariat)
         #expect(early.cases.isEmpty && early.minutes.isEmpty && early.erased == 0)
         await #expect { try await h.db.retention(apply: false, by: h.m.city.coordinator) } throws: { isForbidden($0) }
-
         let later = today.adding(days: 365 * 5 + 3)
         let listed = try await h.db.retention(apply: false, today: later, by: h.secretariat)
         #expect(listed.cases.map(\.code) == [a.code] && listed.cases[0].personalRecords == 1 && listed.cases[0].minutesTexts == 1)
         #expect(listed.minutes.isEmpty && listed.erased == 0)
-        let applied = try await h.db.retention(apply: true, today: later, by: h.secretariat)
-        #expect(applied.erased == 2)
+        // Erasing happens today only, and today nothing is due: nothing goes.
+        await #expect(throws: KasaneError.self) { try await h.db.retention(apply: true, today: later, by: h.secretariat) }
+        #expect(try await h.db.retention(apply: true, by: h.secretariat).erased == 0)
+        // The database itself refuses to erase the words of minutes a few days old, even past the API.
+        await #expect(throws: DatabaseError.self) {
+            try await h.db.writer.write { db in
+                try db.execute(sql: "UPDATE minutesText SET body = NULL, erasedAt = CURRENT_TIMESTAMP")
+            }
+        }
+        #expect(try await h.db.minutes(meetingId: h.meetingId, for: h.secretariat).items.allSatisfy { !$0.erased })
 
-        // Case A's personal data and its item's words are gone; B's stay; the distributed record stays.
+        // Case A ended six years ago (as if): its personal data and its item's words go; B's stay.
+        try await h.db.writer.write { db in
+            try db.execute(sql: "UPDATE supportCase SET closedOn = ? WHERE id = ?", arguments: [today.adding(days: -(365 * 6)).description, a.id!])
+        }
+        let applied = try await h.db.retention(apply: true, by: h.secretariat)
+        #expect(applied.erased == 2)
         let remaining = try await h.db.reader.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM householdMemberPersonal JOIN householdMember ON householdMember.id = memberId WHERE caseId = ?", arguments: [a.id!])
         }
@@ -228,9 +301,18 @@ struct RetentionTests {
         #expect(log.filter { $0.action == "retention.erase" }.count == 2)
         // A correction of erased minutes is refused: the words are gone for good.
         await #expect { try await h.db.correctMinutes(meetingId: h.meetingId, MinutesCorrectionInput(reason: "x"), by: h.secretariat) } throws: { isConflict($0) }
+        // B's words are still within their period: the database refuses them.
+        await #expect(throws: DatabaseError.self) {
+            try await h.db.writer.write { db in
+                try db.execute(sql: "UPDATE minutesText SET body = NULL, erasedAt = CURRENT_TIMESTAMP WHERE itemId = ?", arguments: [h.itemB])
+            }
+        }
 
-        // Minutes past their own period lose the rest of their words; the chain still verifies.
-        let old = try await h.db.retention(apply: true, today: today.adding(days: 365 * 11), by: h.secretariat)
+        // The meeting was eleven years ago (as if): the rest of its words go; the chain still verifies.
+        try await h.db.writer.write { db in
+            try db.execute(sql: "UPDATE meeting SET startsAt = datetime(startsAt, '-11 years'), endsAt = datetime(endsAt, '-11 years') WHERE id = ?", arguments: [h.meetingId])
+        }
+        let old = try await h.db.retention(apply: true, by: h.secretariat)
         #expect(old.minutes.map(\.meetingId) == [h.meetingId] && old.erased == 1)
         #expect(try await h.db.minutes(meetingId: h.meetingId, for: h.secretariat).items.allSatisfy(\.erased))
         #expect(try await h.db.verifyMinutes(by: h.secretariat).allSatisfy(\.ok))

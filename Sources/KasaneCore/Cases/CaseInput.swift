@@ -9,10 +9,15 @@ public struct CaseInput: Codable, Sendable, Equatable {
     public var involvedAgencyIds: [Int64]?
     public var status: CaseStatus?
     public var summary: String
+    /// When an ended case (終結・中断) is opened again by a new referral: the day of that
+    /// referral (default today), counted among that year's referrals. `referringAgencyId`
+    /// then names who referred it this time.
+    public var reopenedOn: LocalDate?
 
     public init(
         receivedOn: LocalDate? = nil, district: String, fields: [Field], referringAgencyId: Int64? = nil,
-        leadAgencyId: Int64? = nil, involvedAgencyIds: [Int64]? = nil, status: CaseStatus? = nil, summary: String
+        leadAgencyId: Int64? = nil, involvedAgencyIds: [Int64]? = nil, status: CaseStatus? = nil, summary: String,
+        reopenedOn: LocalDate? = nil
     ) {
         self.receivedOn = receivedOn
         self.district = district
@@ -22,6 +27,7 @@ public struct CaseInput: Codable, Sendable, Equatable {
         self.involvedAgencyIds = involvedAgencyIds
         self.status = status
         self.summary = summary
+        self.reopenedOn = reopenedOn
     }
 
     /// Every agency id the input names, with the field that names it.

@@ -157,16 +157,26 @@ public enum MinutesState: String, Codable, Sendable {
 /// consent covers their agency. Nobody else reads them, whatever their role.
 public enum MinutesAccess {
     /// The item ids the actor may read, or nil when they may not read the minutes at all.
-    public static func visibleItems(_ view: MeetingAccess.View, record: MinutesRecord, _ actor: Actor) -> Set<Int64>? {
+    /// An item is withheld when `record` or any of `approved` (every approved version of the
+    /// meeting's minutes) records the reader absent or leaving the room for it: a correction
+    /// that records someone 退席 holds for every version they ask for, earlier ones too.
+    public static func visibleItems(
+        _ view: MeetingAccess.View, record: MinutesRecord, approved: [MinutesRecord] = [], _ actor: Actor
+    ) -> Set<Int64>? {
         let all = Set(view.items.compactMap(\.id))
         guard case .staff(let staff) = actor.kind else { return all }
         guard staff.active else { return nil }
         if staff.has(.secretariat) || staff.id == view.meeting.chairId { return all }
         guard let attendee = view.attendees.first(where: { $0.staffId == staff.id }) else { return nil }
-        let presence = Dictionary(record.items.map { ($0.itemId, $0.presence(of: staff.id ?? -1)) }, uniquingKeysWith: { a, _ in a })
+        var notThere: Set<Int64> = []
+        for r in [record] + approved {
+            for item in r.items {
+                if let p = item.presence(of: staff.id ?? -1), p != .present { notThere.insert(item.itemId) }
+            }
+        }
         return Set(view.items.filter { item in
             guard let id = item.id, attendee.hears(id) else { return false }
-            if let p = presence[id] ?? nil, p != .present { return false }
+            if notThere.contains(id) { return false }
             guard view.meeting.kind == .multiLayeredSupportMeeting, let caseId = item.caseId else { return true }
             return ConsentCoverage(consents: view.consents[caseId] ?? [], on: view.meeting.day).covers(agency: staff.agencyId)
         }.compactMap(\.id))

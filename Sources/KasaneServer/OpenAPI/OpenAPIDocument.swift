@@ -1202,7 +1202,13 @@ enum OpenAPIDocument {
      "summary": {
       "type": "string",
       "minLength": 1,
-      "maxLength": 200
+      "maxLength": 200,
+      "description": "事例の概要。世帯員の氏名・読み・生年月日は（カタカナ・半角でも）拒否されます"
+     },
+     "reopenedOn": {
+      "type": "string",
+      "format": "date",
+      "description": "終結・中断した事例を新しいつなぎで再開する日（省略時は今日）。その年度のつなぎ件数に数えます"
      }
     }
    },

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import KasaneCore
 
@@ -21,6 +22,7 @@ extension AppDatabase {
                 involvedAgencyIds: [], status: .intake, summary: "")
             try Self.apply(input, to: &c, db)
             try c.insert(db)
+            try Self.recordReferral(db, caseId: c.id!, on: received, agencyId: c.referringAgencyId, reopening: false)
             note.target = "case:\(c.id!)"
             note.caseCode = c.code
             return c
@@ -37,10 +39,30 @@ extension AppDatabase {
             if let received = input.receivedOn, received != c.receivedOn {
                 throw KasaneError.invalid(field: "receivedOn", message: "受付日は変更できません（事例番号が年度で決まるため）。")
             }
+            let wasClosed = c.status.isClosed
+            let closedOn = c.closedOn
             try Self.apply(input, to: &c, db)
+            if wasClosed, !c.status.isClosed {
+                // Opened again by a new referral: a referral of its own year.
+                let day = input.reopenedOn ?? LocalDate.today()
+                guard day <= LocalDate.today(), closedOn.map({ day >= $0 }) ?? true else {
+                    throw KasaneError.invalid(
+                        field: "reopenedOn", message: "再び受け付けた日は、終結・中断の日（\(closedOn?.description ?? "")）から今日までの日にしてください。")
+                }
+                try Self.recordReferral(db, caseId: id, on: day, agencyId: input.referringAgencyId, reopening: true)
+            } else if input.reopenedOn != nil {
+                throw KasaneError.invalid(field: "reopenedOn", message: "再び受け付けた日は、終結・中断した事例を再開するときだけ指定します。")
+            }
             try c.update(db)
             return c
         }
+    }
+
+    /// A referral (受付) of a case: its first, or one that opens it again. Never changed.
+    static func recordReferral(_ db: Database, caseId: Int64, on day: LocalDate, agencyId: Int64?, reopening: Bool) throws {
+        try db.execute(
+            sql: "INSERT INTO caseReferral (caseId, referredOn, referringAgencyId, reopening, recordedAt) VALUES (?, ?, ?, ?, ?)",
+            arguments: [caseId, day.description, agencyId, reopening, Date()])
     }
 
     static func apply(_ input: CaseInput, to c: inout SupportCase, _ db: Database) throws {

@@ -1,4 +1,5 @@
 import GRDB
+import KasaneCore
 
 extension AppDatabase {
     /// The schema, as ordered migrations. A migration that has shipped is never edited:
@@ -22,6 +23,7 @@ extension AppDatabase {
         migrator.registerMigration("v12-place-kinds", migrate: addPlaceKinds)
         migrator.registerMigration("v13-audit-chain", migrate: chainAuditLog)
         migrator.registerMigration("v14-feed-state", migrate: createFeedState)
+        migrator.registerMigration("v15-erasure-due-and-referrals", migrate: erasureDueAndReferrals)
         return migrator
     }()
 
@@ -648,5 +650,42 @@ extension AppDatabase {
         try db.alter(table: "attendee") { t in
             t.add(column: "respondedAt", .datetime)
         }
+    }
+
+    /// The erasure the locks of approved minutes allow (words to NULL, erasedAt set, hash
+    /// kept) only once the retention period of the settings has passed for that record, by
+    /// the database's own clock in Japan: the case ended `casePersonalDataYears` ago, or the
+    /// meeting was `minutesYears` ago. And every referral of a case (受付), the first and each
+    /// that reopens it, kept for the year's figures; never changed, never removed.
+    static func erasureDueAndReferrals(_ db: Database) throws {
+        func years(_ key: String, _ standard: Int) -> String {
+            "COALESCE(json_extract((SELECT data FROM settings WHERE id = 1), '$.retention.\(key)'), \(standard))"
+        }
+        let today = "date('now', '+9 hours')"
+        try db.execute(sql: """
+            CREATE TRIGGER minutesText_erasure_due BEFORE UPDATE OF body ON minutesText
+            WHEN NEW.body IS NULL AND OLD.body IS NOT NULL AND NOT (
+              COALESCE(date((SELECT closedOn FROM supportCase WHERE id = NEW.caseId),
+                            '+' || \(years("casePersonalDataYears", RetentionSettings.standard.casePersonalDataYears)) || ' years') <= \(today), 0)
+              OR COALESCE(date((SELECT m.startsAt FROM minutesVersion v JOIN meeting m ON m.id = v.meetingId WHERE v.id = NEW.versionId),
+                            '+9 hours', '+' || \(years("minutesYears", RetentionSettings.standard.minutesYears)) || ' years') <= \(today), 0))
+            BEGIN SELECT RAISE(ABORT, '保存期間を過ぎていない議事録の記録は消去できません。'); END;
+            """)
+        try db.create(table: "caseReferral") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("case", inTable: "supportCase", onDelete: .restrict).notNull()
+            t.column("referredOn", .text).notNull()
+            t.column("referringAgencyId", .integer).references("agency", onDelete: .restrict)
+            t.column("reopening", .boolean).notNull().defaults(to: false)
+            t.column("recordedAt", .datetime).notNull()
+        }
+        try db.execute(sql: """
+            INSERT INTO caseReferral (caseId, referredOn, referringAgencyId, reopening, recordedAt)
+              SELECT id, receivedOn, referringAgencyId, 0, CURRENT_TIMESTAMP FROM supportCase ORDER BY id;
+            CREATE TRIGGER caseReferral_no_update BEFORE UPDATE ON caseReferral
+            BEGIN SELECT RAISE(ABORT, '事例の受付の記録は変更できません。'); END;
+            CREATE TRIGGER caseReferral_no_delete BEFORE DELETE ON caseReferral
+            BEGIN SELECT RAISE(ABORT, '事例の受付の記録は削除できません。'); END;
+            """)
     }
 }

@@ -17,6 +17,19 @@ extension AppDatabase {
             let staff = Dictionary(uniqueKeysWithValues: try Staff.fetchAll(db).compactMap { s in s.id.map { ($0, s) } })
             let agencies = Dictionary(uniqueKeysWithValues: try Agency.fetchAll(db).compactMap { a in a.id.map { ($0, a.name) } })
             let chains = Dictionary(uniqueKeysWithValues: try Self.verifyChains(db, meetingId: nil).map { ($0.meetingId, $0) })
+            // An archive is the record kept for good: never written from records that do not verify.
+            let settings = try Self.settings(db)
+            let broken = try Meeting.filter(keys: chains.values.filter { !$0.ok }.map(\.meetingId)).order(Column("startsAt")).fetchAll(db)
+            guard broken.isEmpty else {
+                throw KasaneError.conflict(
+                    "議事録の版の連なり（ハッシュチェーン）が一致しない会議があるため、保管用zipを作りません: "
+                        + broken.map { "\($0.title(settings))（会議ID \($0.id ?? 0)）" }.joined(separator: "、")
+                        + "。kasane minutes verify で確かめてください。")
+            }
+            let audit = try Self.verifyAuditChain(db, published: [])
+            guard audit.ok else {
+                throw KasaneError.conflict("監査ログのハッシュの連鎖が一致しないため、保管用zipを作りません: \(audit.problem ?? "")")
+            }
             var result: [ArchiveMeeting] = []
             for id in ids {
                 let loaded = try Self.visibleMeeting(db, id: id, for: actor, note: note)

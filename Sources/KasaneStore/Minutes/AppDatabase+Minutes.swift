@@ -217,11 +217,36 @@ extension AppDatabase {
 
     /// Checks every meeting's chain (or one meeting's): each version's content against
     /// its hashes, each link against the version before.
-    public func verifyMinutes(meetingId: Int64? = nil, by actor: Actor) async throws -> [MinutesChainReport] {
+    /// Every chain, each version checked; with `published` (heads kept outside the database:
+    /// the server log, an archive manifest), also that each published version is still there
+    /// as it was, so that a chain whose newest versions were removed is named.
+    public func verifyMinutes(meetingId: Int64? = nil, published: [MinutesHead] = [], by actor: Actor) async throws -> [MinutesChainReport] {
         try await audited(actor, "minutes.verify", target: meetingId.map { "meeting:\($0)" } ?? "minutes") { db, _ in
             try Access.require(.writeMinutes, actor)
-            return try Self.verifyChains(db, meetingId: meetingId)
+            return try Self.verifyChains(db, meetingId: meetingId, published: published)
         }
+    }
+
+    static func verifyChains(_ db: Database, meetingId: Int64?, published: [MinutesHead]) throws -> [MinutesChainReport] {
+        var reports = try verifyChains(db, meetingId: meetingId)
+        let wanted = published.filter { meetingId == nil || $0.meetingId == meetingId }
+        guard !wanted.isEmpty else { return reports }
+        let approved = Dictionary(grouping: try MinutesVersionRow.filter(Column("approvedAt") != nil).fetchAll(db), by: \.meetingId)
+        var seen = Set<String>()
+        for head in wanted where seen.insert(head.description).inserted {
+            let row = approved[head.meetingId]?.first { $0.version == head.version }
+            let problem: String? = row == nil
+                ? "会議\(head.meetingId) 第\(head.version)版: 公開された先頭の版がありません（削除されています）。"
+                : row?.versionHash != head.hash ? "会議\(head.meetingId) 第\(head.version)版: 公開された時のハッシュと違います（書き換えられています）。" : nil
+            guard let problem else { continue }
+            if let i = reports.firstIndex(where: { $0.meetingId == head.meetingId }) {
+                reports[i] = MinutesChainReport(
+                    meetingId: head.meetingId, versions: reports[i].versions, head: reports[i].head, problems: reports[i].problems + [problem])
+            } else {
+                reports.append(MinutesChainReport(meetingId: head.meetingId, versions: 0, head: nil, problems: [problem]))
+            }
+        }
+        return reports.sorted { $0.meetingId < $1.meetingId }
     }
 
     static func verifyChains(_ db: Database, meetingId: Int64?) throws -> [MinutesChainReport] {
@@ -337,7 +362,8 @@ extension AppDatabase {
             version.map { "議事録の第\($0)版は見つかりません。" } ?? "会議（ID \(id)）の議事録は見つかりません。")
         guard let row = version.map({ v in readable.first { $0.version == v } }) ?? readable.last else { throw notFound }
         let record = try row.decodedRecord()
-        guard let visible = MinutesAccess.visibleItems(try view(db, loaded), record: record, actor) else { throw notFound }
+        let approved = try rows.filter(\.isApproved).map { try $0.decodedRecord() }
+        guard let visible = MinutesAccess.visibleItems(try view(db, loaded), record: record, approved: approved, actor) else { throw notFound }
         let texts = Dictionary(uniqueKeysWithValues: try textRows(db, versionId: row.id!).map { ($0.itemId, $0) })
         let items = record.items.map { item in
             let text = texts[item.itemId]

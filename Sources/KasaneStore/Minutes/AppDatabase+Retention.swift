@@ -36,6 +36,10 @@ extension AppDatabase {
     public func retention(apply: Bool, today: LocalDate = LocalDate.today(), by actor: Actor) async throws -> RetentionReport {
         try await audited(actor, apply ? "retention.apply" : "retention.list", target: "retention") { db, note in
             try Access.require(.writeMinutes, actor)
+            // Listing may look ahead; erasing happens today only (the database checks the dates too).
+            guard !apply || today <= LocalDate.today() else {
+                throw KasaneError.invalid(field: "today", message: "消去は今日の日付でだけ行えます（\(today) は未来の日付です）。")
+            }
             var report = try Self.retentionReport(db, today: today)
             if apply {
                 report.erased = try Self.erase(db, report, by: actor)

@@ -96,7 +96,8 @@ extension AppDatabase {
                     SELECT COUNT(DISTINCT agendaItem.caseId) FROM agendaItem JOIN meeting ON meeting.id = agendaItem.meetingId
                     WHERE agendaItem.caseId IS NOT NULL AND meeting.\(held)
                     """, [fiscalYear]),
-                .referrals: try count("SELECT COUNT(*) FROM supportCase WHERE receivedOn BETWEEN ? AND ?", range),
+                // Every referral in the year: a case's first, and each that opened an ended case again.
+                .referrals: try count("SELECT COUNT(*) FROM caseReferral WHERE referredOn BETWEEN ? AND ?", range),
                 .plansMade: try count("SELECT COUNT(*) FROM supportPlan WHERE createdOn BETWEEN ? AND ?", range),
                 .plansApproved: try count("SELECT COUNT(*) FROM planTransition WHERE toState = 'approved' AND \"on\" BETWEEN ? AND ?", range),
                 .plansEvaluated: try count("SELECT COUNT(DISTINCT planId) FROM planEvent WHERE kind = 'goalEvaluation' AND \"on\" BETWEEN ? AND ?", range),
