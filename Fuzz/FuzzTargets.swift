@@ -104,13 +104,28 @@ enum JSONBodies {
     static func decodeEach(_ data: Data) {
         let fields = Set(Field.standard)
         let today = LocalDate(year: 2026, month: 11, day: 24) ?? .today()
-        check(CaseInput.self, data) { _ = try $0.validatedSummary() }
-        check(HouseholdMemberInput.self, data) { _ = try $0.validated(caseId: 1, memberId: nil, today: today) }
+        // A household the texts are checked against, in every script (IdentifyingText).
+        let household = [
+            PersonIdentity(name: "南野 浩二", kana: "みなみの こうじ", birthDate: LocalDate(year: 1972, month: 8, day: 20), address: "みなみ野市北町一丁目2番3号"),
+            PersonIdentity(name: "南野 清", kana: "みなみの きよし", birthDate: LocalDate(year: 1942, month: 3, day: 5)),
+        ]
+        check(CaseInput.self, data) { _ = try $0.validatedSummary(household: household) }
+        check(HouseholdMemberInput.self, data) { _ = try $0.validated(caseId: 1, memberId: nil, today: today, others: household) }
         check(ConsentInput.self, data) { _ in }
         check(WithdrawalInput.self, data) { _ in }
         check(ProposalRequest.self, data) { _ = try $0.validated() }
-        check(MeetingInput.self, data) { _ = try MeetingInput.validate(startsAt: $0.startsAt, endsAt: $0.endsAt, place: $0.place) }
-        check(MeetingChangeInput.self, data) { _ in }
+        check(MeetingInput.self, data) { m in
+            try MeetingInput.validateTime(startsAt: m.startsAt, endsAt: m.endsAt)
+            _ = try MeetingPlace.resolve(
+                kind: m.placeKind ?? .room, text: m.place, roomName: nil, visitCaseCode: m.visitCaseId.map { "K-2026-\($0 % 1000)" },
+                household: household)
+        }
+        check(MeetingChangeInput.self, data) { m in
+            _ = try MeetingPlace.resolve(kind: m.placeKind ?? .room, text: m.place, roomName: "第2会議室", visitCaseCode: nil, household: household)
+        }
+        // Any text as a label, a summary and a place: a finding or none, never a crash.
+        let text = String(decoding: data, as: UTF8.self)
+        _ = IdentifyingText.finding(in: text, against: household, checksPlace: true)
         check(AgendaItemInput.self, data) { i in
             for kind in MeetingKind.allCases {
                 try? AgendaItem.validate(purpose: i.purpose, caseId: i.caseId, minutes: i.minutes ?? 15, in: kind)
@@ -144,7 +159,8 @@ enum JSONBodies {
         check(PollAnswersInput.self, data) { _ in }
         check(SlotSearchRequest.self, data) { _ = try $0.validated(today: today) }
         check(BookingRequest.self, data) { b in
-            _ = try MeetingInput.validate(startsAt: b.startsAt, endsAt: b.endsAt, place: b.place ?? "部屋")
+            try MeetingInput.validateTime(startsAt: b.startsAt, endsAt: b.endsAt)
+            _ = try MeetingPlace.resolve(kind: .room, text: b.place, roomName: "部屋", visitCaseCode: nil, household: household)
             _ = calendar.notices(startsAt: b.startsAt, endsAt: b.endsAt, now: today.instant())
         }
         check(Room.self, data) { _ = try $0.validated() }
