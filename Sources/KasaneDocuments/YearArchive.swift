@@ -49,6 +49,8 @@ public enum YearArchive {
         public var manifestSHA256: String?
         public var problems: [String]
         public let ok: Bool
+        /// Reading stopped at a limit: the zip is not what an archive of Kasane's can be.
+        public var tooLarge = false
 
         init(files: Int, manifestSHA256: String?, problems: [String]) {
             self.files = files
@@ -59,9 +61,12 @@ public enum YearArchive {
     }
 
     static let manifestName = "manifest.json"
-    /// Bounds on what `verify` reads from a file it is handed.
-    static let maxEntries = 100_000
+    /// Bounds on what `verify` reads from a file it is handed: files, each file, all of them
+    /// expanded, and the manifest (the one file held in memory).
+    public static let maxEntries = 100_000
     static let maxEntryBytes: Int64 = 256 * 1024 * 1024
+    public static let maxTotalBytes = Int64(InputLimits.standard.archiveExpandedBytes)
+    static let maxManifestBytes = 64 * 1024 * 1024
 
     /// The file name of a year's archive: `kasane-archive-FY2026.zip`.
     public static func fileName(fiscalYear: Int) -> String { "kasane-archive-FY\(fiscalYear).zip" }
@@ -115,19 +120,30 @@ public enum YearArchive {
     }
 
     /// Checks a zip against its manifest: every listed file present with its SHA-256,
-    /// nothing added. With `manifestSHA256`, the manifest itself too.
-    public static func verify(_ url: URL, manifestSHA256 expected: String? = nil) -> Report {
+    /// nothing added. With `manifestSHA256`, the manifest itself too. Each file is hashed
+    /// as it is read, never held whole (the manifest alone is kept), and reading stops at
+    /// `maxEntries` files or `maxTotalBytes` expanded (`Report.tooLarge`): a small zip that
+    /// expands to gigabytes costs no more than the limit.
+    public static func verify(
+        _ url: URL, manifestSHA256 expected: String? = nil, maxTotalBytes: Int64 = maxTotalBytes
+    ) -> Report {
         var problems: [String] = []
         guard let archive = try? Archive(url: url, accessMode: .read) else {
             return Report(files: 0, manifestSHA256: nil, problems: ["zipファイルとして読めません: \(url.lastPathComponent)"])
         }
-        var contents: [String: Data] = [:]
+        var hashes: [String: String] = [:]
+        var manifestData: Data?
         var count = 0
+        var total: Int64 = 0
+        func tooLarge(_ reason: String) -> Report {
+            var report = Report(files: count, manifestSHA256: nil, problems: problems + [reason])
+            report.tooLarge = true
+            return report
+        }
         for entry in archive {
             count += 1
             guard count <= maxEntries else {
-                problems.append("ファイルが多すぎます（\(maxEntries)件まで）。")
-                break
+                return tooLarge("ファイルが多すぎます（\(maxEntries)件まで）。検証を途中でやめました。")
             }
             guard entry.type == .file else {
                 if entry.type == .symlink { problems.append("追加されたリンク: \(entry.path)") }
@@ -137,39 +153,52 @@ public enum YearArchive {
                 problems.append("大きすぎるファイル: \(entry.path)")
                 continue
             }
-            var data = Data()
+            let isManifest = entry.path == manifestName
+            var hasher = SHA256()
+            var kept = Data()
+            var read: Int64 = 0
             do {
-                _ = try archive.extract(entry) { chunk in
-                    guard Int64(data.count + chunk.count) <= maxEntryBytes else { throw CocoaError(.fileReadTooLarge) }
-                    data.append(chunk)
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    read += Int64(chunk.count)
+                    total += Int64(chunk.count)
+                    guard read <= maxEntryBytes, total <= maxTotalBytes else { throw CocoaError(.fileReadTooLarge) }
+                    hasher.update(data: chunk)
+                    if isManifest {
+                        guard kept.count + chunk.count <= maxManifestBytes else { throw CocoaError(.fileReadTooLarge) }
+                        kept.append(chunk)
+                    }
                 }
             } catch {
-                problems.append("読めないファイル（壊れています）: \(entry.path)")
+                if total > maxTotalBytes {
+                    return tooLarge("展開すると\(maxTotalBytes / 1024 / 1024)MBを超えます（保管用zipとして大きすぎます）。検証を途中でやめました。")
+                }
+                problems.append(read > maxEntryBytes || kept.count > maxManifestBytes ? "大きすぎるファイル: \(entry.path)" : "読めないファイル（壊れています）: \(entry.path)")
                 continue
             }
-            if contents[entry.path] != nil { problems.append("同じ名前のファイルが2つあります: \(entry.path)") }
-            contents[entry.path] = data
+            if hashes[entry.path] != nil { problems.append("同じ名前のファイルが2つあります: \(entry.path)") }
+            hashes[entry.path] = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+            if isManifest { manifestData = kept }
         }
-        guard let manifestData = contents[manifestName] else {
-            return Report(files: contents.count, manifestSHA256: nil, problems: problems + ["manifest.json がありません。"])
+        guard let manifestData else {
+            return Report(files: hashes.count, manifestSHA256: nil, problems: problems + ["manifest.json がありません。"])
         }
         let manifestHash = sha256(manifestData)
         if let expected, expected.lowercased() != manifestHash {
             problems.append("manifest.json が作成時のものと違います（SHA-256 \(manifestHash)）。")
         }
         guard let manifest = try? JSONDecoder.kasaneArchive.decode(Manifest.self, from: manifestData) else {
-            return Report(files: contents.count, manifestSHA256: manifestHash, problems: problems + ["manifest.json が読めません。"])
+            return Report(files: hashes.count, manifestSHA256: manifestHash, problems: problems + ["manifest.json が読めません。"])
         }
         var listed: Set<String> = []
         for file in manifest.files {
             listed.insert(file.path)
-            guard let data = contents[file.path] else {
+            guard let hash = hashes[file.path] else {
                 problems.append("なくなったファイル: \(file.path)")
                 continue
             }
-            if sha256(data) != file.sha256 { problems.append("変更されたファイル: \(file.path)") }
+            if hash != file.sha256 { problems.append("変更されたファイル: \(file.path)") }
         }
-        for path in contents.keys.sorted() where path != manifestName && !listed.contains(path) {
+        for path in hashes.keys.sorted() where path != manifestName && !listed.contains(path) {
             problems.append("追加されたファイル: \(path)")
         }
         return Report(files: manifest.files.count, manifestSHA256: manifestHash, problems: problems)

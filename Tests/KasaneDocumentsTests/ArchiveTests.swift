@@ -55,4 +55,34 @@ struct ArchiveTests {
         #expect(report.problems.contains("変更されたファイル: FY2026/multiLayered-03/minutes-v1-distributed.md"))
         #expect(!YearArchive.verify(dir.appending(path: "nothing.zip")).ok)
     }
+
+    /// A zip of `count` files of `bytes` zeros each: small on disk, large expanded.
+    static func bomb(_ dir: URL, count: Int, bytes: Int) throws -> URL {
+        let url = dir.appending(path: "bomb.zip")
+        let archive = try Archive(url: url, accessMode: .create)
+        let zeros = Data(count: bytes)
+        for i in 0..<count {
+            try archive.addEntry(with: "FY2026/x-\(i).md", type: .file, uncompressedSize: Int64(bytes), compressionMethod: .deflate) { p, s in
+                zeros.subdata(in: Int(p)..<Int(p) + s)
+            }
+        }
+        return url
+    }
+
+    @Test("A small zip that expands past the limit is refused at the limit, hashed as it is read, never held whole")
+    func expansionBounded() throws {
+        let dir = FileManager.default.temporaryDirectory.appending(path: "kasane-bomb-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // 40 MB of zeros in a zip of well under 1 MB, against a 16 MB limit.
+        let url = try Self.bomb(dir, count: 8, bytes: 5 * 1024 * 1024)
+        let size = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int ?? 0
+        #expect(size < 1024 * 1024)
+        let report = YearArchive.verify(url, maxTotalBytes: 16 * 1024 * 1024)
+        #expect(report.tooLarge && !report.ok)
+        #expect(report.problems.last?.contains("16MB") == true)
+        // Under a limit it fits, it is read to the end (and, lacking a manifest, refused for that).
+        let fits = YearArchive.verify(url, maxTotalBytes: 64 * 1024 * 1024)
+        #expect(!fits.tooLarge && fits.problems.contains("manifest.json がありません。"))
+    }
 }

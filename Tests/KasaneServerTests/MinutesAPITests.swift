@@ -6,6 +6,7 @@ import HummingbirdTesting
 import KasaneCore
 import KasaneStore
 import Testing
+import ZIPFoundation
 
 @testable import KasaneServer
 
@@ -118,6 +119,23 @@ struct MinutesAPITests {
             #expect(try junk.json()["ok"] as? Bool == false)
             #expect(try await client.send(.post, "/api/v1/archives?fiscalYear=\(fy)", token: app.member).status == .forbidden)
             #expect(try await client.send(.post, "/api/v1/archives", token: app.secretariat).status == .badRequest)
+            // A zip bomb: refused 413 at the city's limit on the expanded size, saying the limit.
+            var settings = try await app.database.settings()
+            settings.limits = InputLimits(archiveExpandedBytes: 2 * 1024 * 1024)
+            try await app.database.updateSettings(settings, by: .localOperator)
+            let dir = FileManager.default.temporaryDirectory.appending(path: "kasane-bomb-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let bomb = dir.appending(path: "bomb.zip")
+            let archive = try Archive(url: bomb, accessMode: .create)
+            let zeros = Data(count: 8 * 1024 * 1024)
+            try archive.addEntry(with: "FY2026/zeros.md", type: .file, uncompressedSize: Int64(zeros.count), compressionMethod: .deflate) { p, s in
+                zeros.subdata(in: Int(p)..<Int(p) + s)
+            }
+            let refused = try await client.send(
+                .post, "/api/v1/archives/verification", token: app.secretariat, data: try Data(contentsOf: bomb), contentType: "application/zip")
+            #expect(refused.status == .contentTooLarge)
+            #expect((try refused.error()["message"] as? String)?.contains("2MB") == true)
         }
     }
 

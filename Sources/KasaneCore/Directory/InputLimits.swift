@@ -21,13 +21,16 @@ public struct InputLimits: Codable, Sendable, Equatable {
     public var bodySeconds: Int
     /// Seconds an idle connection is kept open.
     public var idleSeconds: Int
+    /// All the files of a year's archive handed to verification, expanded: a small zip that
+    /// unpacks to gigabytes is refused at this size (413), having cost no more.
+    public var archiveExpandedBytes: Int
 
     public static let standard = InputLimits()
 
     public init(
         jsonBytes: Int = 64 * 1024, calendarBytes: Int = 1024 * 1024, uploadBytes: Int = 10 * 1024 * 1024,
         calendarLines: Int = 200_000, calendarComponents: Int = 20_000, calendarProperties: Int = 200_000,
-        calendarDepth: Int = 8, bodySeconds: Int = 30, idleSeconds: Int = 60
+        calendarDepth: Int = 8, bodySeconds: Int = 30, idleSeconds: Int = 60, archiveExpandedBytes: Int = 1024 * 1024 * 1024
     ) {
         self.jsonBytes = jsonBytes
         self.calendarBytes = calendarBytes
@@ -38,6 +41,7 @@ public struct InputLimits: Codable, Sendable, Equatable {
         self.calendarDepth = calendarDepth
         self.bodySeconds = bodySeconds
         self.idleSeconds = idleSeconds
+        self.archiveExpandedBytes = archiveExpandedBytes
     }
 
     /// Each limit must lie in a range that keeps the service safe: large enough for
@@ -53,6 +57,7 @@ public struct InputLimits: Codable, Sendable, Equatable {
             ("calendarDepth", "iCalendarの入れ子の上限", calendarDepth, 2...32),
             ("bodySeconds", "送信時間の上限（秒）", bodySeconds, 1...3600),
             ("idleSeconds", "接続の待ち時間（秒）", idleSeconds, 1...3600),
+            ("archiveExpandedBytes", "保管用zipの展開後の上限", archiveExpandedBytes, (1024 * 1024)...(16 * 1024 * 1024 * 1024)),
         ]
         for (field, label, value, range) in ranges where !range.contains(value) {
             throw KasaneError.invalid(
@@ -73,6 +78,7 @@ public struct InputLimits: Codable, Sendable, Equatable {
             calendarProperties: try c.decodeIfPresent(Int.self, forKey: .calendarProperties) ?? d.calendarProperties,
             calendarDepth: try c.decodeIfPresent(Int.self, forKey: .calendarDepth) ?? d.calendarDepth,
             bodySeconds: try c.decodeIfPresent(Int.self, forKey: .bodySeconds) ?? d.bodySeconds,
-            idleSeconds: try c.decodeIfPresent(Int.self, forKey: .idleSeconds) ?? d.idleSeconds)
+            idleSeconds: try c.decodeIfPresent(Int.self, forKey: .idleSeconds) ?? d.idleSeconds,
+            archiveExpandedBytes: try c.decodeIfPresent(Int.self, forKey: .archiveExpandedBytes) ?? d.archiveExpandedBytes)
     }
 }

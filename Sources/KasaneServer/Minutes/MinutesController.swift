@@ -80,7 +80,12 @@ struct MinutesController {
             defer { try? FileManager.default.removeItem(at: dir) }
             let file = dir.appending(path: "archive.zip")
             try Data(body.readableBytesView).write(to: file)
-            return JSONResponse(YearArchive.verify(file, manifestSHA256: request.uri.queryParameters.get("manifestSHA256")))
+            let report = YearArchive.verify(
+                file, manifestSHA256: request.uri.queryParameters.get("manifestSHA256"), maxTotalBytes: Int64(context.limits.archiveExpandedBytes))
+            if report.tooLarge {
+                throw APIError(status: .contentTooLarge, message: report.problems.last ?? "保管用zipとして大きすぎます。")
+            }
+            return JSONResponse(report)
         }
     }
 

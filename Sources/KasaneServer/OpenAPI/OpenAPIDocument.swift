@@ -218,6 +218,10 @@ enum OpenAPIDocument {
        },
        "idleSeconds": {
         "type": "integer"
+       },
+       "archiveExpandedBytes": {
+        "type": "integer",
+        "description": "保管用zipの検証で展開する合計の上限（バイト）"
        }
       }
      },
