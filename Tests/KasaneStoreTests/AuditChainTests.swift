@@ -91,12 +91,14 @@ struct AuditChainTests {
         #expect(!against.ok && against.problemRowId == published.id && against.problem?.contains("公開された先頭") == true)
     }
 
-    @Test("The audit CSV carries each row's hash")
+    @Test("The audit CSV carries each row's hash, and no cell Excel would run as a formula")
     func csv() async throws {
         let city = try await busyCity()
+        try await city.db.logUnauthenticated(origin: "=cmd|' /C calc'!A0", path: "+SUM(1)")
         let csv = try await city.db.auditLogCSV(AuditFilter(), for: .localOperator)
         // The newest row is the CSV's own reading, written after it.
         let listed = try await rows(city).dropLast().last!
         #expect(csv.contains("ハッシュ") && csv.contains(listed.hash!))
+        #expect(csv.contains(",'=cmd|' /C calc'!A0,") && csv.contains(",'+SUM(1),") && !csv.contains(",=cmd") && !csv.contains(",+SUM"))
     }
 }

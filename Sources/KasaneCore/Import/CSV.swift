@@ -14,6 +14,20 @@ public enum CSV {
         }
     }
 
+    /// One line of a CSV Kasane writes: each cell quoted as RFC 4180 wants, and a cell that
+    /// a spreadsheet would take for a formula (beginning with =, +, -, @, a tab or CR) given
+    /// a leading apostrophe, so that Excel shows it as text and never runs it.
+    public static func row(_ cells: [String]) -> String {
+        cells.map(cell).joined(separator: ",")
+    }
+
+    public static func cell(_ value: String) -> String {
+        var text = value
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
     public static func parse(_ data: Data) throws -> Table {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }

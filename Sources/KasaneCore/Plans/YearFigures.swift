@@ -82,9 +82,8 @@ public struct YearFigures: Codable, Sendable, Equatable {
     /// UTF-8 with a BOM and Japanese headers, so Excel opens it as it is.
     public var csv: String {
         func number(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v) }
-        func quoted(_ s: String) -> String { s.contains(where: { ",\"\r\n".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
         let lines = ["年度,項目,実績,目標,達成率（%）"] + rows.map { r in
-            [fiscalYearName, quoted(r.label), number(r.actual), r.target.map(String.init) ?? "", r.rate.map(number) ?? ""].joined(separator: ",")
+            CSV.row([fiscalYearName, r.label, number(r.actual), r.target.map(String.init) ?? "", r.rate.map(number) ?? ""])
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
     }

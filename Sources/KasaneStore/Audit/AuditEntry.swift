@@ -45,7 +45,7 @@ public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, Mutable
 
     static let csvHeader = "id,日時,職員ID,接続元,操作,対象,事例番号,会議ID,結果,詳細,ハッシュ"
 
-    /// A CSV row, quoted as RFC 4180 wants.
+    /// A CSV row, quoted as RFC 4180 wants, no cell taken for a formula.
     var csvRow: String {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = .tokyo
@@ -53,10 +53,7 @@ public struct AuditEntry: Codable, Sendable, Equatable, FetchableRecord, Mutable
             id.map(String.init) ?? "", formatter.string(from: at), staffId.map(String.init) ?? "", origin, action, target,
             caseCode ?? "", meetingId.map(String.init) ?? "", allowed ? "許可" : "拒否", detail ?? "", hash ?? "",
         ]
-        return fields.map { f in
-            f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
-        }.joined(separator: ",")
+        return CSV.row(fields)
     }
 }
 

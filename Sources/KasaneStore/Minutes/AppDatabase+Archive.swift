@@ -55,7 +55,7 @@ extension AppDatabase {
                 for item in record?.items ?? [] {
                     for a in item.attendance {
                         let agency = staff[a.staffId].flatMap { agencies[$0.agencyId] } ?? ""
-                        csv += "\(item.position),\(item.caseCode ?? ""),\(a.staffId),\(agency),\(a.presence.japaneseName)\r\n"
+                        csv += CSV.row([String(item.position), item.caseCode ?? "", String(a.staffId), agency, a.presence.japaneseName]) + "\r\n"
                     }
                 }
                 result.append(ArchiveMeeting(
