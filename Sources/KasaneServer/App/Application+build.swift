@@ -58,6 +58,7 @@ public func buildRouter(
     database: AppDatabase, postman: Postman? = nil, templates: TemplateShelf = TemplateShelf(folder: nil, templates: .builtIn)
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: TransportSecurityMiddleware(database: database))
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: PostmanMiddleware(postman: postman))

@@ -117,11 +117,23 @@ struct MinutesController {
         }
         return Response(
             status: .ok,
-            headers: [
-                .contentType: q.format.contentType, .contentDisposition: "inline; filename=\"\(fileName)\"",
-                .cacheControl: "no-store", HTTPField.Name("Content-Security-Policy")!: "default-src 'none'; style-src 'unsafe-inline'",
-            ],
+            headers: Self.documentHeaders(contentType: q.format.contentType, fileName: fileName),
             body: .init(byteBuffer: body))
+    }
+}
+
+extension MinutesController {
+    /// A printed agenda or minutes may load nothing, post nothing, go nowhere and be framed
+    /// by no one: its own inline style only; sandboxed (no forms, scripts, popups, navigation
+    /// of other windows); no sniffing, no referrer, not kept.
+    static func documentHeaders(contentType: String, fileName: String) -> HTTPFields {
+        [
+            .contentType: contentType, .contentDisposition: "inline; filename=\"\(fileName)\"", .cacheControl: "no-store",
+            HTTPField.Name("Content-Security-Policy")!:
+                "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'; sandbox",
+            HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+            HTTPField.Name("Referrer-Policy")!: "no-referrer",
+        ]
     }
 }
 

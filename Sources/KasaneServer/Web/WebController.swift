@@ -169,7 +169,7 @@ struct WebController {
     }
 
     func session(_ request: Request) async throws -> WebSession? {
-        guard let id = WebPages.cookie(Self.cookieName, in: request) else { return nil }
+        guard let id = Self.cookieValue(Self.cookieName, in: request) else { return nil }
         return try await database.webSession(id: id)
     }
 
@@ -190,9 +190,17 @@ struct WebController {
             link: link, linkText: link == "/home" ? "ホームへ" : "サインインへ"), status: .forbidden)
     }
 
+    /// A cookie of this service. Over https it is `Secure` and named `__Host-…`, which a
+    /// browser keeps only when set by this very host over https, for every path, with no
+    /// Domain: no other host under the city's domain can set or overwrite it.
     func cookie(_ value: String, maxAge: Int, name: String = cookieName) async throws -> String {
-        let secure = try await database.settings().baseURL.hasPrefix("https://") ? "; Secure" : ""
-        return "\(name)=\(value); Path=/; HttpOnly; SameSite=Strict; Max-Age=\(max(0, maxAge))\(secure)"
+        let https = try await database.settings().baseURL.hasPrefix("https://")
+        return "\(https ? "__Host-" : "")\(name)=\(value); Path=/; HttpOnly; SameSite=Strict; Max-Age=\(max(0, maxAge))\(https ? "; Secure" : "")"
+    }
+
+    /// A cookie's value, under its `__Host-` name (https) or its plain one.
+    static func cookieValue(_ name: String, in request: Request) -> String? {
+        WebPages.cookie("__Host-" + name, in: request) ?? WebPages.cookie(name, in: request)
     }
 
     /// The forms a person posts before they have a session (sign-in, setting a password)
@@ -210,7 +218,7 @@ struct WebController {
     }
 
     func preSessionToken(_ request: Request) -> String? {
-        WebPages.cookie(Self.preSessionCookie, in: request).flatMap { $0.count == 48 && $0.allSatisfy(\.isHexDigit) ? $0 : nil }
+        Self.cookieValue(Self.preSessionCookie, in: request).flatMap { $0.count == 48 && $0.allSatisfy(\.isHexDigit) ? $0 : nil }
     }
 
     func home(_ s: WebSession) async throws -> HomeView {
