@@ -1,7 +1,9 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import KasaneCore
+import KasaneDocuments
 import KasaneStore
 import Testing
 
@@ -58,5 +60,52 @@ struct SecurityHeaderTests {
             #expect(doc.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer")
             #expect(doc.headers[.cacheControl] == "no-store")
         }
+    }
+}
+
+@Suite("Requests refused before anyone is known are counted, not each logged; past a limit they get 429")
+struct UnauthenticatedLogTests {
+    @Test("Two hundred bad tokens from one client in a minute: the first logged at once, 429 past the limit, one row with the count")
+    func counted() async throws {
+        let app = try await DemoApp.make()
+        let db = app.database
+        let before = try await db.auditLog(AuditFilter(action: "auth", limit: 100_000), for: .localOperator).count
+        let refusals = UnauthenticatedLog(database: db, limit: 120)
+        let router = buildRouter(database: db, postman: nil, templates: TemplateShelf(folder: nil, templates: .builtIn), refusals: refusals)
+        let statuses = Box()
+        try await Application(router: router).test(.router) { client in
+            var seen: [UInt] = []
+            for _ in 0..<200 {
+                seen.append(UInt(try await client.send(.get, "/api/v1/cases", token: "not-a-token").status.code))
+            }
+            statuses.value = seen.map(String.init).joined(separator: ",")
+        }
+        let codes = statuses.value.split(separator: ",").compactMap { Int($0) }
+        #expect(codes.prefix(120).allSatisfy { $0 == 401 } && codes.dropFirst(120).allSatisfy { $0 == 429 })
+        var rows = try await db.auditLog(AuditFilter(action: "auth", limit: 100_000), for: .localOperator)
+        #expect(rows.count == before + 1, "only the first is written at once")
+        try await refusals.flush(all: true)
+        rows = try await db.auditLog(AuditFilter(action: "auth", limit: 100_000), for: .localOperator)
+        #expect(rows.count == before + 2)
+        #expect(rows.first?.detail?.contains("1分間に200件") == true && rows.first?.detail?.contains("80件は429") == true)
+        // The minute over, the client is answered again (and the next refusal written at once).
+        try await Application(router: router).test(.router) { client in
+            let status = try await client.send(.get, "/api/v1/cases", token: "still-not-a-token").status
+            #expect(status == .unauthorized)
+        }
+    }
+}
+
+@Suite("The client address: the socket's peer, or the address a trusted proxy forwarded for")
+struct ClientAddressTests {
+    @Test("X-Forwarded-For is believed only from a proxy the settings trust, and then its nearest untrusted hop")
+    func forwarded() {
+        let trusted = ["10.0.0.5", "10.0.0.6"]
+        #expect(RequestSettingsMiddleware.client(peer: "198.51.100.7", forwardedFor: ["1.2.3.4"], trusted: trusted) == "198.51.100.7")
+        #expect(RequestSettingsMiddleware.client(peer: "10.0.0.5", forwardedFor: ["1.2.3.4, 192.0.2.10"], trusted: trusted) == "192.0.2.10")
+        #expect(RequestSettingsMiddleware.client(peer: "10.0.0.5", forwardedFor: ["192.0.2.10, 10.0.0.6"], trusted: trusted) == "192.0.2.10")
+        #expect(RequestSettingsMiddleware.client(peer: "10.0.0.5", forwardedFor: [], trusted: trusted) == "10.0.0.5")
+        #expect(RequestSettingsMiddleware.client(peer: "10.0.0.5", forwardedFor: ["=cmd|' /C calc'!A0"], trusted: trusted) == "10.0.0.5")
+        #expect(RequestSettingsMiddleware.client(peer: "10.0.0.5", forwardedFor: ["2001:db8::1"], trusted: trusted) == "2001:db8::1")
     }
 }

@@ -83,4 +83,48 @@ struct WebSignInTests {
         #expect(log.filter { $0.action == "auth.signIn" }.count >= 8)
         #expect(log.contains { $0.action == "auth.signIn" && $0.detail == "ロックアウト中" })
     }
+
+    @Test("One client cannot sweep the addresses nor lock someone else out; many failures everywhere pause sign-in; each row names the client")
+    func limitsPerClient() async throws {
+        let city = try await TestCity.make()
+        for email in ["north@city.example.jp", "south@city.example.jp"] {
+            let link = try await city.db.issueSignInLink(email: email, by: city.administrator)
+            try await city.db.setPassword(linkToken: token(link), password: "correct horse battery")
+        }
+        let t0 = Date()
+        // An attacker at 198.51.100.7 tries four passwords on each address: stopped after ten failures, for every address.
+        var tried = 0
+        for email in ["north@city.example.jp", "mental@city.example.jp", "coord@city.example.jp"] {
+            for i in 0..<4 {
+                _ = try? await city.db.signIn(email: email, password: "guess \(i) password", origin: "198.51.100.7", now: t0.addingTimeInterval(Double(tried)))
+                tried += 1
+            }
+        }
+        await #expect {
+            try await city.db.signIn(email: "south@city.example.jp", password: "correct horse battery", origin: "198.51.100.7", now: t0.addingTimeInterval(30))
+        } throws: { ($0 as? KasaneError)?.message.contains("この端末から") == true }
+        // North, at her own desk, is not locked out by it (four failures on her address elsewhere).
+        let own = try await city.db.signIn(email: "north@city.example.jp", password: "correct horse battery", origin: "192.0.2.10", now: t0.addingTimeInterval(31))
+        #expect(own.staff.email == "north@city.example.jp")
+        // Locking her out everywhere takes many clients: 25 failures for her address, from five clients.
+        for n in 0..<25 {
+            _ = try? await city.db.signIn(email: "north@city.example.jp", password: "guess password \(n)", origin: "203.0.113.\(n % 5)", now: t0.addingTimeInterval(100 + Double(n) * 3))
+        }
+        await #expect {
+            try await city.db.signIn(email: "north@city.example.jp", password: "correct horse battery", origin: "192.0.2.10", now: t0.addingTimeInterval(200))
+        } throws: { ($0 as? KasaneError)?.message.contains("このアドレスでは") == true }
+        // Sixty failures within a minute anywhere pause sign-in for everyone, briefly.
+        let t1 = t0.addingTimeInterval(3600)
+        for n in 0..<60 {
+            _ = try? await city.db.signIn(email: "user\(n)@elsewhere.example", password: "guess password", origin: "198.18.0.\(n)", now: t1.addingTimeInterval(Double(n) / 2))
+        }
+        await #expect {
+            try await city.db.signIn(email: "south@city.example.jp", password: "correct horse battery", origin: "192.0.2.99", now: t1.addingTimeInterval(40))
+        } throws: { ($0 as? KasaneError)?.message.contains("しばらく") == true }
+        #expect(try await city.db.signIn(email: "south@city.example.jp", password: "correct horse battery", origin: "192.0.2.99", now: t1.addingTimeInterval(120)).staff.email == "south@city.example.jp")
+        let log = try await city.db.auditLog(AuditFilter(action: "auth.signIn", limit: 10_000), for: city.administrator)
+        #expect(log.contains { $0.origin == "web 198.51.100.7" && $0.detail == "端末のロックアウト中" })
+        #expect(log.contains { $0.origin == "web 192.0.2.10" && $0.allowed })
+        #expect(log.allSatisfy { $0.origin.hasPrefix("web ") })
+    }
 }

@@ -9,18 +9,34 @@ public struct SignInPolicy: Sendable, Equatable {
     public var absolute: TimeInterval
     /// A one-time link to set a password lasts this long (default 72 hours).
     public var linkLifetime: TimeInterval
-    /// This many failures within `lockoutWindow` lock the address for `lockoutWindow`.
+    /// This many failures within `lockoutWindow` for one address from one client lock that
+    /// address on that client for `lockoutWindow`.
     public var maxFailures: Int
     public var lockoutWindow: TimeInterval
+    /// Failures from one client within the window, over every address, that stop the client
+    /// (one client trying a few passwords on every address).
+    public var maxFailuresPerClient: Int
+    /// Failures for one address within the window, from every client, that lock the address
+    /// everywhere: high enough that locking someone else out takes many clients.
+    public var maxFailuresPerAddress: Int
+    /// Failures within a minute, everywhere, beyond which sign-in pauses for everyone.
+    public var maxFailuresPerMinute: Int
 
-    public static let standard = SignInPolicy(idle: 30 * 60, absolute: 12 * 3600, linkLifetime: 72 * 3600, maxFailures: 5, lockoutWindow: 15 * 60)
+    public static let standard = SignInPolicy(
+        idle: 30 * 60, absolute: 12 * 3600, linkLifetime: 72 * 3600, maxFailures: 5, lockoutWindow: 15 * 60)
 
-    public init(idle: TimeInterval, absolute: TimeInterval, linkLifetime: TimeInterval, maxFailures: Int, lockoutWindow: TimeInterval) {
+    public init(
+        idle: TimeInterval, absolute: TimeInterval, linkLifetime: TimeInterval, maxFailures: Int, lockoutWindow: TimeInterval,
+        maxFailuresPerClient: Int = 10, maxFailuresPerAddress: Int = 25, maxFailuresPerMinute: Int = 60
+    ) {
         self.idle = idle
         self.absolute = absolute
         self.linkLifetime = linkLifetime
         self.maxFailures = maxFailures
         self.lockoutWindow = lockoutWindow
+        self.maxFailuresPerClient = maxFailuresPerClient
+        self.maxFailuresPerAddress = maxFailuresPerAddress
+        self.maxFailuresPerMinute = maxFailuresPerMinute
     }
 
     /// A password: 12 to 64 characters, no control characters, within bcrypt's 72 bytes.

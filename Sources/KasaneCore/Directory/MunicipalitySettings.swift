@@ -39,6 +39,9 @@ public struct MunicipalitySettings: Codable, Sendable, Equatable {
 
     /// The feed interval in force.
     public var feedRefresh: Int { feedRefreshMinutes ?? 60 }
+    /// The addresses of reverse proxies in front of Kasane whose X-Forwarded-For is believed
+    /// (the client address in the audit log and the sign-in limits); none by default.
+    public var trustedProxies: [String]?
 
     public init(
         municipalityName: String = "未設定市",
@@ -102,6 +105,10 @@ public struct MunicipalitySettings: Codable, Sendable, Equatable {
         s.limits = try inputLimits.validated()
         s.scheduling = try schedulingRules.validated()
         s.retention = try retentionRules.validated()
+        for (i, proxy) in (trustedProxies ?? []).enumerated()
+        where proxy.isEmpty || proxy.count > 45 || !proxy.allSatisfy({ $0.isHexDigit || $0 == "." || $0 == ":" }) {
+            throw KasaneError.invalid(field: "trustedProxies[\(i)]", message: "信頼するプロキシは IPv4 か IPv6 のアドレスで指定してください（\(proxy)）。")
+        }
         guard (15...1440).contains(feedRefresh) else {
             throw KasaneError.invalid(field: "feedRefreshMinutes", message: "フィードの更新間隔は15分から1440分（1日）の間で指定してください（\(feedRefresh)）。")
         }

@@ -9,13 +9,17 @@ import NIOCore
 public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var staff: Staff?
-    /// The client's address, for the audit log.
-    public let origin: String
+    /// The client's address, for the audit log and the sign-in limits: the socket's peer, or
+    /// the address a trusted proxy forwarded for (`RequestSettingsMiddleware`).
+    public var origin: String
+    /// The socket's peer.
+    public let peer: String
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
         self.staff = nil
-        self.origin = source.channel.remoteAddress?.ipAddress ?? "unknown"
+        self.peer = source.channel.remoteAddress?.ipAddress ?? "unknown"
+        self.origin = peer
     }
 
     /// The city's input limits, read with the staff member by the auth middleware.

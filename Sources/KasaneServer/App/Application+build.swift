@@ -41,15 +41,16 @@ public func buildApplication(database: AppDatabase, options: ServiceOptions) asy
     var logger = Logger(label: "kasane")
     logger.logLevel = options.logLevel
     let limits = try await database.settings().inputLimits
+    let refusals = UnauthenticatedLog(database: database)
     return Application(
         router: buildRouter(
             database: database,
             postman: options.outbox.map {
                 Postman(database: database, outbox: URL(fileURLWithPath: $0), sendmail: options.sendmail, from: options.mailFrom)
-            }, templates: TemplateShelf(folder: options.agendasFolder, templates: options.templates)),
+            }, templates: TemplateShelf(folder: options.agendasFolder, templates: options.templates), refusals: refusals),
         server: .http1(configuration: .init(idleTimeout: .seconds(Int64(limits.idleSeconds)))),
         configuration: .init(address: .hostname(options.host, port: options.port), serverName: "Kasane"),
-        services: [ChainHeadPublisher(database: database, logger: logger)],
+        services: [ChainHeadPublisher(database: database, logger: logger), UnauthenticatedLogFlusher(log: refusals)],
         logger: logger)
 }
 
@@ -57,8 +58,14 @@ public func buildApplication(database: AppDatabase, options: ServiceOptions) asy
 public func buildRouter(
     database: AppDatabase, postman: Postman? = nil, templates: TemplateShelf = TemplateShelf(folder: nil, templates: .builtIn)
 ) -> Router<AppRequestContext> {
+    buildRouter(database: database, postman: postman, templates: templates, refusals: UnauthenticatedLog(database: database))
+}
+
+func buildRouter(
+    database: AppDatabase, postman: Postman?, templates: TemplateShelf, refusals: UnauthenticatedLog
+) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
-    router.add(middleware: TransportSecurityMiddleware(database: database))
+    router.add(middleware: RequestSettingsMiddleware(database: database))
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: PostmanMiddleware(postman: postman))
@@ -69,11 +76,11 @@ public func buildRouter(
             status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
     }
-    InvitationController(database: database).addFeed(to: router)
-    router.add(middleware: SameOriginMiddleware(database: database))
+    InvitationController(database: database).addFeed(to: router, refusals: refusals)
+    router.add(middleware: SameOriginMiddleware(database: database, refusals: refusals))
     WebController(database: database, shelf: templates).addRoutes(to: router)
 
-    let api = router.group("api/v1").add(middleware: AuthMiddleware(database: database))
+    let api = router.group("api/v1").add(middleware: AuthMiddleware(database: database, refusals: refusals))
     SettingsController(database: database).addRoutes(to: api)
     AgencyController(database: database).addRoutes(to: api.group("agencies"))
     StaffController(database: database).addRoutes(to: api.group("staff"), pledges: api.group("pledges"))

@@ -40,13 +40,13 @@ struct InvitationController {
     }
 
     /// The public feed: the token in the path is the only credential.
-    func addFeed(to router: Router<AppRequestContext>) {
+    func addFeed(to router: Router<AppRequestContext>, refusals: UnauthenticatedLog) {
         let cache = FeedCache()
         router.get("feeds/:file") { request, context in
             let file = context.parameters.get("file") ?? ""
             let token = file.hasSuffix(".ics") ? String(file.dropLast(4)) : ""
             guard let owner = try await database.feedOwner(token: token), let staffId = owner.staff.id else {
-                try await database.logUnauthenticated(origin: context.origin, path: "/feeds/…")
+                try await refusals.refuse(context.origin, "/feeds/…")
                 throw APIError(status: .notFound, message: "このフィードはありません（URLが更新された可能性があります）。")
             }
             let today = LocalDate.today()

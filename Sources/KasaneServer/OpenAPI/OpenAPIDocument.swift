@@ -341,6 +341,13 @@ enum OpenAPIDocument {
       "minimum": 15,
       "maximum": 1440,
       "description": "会員のカレンダーがフィードを読み直す間隔（分）。REFRESH-INTERVAL と X-PUBLISHED-TTL。省略時60"
+     },
+     "trustedProxies": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      },
+      "description": "Kasane の前に置いた信頼するリバースプロキシのアドレス。その X-Forwarded-For だけを接続元として記録に使います"
      }
     },
     "required": [
@@ -3610,6 +3617,16 @@ enum OpenAPIDocument {
       }
      }
     }
+   },
+   "Error429": {
+    "description": "認証のないリクエストが1分間に多すぎる（しばらく待つ）",
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
    }
   },
   "parameters": {
@@ -3853,6 +3870,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -3886,6 +3906,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    },
@@ -3936,6 +3959,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -3972,6 +3998,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    },
@@ -4022,6 +4051,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -4058,6 +4090,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    },
@@ -4108,6 +4143,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -4144,6 +4182,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    },
@@ -4194,6 +4235,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -4239,6 +4283,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    },
@@ -4301,6 +4348,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -4349,6 +4399,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -4385,6 +4438,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    },
@@ -4435,6 +4491,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -4480,6 +4539,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    },
@@ -4542,6 +4604,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -4590,6 +4655,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    },
@@ -4652,6 +4720,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -4688,6 +4759,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -4740,6 +4814,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -4792,6 +4869,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -4828,6 +4908,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    },
@@ -4878,6 +4961,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -4923,6 +5009,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    },
@@ -4985,6 +5074,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -5033,6 +5125,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -5107,6 +5202,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -5155,6 +5253,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    },
@@ -5217,6 +5318,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -5291,6 +5395,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -5346,6 +5453,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -5394,6 +5504,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    },
@@ -5456,6 +5569,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -5530,6 +5646,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -5582,6 +5701,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -5627,6 +5749,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -5663,6 +5788,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    },
@@ -5713,6 +5841,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -5758,6 +5889,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    },
@@ -5820,6 +5954,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -5884,6 +6021,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -5932,6 +6072,9 @@ enum OpenAPIDocument {
      },
      "409": {
       "$ref": "#/components/responses/Error409"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -5980,6 +6123,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -6044,6 +6190,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -6118,6 +6267,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    },
@@ -6174,6 +6326,9 @@ enum OpenAPIDocument {
      },
      "409": {
       "$ref": "#/components/responses/Error409"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -6238,6 +6393,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -6312,6 +6470,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    },
@@ -6375,6 +6536,9 @@ enum OpenAPIDocument {
      },
      "409": {
       "$ref": "#/components/responses/Error409"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -6426,6 +6590,9 @@ enum OpenAPIDocument {
      },
      "409": {
       "$ref": "#/components/responses/Error409"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -6474,6 +6641,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -6522,6 +6692,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -6574,6 +6747,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -6610,6 +6786,9 @@ enum OpenAPIDocument {
      },
      "409": {
       "$ref": "#/components/responses/Error409"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -6669,6 +6848,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -6725,6 +6907,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -6758,6 +6943,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    },
@@ -6808,6 +6996,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    },
@@ -6842,6 +7033,9 @@ enum OpenAPIDocument {
      },
      "409": {
       "$ref": "#/components/responses/Error409"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -6894,6 +7088,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -6930,6 +7127,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    },
@@ -6970,6 +7170,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     },
     "requestBody": {
@@ -7013,6 +7216,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     },
     "parameters": [
@@ -7065,6 +7271,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     },
     "requestBody": {
@@ -7139,6 +7348,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     },
     "requestBody": {
@@ -7185,6 +7397,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    },
@@ -7225,6 +7440,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     },
     "requestBody": {
@@ -7268,6 +7486,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     },
     "parameters": [
@@ -7322,6 +7543,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     },
     "requestBody": {
@@ -7380,6 +7604,9 @@ enum OpenAPIDocument {
      },
      "409": {
       "$ref": "#/components/responses/Error409"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     },
     "parameters": [
@@ -7434,6 +7661,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     },
     "requestBody": {
@@ -7498,6 +7728,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     },
     "requestBody": {
@@ -7541,6 +7774,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     },
     "parameters": [
@@ -7595,6 +7831,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     },
     "requestBody": {
@@ -7679,6 +7918,9 @@ enum OpenAPIDocument {
      },
      "501": {
       "$ref": "#/components/responses/Error501"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -7744,6 +7986,9 @@ enum OpenAPIDocument {
      },
      "501": {
       "$ref": "#/components/responses/Error501"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -7792,6 +8037,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    },
@@ -7838,6 +8086,9 @@ enum OpenAPIDocument {
      },
      "409": {
       "$ref": "#/components/responses/Error409"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    },
@@ -7890,6 +8141,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     },
     "requestBody": {
@@ -7948,6 +8202,9 @@ enum OpenAPIDocument {
      },
      "409": {
       "$ref": "#/components/responses/Error409"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -7996,6 +8253,9 @@ enum OpenAPIDocument {
      },
      "409": {
       "$ref": "#/components/responses/Error409"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -8050,6 +8310,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     },
     "requestBody": {
@@ -8114,6 +8377,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     },
     "requestBody": {
@@ -8172,6 +8438,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -8203,6 +8472,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -8234,6 +8506,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -8280,6 +8555,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -8329,6 +8607,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     },
     "requestBody": {
@@ -8386,6 +8667,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    },
@@ -8438,6 +8722,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     },
     "requestBody": {
@@ -8502,6 +8789,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     },
     "requestBody": {
@@ -8566,6 +8856,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     },
     "requestBody": {
@@ -8624,6 +8917,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -8692,6 +8988,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -8746,6 +9045,9 @@ enum OpenAPIDocument {
      },
      "413": {
       "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     },
     "requestBody": {
@@ -8801,6 +9103,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -8846,6 +9151,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -8891,6 +9199,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }
@@ -8941,6 +9252,9 @@ enum OpenAPIDocument {
      },
      "404": {
       "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     }
    }

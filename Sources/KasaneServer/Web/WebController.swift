@@ -54,7 +54,7 @@ struct WebController {
                 return WebPages.page("set-password", SetPasswordView(token: token, csrf: csrf, error: "2つのパスワードが一致しません。"), status: .badRequest)
             }
             do {
-                try await database.setPassword(linkToken: token, password: form["password"] ?? "")
+                try await database.setPassword(linkToken: token, password: form["password"] ?? "", origin: "web " + context.origin)
                 return WebPages.page("message", MessageView(
                     pageTitle: "パスワードを設定しました", heading: "パスワードを設定しました", message: "新しいパスワードでサインインしてください。",
                     link: "/signin", linkText: "サインインへ"))
@@ -91,7 +91,7 @@ struct WebController {
     func signedIn(_ request: Request, _ body: (WebSession, Actor) async throws -> Response) async throws -> Response {
         guard let s = try await session(request) else { return WebPages.redirect("/signin?expired=1") }
         do {
-            return try await body(s, .staff(s.staff, from: "web"))
+            return try await body(s, Self.actor(s))
         } catch KasaneError.notFound {
             return notFound(s)
         } catch KasaneError.forbidden {
@@ -157,6 +157,9 @@ struct WebController {
         }
     }
 
+    /// The signed-in person acting through the pages, from the client they use (audited as `web ADDRESS`).
+    static func actor(_ s: WebSession) -> Actor { .staff(s.staff, from: "web " + RequestClient.address) }
+
     func user(_ s: WebSession) -> PageUser {
         PageUser(name: s.staff.name, roles: s.staff.roles.map(\.japaneseName).joined(separator: "・"), csrf: s.csrf)
     }
@@ -179,7 +182,7 @@ struct WebController {
         let form = try await WebPages.form(request, context: context)
         guard let s = try await session(request) else { return WebPages.redirect("/signin") }
         guard form["csrf"] == s.csrf else { return Self.csrfRefused() }
-        try await database.signOut(id: s.id, everywhere: everywhere)
+        try await database.signOut(id: s.id, everywhere: everywhere, origin: "web " + context.origin)
         return WebPages.redirect("/signin", headers: [.setCookie: try await cookie("", maxAge: 0)])
     }
 
@@ -222,7 +225,7 @@ struct WebController {
     }
 
     func home(_ s: WebSession) async throws -> HomeView {
-        let actor = Actor.staff(s.staff, from: "web")
+        let actor = Self.actor(s)
         let now = Date()
         let mine = try await database.meetings(for: actor)
         let meetings = mine

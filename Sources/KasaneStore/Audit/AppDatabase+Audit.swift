@@ -44,10 +44,11 @@ extension AppDatabase {
     }
 
     /// Logs a refusal that happened before any staff member was known (a bad token).
-    public func logUnauthenticated(origin: String, path: String) async throws {
+    public func logUnauthenticated(origin: String, path: String, detail: String? = nil) async throws {
         try await writer.write { db in
-            try Self.log(
-                db, Actor(kind: .localOperator, origin: origin), "auth", AuditNote(target: path), allowed: false)
+            let note = AuditNote(target: String(path.prefix(200)))
+            note.detail = detail
+            try Self.log(db, Actor(kind: .localOperator, origin: String(origin.prefix(64))), "auth", note, allowed: false)
         }
     }
 

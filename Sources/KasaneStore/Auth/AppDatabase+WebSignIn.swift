@@ -37,10 +37,10 @@ extension AppDatabase {
 
     /// Sets the password a link was issued for; the link is used up and every session
     /// of that person ends.
-    public func setPassword(linkToken: String, password: String, now: Date = Date()) async throws {
+    public func setPassword(linkToken: String, password: String, origin: String = "web", now: Date = Date()) async throws {
         try SignInPolicy.validatePassword(password)
         let hash = Bcrypt.hash(password, cost: 12)
-        let actor = Actor(kind: .localOperator, origin: "web")
+        let actor = Actor(kind: .localOperator, origin: origin)
         try await audited(actor, "auth.setPassword", target: "signInLink") { db, note in
             let refused = KasaneError.notFound("このリンクは使えません（使用済みか期限切れ）。管理者に新しいリンクを依頼してください。")
             guard let row = try Row.fetchOne(db, sql: "SELECT staffId, expiresAt, usedAt FROM signInLink WHERE tokenHash = ?", arguments: [Self.hash(linkToken)]),
@@ -56,11 +56,25 @@ extension AppDatabase {
         }
     }
 
-    /// Signs in with e-mail and password. Wrong address, wrong password, no password yet
-    /// and an inactive account all get the same answer; `maxFailures` failures within the
-    /// window lock the address for the window, right password or not.
+    /// Signs in with e-mail and password, from the client at `origin`. Wrong address, wrong
+    /// password, no password yet and an inactive account all get the same answer. Failures
+    /// are limited four ways within the window: for one address from one client
+    /// (`maxFailures`), from one client over every address (`maxFailuresPerClient`), for one
+    /// address from every client (`maxFailuresPerAddress`, high, so that locking someone
+    /// else out takes many clients), and everywhere in a minute (`maxFailuresPerMinute`).
+    /// A limit reached refuses the attempt, right password or not, without checking it.
     public func signIn(email: String, password: String, origin: String, policy: SignInPolicy = .standard, now: Date = Date()) async throws -> WebSession {
         let address = email.trimmingCharacters(in: .whitespaces).lowercased()
+        let client = String(origin.prefix(64))
+        let actor = Actor(kind: .localOperator, origin: "web \(client)")
+        if let refusal = try await reader.read({ db in try Self.signInLimit(db, address: address, client: client, policy: policy, now: now) }) {
+            try await writer.write { db in
+                let note = AuditNote(target: "signIn")
+                note.detail = refusal.detail
+                try Self.log(db, actor, "auth.signIn", note, allowed: false)
+            }
+            throw refusal.error
+        }
         let candidate = try await reader.read { db -> (Staff, String)? in
             guard let staff = try Staff.filter(sql: "lower(email) = ?", arguments: [address]).fetchOne(db),
                   let hash = try String.fetchOne(db, sql: "SELECT hash FROM passwordCredential WHERE staffId = ?", arguments: [staff.id])
@@ -69,34 +83,57 @@ extension AppDatabase {
         }
         // Checked outside the write transaction: bcrypt is slow by design.
         let matches = candidate.map { Bcrypt.verify(password, hash: $0.1) } ?? { _ = Bcrypt.verify(password, hash: Self.decoyHash); return false }()
-        let actor = Actor(kind: .localOperator, origin: origin)
         let note = AuditNote(target: candidate.map { "staff:\($0.0.id ?? 0)" } ?? "signIn")
         // One transaction that keeps the attempt, the audit line and (on success) the session, and
         // returns a refusal instead of throwing it, so that a failed attempt is never rolled back.
         let outcome = try await writer.write { db -> Result<WebSession, KasaneError> in
-            let recent = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM signInAttempt WHERE email = ? AND succeeded = 0 AND at > ?",
-                                          arguments: [address, now.addingTimeInterval(-policy.lockoutWindow)]) ?? 0
-            if recent >= policy.maxFailures {
-                note.detail = "ロックアウト中"
+            // Looked at again inside the write: attempts running side by side count each other.
+            if let refusal = try Self.signInLimit(db, address: address, client: client, policy: policy, now: now) {
+                note.detail = refusal.detail
                 try Self.log(db, actor, "auth.signIn", note, allowed: false)
-                return .failure(.unauthenticated("続けて間違えたため、このアドレスでは\(Int(policy.lockoutWindow / 60))分間サインインできません。"))
+                return .failure(refusal.error)
             }
             guard matches, let (staff, _) = candidate, staff.active else {
-                try db.execute(sql: "INSERT INTO signInAttempt (email, at, succeeded) VALUES (?, ?, 0)", arguments: [address, now])
-                note.detail = recent + 1 >= policy.maxFailures ? "失敗（ロックアウト開始）" : "失敗"
+                try db.execute(sql: "INSERT INTO signInAttempt (email, client, at, succeeded) VALUES (?, ?, ?, 0)", arguments: [address, client, now])
+                note.detail = "失敗"
                 try Self.log(db, actor, "auth.signIn", note, allowed: false)
                 return .failure(.unauthenticated("メールアドレスまたはパスワードが違います。"))
             }
-            try db.execute(sql: "INSERT INTO signInAttempt (email, at, succeeded) VALUES (?, ?, 1)", arguments: [address, now])
+            try db.execute(sql: "INSERT INTO signInAttempt (email, client, at, succeeded) VALUES (?, ?, ?, 1)", arguments: [address, client, now])
             let id = Self.newToken(), csrf = Self.newToken()
             let expires = now.addingTimeInterval(policy.absolute)
             try db.execute(
                 sql: "INSERT INTO webSession (idHash, staffId, csrf, origin, createdAt, lastSeenAt, expiresAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                arguments: [Self.hash(id), staff.id, csrf, origin, now, now, expires])
-            try Self.log(db, .staff(staff, from: origin), "auth.signIn", note, allowed: true)
+                arguments: [Self.hash(id), staff.id, csrf, client, now, now, expires])
+            try Self.log(db, .staff(staff, from: "web \(client)"), "auth.signIn", note, allowed: true)
             return .success(WebSession(id: id, csrf: csrf, staff: staff, expiresAt: expires))
         }
         return try outcome.get()
+    }
+
+    /// The limit a new attempt would pass, if any: what to answer and what to log.
+    static func signInLimit(_ db: Database, address: String, client: String, policy: SignInPolicy, now: Date)
+        throws -> (error: KasaneError, detail: String)?
+    {
+        let since = now.addingTimeInterval(-policy.lockoutWindow)
+        func failures(_ condition: String, _ arguments: [any DatabaseValueConvertible], since: Date) throws -> Int {
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM signInAttempt WHERE succeeded = 0 AND at > ? AND \(condition)",
+                arguments: StatementArguments([since] + arguments)) ?? 0
+        }
+        let minutes = Int(policy.lockoutWindow / 60)
+        if try failures("1 = 1", [], since: now.addingTimeInterval(-60)) >= policy.maxFailuresPerMinute {
+            return (.unauthenticated("サインインの失敗が続いているため、しばらく受け付けを止めています。1分ほどしてからもう一度お試しください。"), "全体の失敗が多いため一時停止")
+        }
+        if try failures("client = ?", [client], since: since) >= policy.maxFailuresPerClient {
+            return (.unauthenticated("この端末からのサインインの失敗が続いたため、\(minutes)分間サインインできません。"), "端末のロックアウト中")
+        }
+        if try failures("email = ? AND client = ?", [address, client], since: since) >= policy.maxFailures
+            || failures("email = ?", [address], since: since) >= policy.maxFailuresPerAddress
+        {
+            return (.unauthenticated("続けて間違えたため、このアドレスでは\(minutes)分間サインインできません。"), "ロックアウト中")
+        }
+        return nil
     }
 
     /// The session a cookie names, if it is still alive; using it keeps it alive.
@@ -114,9 +151,9 @@ extension AppDatabase {
     }
 
     /// Ends one session (sign-out), or every session of its owner (sign-out everywhere).
-    public func signOut(id: String, everywhere: Bool = false, now: Date = Date()) async throws {
+    public func signOut(id: String, everywhere: Bool = false, origin: String = "web", now: Date = Date()) async throws {
         guard let session = try await webSession(id: id, now: now) else { return }
-        try await audited(.staff(session.staff, from: "web"), everywhere ? "auth.signOutEverywhere" : "auth.signOut", target: "staff:\(session.staff.id ?? 0)") { db, _ in
+        try await audited(.staff(session.staff, from: origin), everywhere ? "auth.signOutEverywhere" : "auth.signOut", target: "staff:\(session.staff.id ?? 0)") { db, _ in
             if everywhere {
                 try db.execute(sql: "UPDATE webSession SET endedAt = ? WHERE staffId = ? AND endedAt IS NULL", arguments: [now, session.staff.id])
             } else {

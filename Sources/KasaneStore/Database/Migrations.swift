@@ -24,6 +24,7 @@ extension AppDatabase {
         migrator.registerMigration("v13-audit-chain", migrate: chainAuditLog)
         migrator.registerMigration("v14-feed-state", migrate: createFeedState)
         migrator.registerMigration("v15-erasure-due-and-referrals", migrate: erasureDueAndReferrals)
+        migrator.registerMigration("v16-sign-in-clients", migrate: signInClients)
         return migrator
     }()
 
@@ -687,5 +688,14 @@ extension AppDatabase {
             CREATE TRIGGER caseReferral_no_delete BEFORE DELETE ON caseReferral
             BEGIN SELECT RAISE(ABORT, '事例の受付の記録は削除できません。'); END;
             """)
+    }
+
+    /// Sign-in attempts remember the client they came from, for the limits per client.
+    static func signInClients(_ db: Database) throws {
+        try db.alter(table: "signInAttempt") { t in
+            t.add(column: "client", .text).notNull().defaults(to: "")
+        }
+        try db.create(index: "signInAttempt_client", on: "signInAttempt", columns: ["client", "at"])
+        try db.create(index: "signInAttempt_at", on: "signInAttempt", columns: ["at"])
     }
 }
