@@ -10,7 +10,7 @@ import Testing
 
 @Suite("Web pages: pledges, tokens, the audit log, settings and the archive")
 struct WebAdminToolsPageTests {
-    @Test("The administrator records a pledge (a future date refused beside the field), sends a sign-in link, issues a token shown once and revokes it after a confirmation")
+    @Test("The administrator records a pledge (a future date refused beside the field), sends a sign-in link, sees the member's own token and revokes it after a confirmation; issues none for anyone")
     func staffPage() async throws {
         let app = try await DemoApp.make()
         let db = app.database
@@ -36,22 +36,37 @@ struct WebAdminToolsPageTests {
             let link = try await client.form("\(path)/link", ["csrf": csrf], cookie: admin)
             #expect(link.status == .seeOther && link.headers[.location]?.hasSuffix("done=link") == true)
 
-            let empty = try await client.form("\(path)/tokens", ["csrf": csrf, "label": ""], cookie: admin)
+            // Tokens are issued by their owner only: the administrator's page has no such form, and its old address does nothing.
+            #expect(!page.text.contains("\(path)/tokens"))
+            #expect(try await client.form("\(path)/tokens", ["csrf": csrf, "label": "代理"], cookie: admin).status == .notFound)
+            #expect(try await db.tokens(staffId: arai.id!).isEmpty)
+        }
+        // 新井 issues his own on his page, shown once; the administrator can revoke it behind a confirmation.
+        let araiCookie = try await app.signedIn([DemoSeed.unpledgedMemberEmail])[DemoSeed.unpledgedMemberEmail]
+        try await app.test { client in
+            let admin = cookies[DemoSeed.administratorEmail]
+            let mine = try await client.page("/me/tokens", cookie: araiCookie)
+            #expect(mine.status == .ok && mine.text.contains("本人だけが発行"))
+            let empty = try await client.form("/me/tokens", ["csrf": csrfToken(mine), "label": ""], cookie: araiCookie)
             #expect(empty.status == .badRequest && empty.text.contains("id=\"token-error\""))
-            let issued = try await client.form("\(path)/tokens", ["csrf": csrf, "label": "庁内システム連携"], cookie: admin)
+            let issued = try await client.form("/me/tokens", ["csrf": csrfToken(mine), "label": "庁内システム連携"], cookie: araiCookie)
             let token = try #require(issued.text.firstMatch(of: /id="issued" type="text" readonly size="50" value="([^"]+)"/)).1
             #expect(try await db.staff(forToken: String(token))?.id == arai.id)
             // Shown once: the page read again does not carry it.
-            #expect(!(try await client.page(path, cookie: admin)).text.contains(String(token)))
+            #expect(!(try await client.page("/me/tokens", cookie: araiCookie)).text.contains(String(token)))
             let record = try #require(try await db.tokens(staffId: arai.id!).first)
-            let confirm = try await client.page("/admin/tokens/\(record.id!)/revoke", cookie: admin)
+            #expect(try await client.page(path, cookie: admin).text.contains("庁内システム連携"))
+            let confirm = try await client.page("/tokens/\(record.id!)/revoke", cookie: admin)
             #expect(confirm.text.contains("元に戻せません") && confirm.text.contains("庁内システム連携"))
             #expect(try await db.staff(forToken: String(token)) != nil)
-            let revoked = try await client.form("/admin/tokens/\(record.id!)/revoke", ["csrf": csrfToken(confirm)], cookie: admin)
+            // Another member cannot even see it.
+            let other = try await app.signedIn([DemoSeed.outsideMemberEmail])[DemoSeed.outsideMemberEmail]
+            #expect(try await client.page("/tokens/\(record.id!)/revoke", cookie: other).status == .notFound)
+            let revoked = try await client.form("/tokens/\(record.id!)/revoke", ["csrf": csrfToken(confirm)], cookie: admin)
             #expect(revoked.status == .seeOther)
             #expect(try await db.staff(forToken: String(token)) == nil)
             // Revoked once: the confirmation is gone.
-            #expect(try await client.page("/admin/tokens/\(record.id!)/revoke", cookie: admin).status == .notFound)
+            #expect(try await client.page("/tokens/\(record.id!)/revoke", cookie: admin).status == .notFound)
         }
     }
 

@@ -98,5 +98,6 @@ func buildRouter(
     SeriesController(database: database).addRoutes(to: api)
     MinutesController(database: database, shelf: templates).addRoutes(to: api)
     PlanController(database: database).addRoutes(to: api)
+    TokenAndGrantController(database: database).addRoutes(to: api)
     return router
 }

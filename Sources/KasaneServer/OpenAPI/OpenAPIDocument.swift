@@ -1059,6 +1059,10 @@ enum OpenAPIDocument {
      },
      "staffUpdated": {
       "type": "integer"
+     },
+     "rolesRequested": {
+      "type": "integer",
+      "description": "承認待ちになった事例を読む役割の数"
      }
     },
     "required": [
@@ -3533,6 +3537,99 @@ enum OpenAPIDocument {
      },
      "ok": {
       "type": "boolean"
+     }
+    }
+   },
+   "TokenSummary": {
+    "type": "object",
+    "required": [
+     "id",
+     "label",
+     "createdAt"
+    ],
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "label": {
+      "type": "string"
+     },
+     "createdAt": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "revokedAt": {
+      "type": "string",
+      "format": "date-time"
+     }
+    }
+   },
+   "IssuedToken": {
+    "type": "object",
+    "required": [
+     "token",
+     "record"
+    ],
+    "properties": {
+     "token": {
+      "type": "string",
+      "description": "一度だけ表示されるトークン"
+     },
+     "record": {
+      "$ref": "#/components/schemas/TokenSummary"
+     }
+    }
+   },
+   "RoleGrant": {
+    "type": "object",
+    "required": [
+     "id",
+     "staffId",
+     "role",
+     "requestedBy",
+     "requestedAt",
+     "status"
+    ],
+    "properties": {
+     "id": {
+      "type": "integer"
+     },
+     "staffId": {
+      "type": "integer"
+     },
+     "role": {
+      "type": "string",
+      "enum": [
+       "coordinator",
+       "secretariat",
+       "member",
+       "administrator"
+      ]
+     },
+     "requestedBy": {
+      "type": "integer"
+     },
+     "requestedAt": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "pending",
+       "approved",
+       "refused"
+      ]
+     },
+     "decidedBy": {
+      "type": "integer"
+     },
+     "decidedAt": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "reason": {
+      "type": "string"
      }
     }
    }
@@ -9255,6 +9352,330 @@ enum OpenAPIDocument {
      },
      "429": {
       "$ref": "#/components/responses/Error429"
+     }
+    }
+   }
+  },
+  "/api/v1/me/tokens": {
+   "get": {
+    "summary": "自分のAPIトークンの一覧（トークンそのものは含まない）",
+    "tags": [
+     "auth"
+    ],
+    "operationId": "get_api_v1_me_tokens",
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/TokenSummary"
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error403"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
+     }
+    }
+   },
+   "post": {
+    "summary": "自分のAPIトークンを発行（本人だけが発行できる）",
+    "tags": [
+     "auth"
+    ],
+    "operationId": "post_api_v1_me_tokens",
+    "responses": {
+     "201": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/IssuedToken"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error403"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     },
+     "408": {
+      "$ref": "#/components/responses/Error408"
+     },
+     "409": {
+      "$ref": "#/components/responses/Error409"
+     },
+     "413": {
+      "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
+     }
+    },
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "required": [
+         "label"
+        ],
+        "properties": {
+         "label": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 100
+         }
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/tokens/{id}": {
+   "delete": {
+    "summary": "APIトークンを失効（本人か管理者）",
+    "tags": [
+     "auth"
+    ],
+    "operationId": "delete_api_v1_tokens_id",
+    "responses": {
+     "204": {
+      "description": "成功"
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error403"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     },
+     "409": {
+      "$ref": "#/components/responses/Error409"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
+     }
+    },
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ]
+   }
+  },
+  "/api/v1/role-grants": {
+   "get": {
+    "summary": "事例を読む役割の付与の依頼（管理者・多機関協働）",
+    "tags": [
+     "auth"
+    ],
+    "operationId": "get_api_v1_role_grants",
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/RoleGrant"
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error403"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
+     }
+    },
+    "parameters": [
+     {
+      "name": "status",
+      "in": "query",
+      "schema": {
+       "type": "string",
+       "enum": [
+        "pending",
+        "approved",
+        "refused",
+        "all"
+       ]
+      }
+     }
+    ]
+   }
+  },
+  "/api/v1/role-grants/{id}/approval": {
+   "post": {
+    "summary": "役割の付与を承認（依頼した人・本人以外の多機関協働か管理者）",
+    "tags": [
+     "auth"
+    ],
+    "operationId": "post_api_v1_role_grants_id_approval",
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/RoleGrant"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error403"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     },
+     "409": {
+      "$ref": "#/components/responses/Error409"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
+     }
+    },
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ]
+   }
+  },
+  "/api/v1/role-grants/{id}/refusal": {
+   "post": {
+    "summary": "役割の付与を却下",
+    "tags": [
+     "auth"
+    ],
+    "operationId": "post_api_v1_role_grants_id_refusal",
+    "responses": {
+     "200": {
+      "description": "成功",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/RoleGrant"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/Error400"
+     },
+     "401": {
+      "$ref": "#/components/responses/Error401"
+     },
+     "403": {
+      "$ref": "#/components/responses/Error403"
+     },
+     "404": {
+      "$ref": "#/components/responses/Error404"
+     },
+     "408": {
+      "$ref": "#/components/responses/Error408"
+     },
+     "409": {
+      "$ref": "#/components/responses/Error409"
+     },
+     "413": {
+      "$ref": "#/components/responses/Error413"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
+     }
+    },
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "integer",
+       "format": "int64",
+       "minimum": 1
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {
+         "reason": {
+          "type": "string",
+          "maxLength": 500
+         }
+        }
+       }
+      }
      }
     }
    }

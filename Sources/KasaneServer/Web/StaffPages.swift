@@ -4,9 +4,9 @@ import KasaneCore
 import KasaneStore
 
 /// The administrator's page for one staff member: confidentiality pledges (守秘義務の確認)
-/// recorded, a one-time sign-in link sent, API tokens for programs issued and revoked
-/// (revoking behind a confirmation). The same `recordPledge`, `issueSignInLink`,
-/// `issueToken` and `revokeToken` as the API and the command line.
+/// recorded, a one-time sign-in link sent, their API tokens listed and revoked (behind a
+/// confirmation; only the person issues their own), and the roles asked for them. The same
+/// `recordPledge`, `issueSignInLink` and `revokeToken` as the API and the command line.
 struct StaffPages {
     let database: AppDatabase
     let web: WebController
@@ -52,60 +52,23 @@ struct StaffPages {
                 }
             }
         }
-        router.post("admin/staff/:id/tokens") { request, context in
-            try await web.posted(request, context, may: .manageDirectory) { form, s, actor in
-                let id = try context.parameters.id("id")
-                do {
-                    let issued = try await database.issueToken(staffId: id, label: form["label"] ?? "", by: actor)
-                    return try await page(id, s: s, issued: issued.token)
-                } catch let error as KasaneError {
-                    if case .notFound = error { throw error }
-                    return try await page(id, s: s, tokenError: WebPages.plain(error.message), label: form["label"] ?? "")
-                }
-            }
-        }
-        router.get("admin/tokens/:id/revoke") { request, context in
-            try await web.signedIn(request, may: .manageDirectory) { s, _ in
-                let id = try context.parameters.id("id")
-                guard let token = try await database.tokens().first(where: { $0.id == id }), token.revokedAt == nil else { return web.notFound(s) }
-                let owner = try await database.staff(id: token.staffId)
-                return WebPages.page("token-revoke", TokenRevokeView(
-                    pageTitle: "トークンの失効", user: web.user(s), csrf: s.csrf, id: id, staffId: owner.id ?? 0, label: token.label,
-                    owner: owner.name, created: WebController.moment(token.createdAt)))
-            }
-        }
-        router.post("admin/tokens/:id/revoke") { request, context in
-            try await web.posted(request, context, may: .manageDirectory) { _, s, actor in
-                let id = try context.parameters.id("id")
-                guard let token = try await database.tokens().first(where: { $0.id == id }) else { return web.notFound(s) }
-                do {
-                    try await database.revokeToken(id: id, by: actor)
-                    return WebPages.redirect("/admin/staff/\(token.staffId)?done=revoked")
-                } catch let error as KasaneError {
-                    return try await page(token.staffId, s: s, notice: nil, error: WebPages.plain(error.message))
-                }
-            }
-        }
     }
 
     func page(
-        _ id: Int64, s: WebSession, notice: String? = nil, error: String? = nil, pledgeForm: PledgeForm = PledgeForm(),
-        issued: String? = nil, tokenError: String? = nil, label: String = ""
+        _ id: Int64, s: WebSession, notice: String? = nil, error: String? = nil, pledgeForm: PledgeForm = PledgeForm()
     ) async throws -> Response {
         let staff = try await database.staff(id: id)
         let agency = try await database.agencies().first { $0.id == staff.agencyId }?.name ?? ""
         let pledges = try await database.pledges(staffId: id).sorted { $0.pledgedOn > $1.pledgedOn }.map { p in
             "\(JapaneseEra.dateName(p.pledgedOn, weekday: false))" + (p.note.map { "（\($0)）" } ?? "")
         }
-        let tokens = try await database.tokens(staffId: id).map { t in
-            StaffPageView.Token(
-                id: t.id ?? 0, label: t.label, created: WebController.moment(t.createdAt), revoked: t.revokedAt.map { WebController.moment($0) }, live: t.revokedAt == nil)
-        }
+        let tokens = try await database.tokens(staffId: id).map(StaffPageView.Token.init)
+        let pending = try await database.roleGrants(status: .pending, for: WebController.actor(s)).filter { $0.staffId == id }.map(\.role.japaneseName)
         let view = StaffPageView(
             pageTitle: "職員 \(staff.name)", user: web.user(s), csrf: s.csrf, id: id, name: staff.name, email: staff.email, agency: agency,
             roles: staff.roles.map(\.japaneseName).joined(separator: "・"), active: staff.active ? "有効" : "無効", notice: notice, error: error,
-            pledges: pledges, pledgeForm: pledgeForm, tokens: tokens, issued: issued, tokenError: tokenError, label: label)
-        let status: HTTPResponse.Status = (error ?? pledgeForm.error ?? tokenError) == nil ? .ok : .badRequest
+            pledges: pledges, pledgeForm: pledgeForm, tokens: tokens, pendingRoles: pending.joined(separator: "・"), hasPending: !pending.isEmpty)
+        let status: HTTPResponse.Status = (error ?? pledgeForm.error) == nil ? .ok : .badRequest
         return WebPages.page("staff", view, status: status)
     }
 }
@@ -132,9 +95,9 @@ struct StaffPageView {
     var pledges: [String]
     var pledgeForm: PledgeForm
     var tokens: [Token]
-    var issued: String?
-    var tokenError: String?
-    var label: String
+    /// Case-reading roles asked for this person, waiting for a second person.
+    var pendingRoles: String
+    var hasPending: Bool
 }
 
 struct TokenRevokeView {
@@ -142,7 +105,8 @@ struct TokenRevokeView {
     var user: PageUser?
     var csrf: String
     var id: Int64
-    var staffId: Int64
+    /// Where the confirmation goes back to: the owner's own page or the administrator's.
+    var back: String
     var label: String
     var owner: String
     var created: String

@@ -79,6 +79,7 @@ struct WebController {
         StaffPages(database: database, web: self).addRoutes(to: router)
         SettingsPages(database: database, web: self).addRoutes(to: router)
         TemplatePages(database: database, web: self, shelf: shelf).addRoutes(to: router)
+        TokenAndGrantPages(database: database, web: self).addRoutes(to: router)
         router.get("home") { request, _ in
             guard let s = try await session(request) else { return WebPages.redirect("/signin?expired=1") }
             return WebPages.page("home", try await home(s))
@@ -260,6 +261,7 @@ struct WebController {
             pageTitle: "ホーム", user: user(s), polls: polls, showExpiring: Access.allows(.registerCases, actor), expiring: expiring,
             csrf: s.csrf, meetings: Array(meetings), hasMeetings: !meetings.isEmpty,
             minutesToDo: minutesToDo, showMinutes: minutesToDo.isEmpty == false, isAdmin: Access.allows(.manageDirectory, actor),
+            mayApproveRoles: Access.allows(.manageDirectory, actor) || Access.allows(.registerCases, actor),
             mayArchive: Access.allows(.writeMinutes, actor), showOverdue: mayFollow, overdue: overdue)
     }
 
@@ -350,6 +352,7 @@ struct HomeView {
     var minutesToDo: [Pending]
     var showMinutes: Bool
     var isAdmin: Bool
+    var mayApproveRoles: Bool
     var mayArchive: Bool
     var showOverdue: Bool
     var overdue: [Overdue]

@@ -17,11 +17,15 @@ public struct APIToken: Codable, Sendable, Equatable, FetchableRecord, MutablePe
 }
 
 extension AppDatabase {
-    /// Issues a bearer token for a staff member. The token itself is returned once and
-    /// never stored; the database keeps its hash.
+    /// Issues a bearer token to the person asking, for their own programs: nobody issues a
+    /// token for someone else (an administrator could otherwise read as any member). The
+    /// console (the operator with the database file) may, to set a city up. The token is
+    /// returned once and never stored; the database keeps its hash.
     public func issueToken(staffId: Int64, label: String, by actor: Actor) async throws -> (token: String, record: APIToken) {
         try await audited(actor, "token.issue", target: "staff:\(staffId)") { db, _ in
-            try Access.require(.manageDirectory, actor)
+            if let own = actor.staffId, own != staffId {
+                throw KasaneError.forbidden("APIトークンは本人だけが自分のために発行できます（管理者は失効だけができます）。")
+            }
             let label = try Validate.text(label, field: "label", label: "トークンの用途", max: 100)
             let token = Self.newToken()
             let staff = try Self.staff(db, id: staffId)
@@ -43,12 +47,12 @@ extension AppDatabase {
         }
     }
 
-    /// Revokes a token: it stops working at once.
+    /// Revokes a token: it stops working at once. Its owner, or an administrator, may.
     public func revokeToken(id: Int64, by actor: Actor) async throws {
         try await audited(actor, "token.revoke", target: "token:\(id)") { db, _ in
-            try Access.require(.manageDirectory, actor)
-
-            guard var token = try APIToken.fetchOne(db, key: id) else {
+            guard var token = try APIToken.fetchOne(db, key: id),
+                  actor.staffId == nil || actor.staffId == token.staffId || Access.allows(.manageDirectory, actor)
+            else {
                 throw KasaneError.notFound("トークン（ID \(id)）はありません。")
             }
             guard token.revokedAt == nil else { throw KasaneError.conflict("トークン（ID \(id)）は既に失効しています。") }

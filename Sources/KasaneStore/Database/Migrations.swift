@@ -25,6 +25,7 @@ extension AppDatabase {
         migrator.registerMigration("v14-feed-state", migrate: createFeedState)
         migrator.registerMigration("v15-erasure-due-and-referrals", migrate: erasureDueAndReferrals)
         migrator.registerMigration("v16-sign-in-clients", migrate: signInClients)
+        migrator.registerMigration("v17-role-grants", migrate: createRoleGrants)
         return migrator
     }()
 
@@ -697,5 +698,28 @@ extension AppDatabase {
         }
         try db.create(index: "signInAttempt_client", on: "signInAttempt", columns: ["client", "at"])
         try db.create(index: "signInAttempt_at", on: "signInAttempt", columns: ["at"])
+    }
+
+    /// Roles that read cases, asked for and decided by a second person; a decision stands.
+    static func createRoleGrants(_ db: Database) throws {
+        try db.create(table: "roleGrant") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("staff", onDelete: .restrict).notNull()
+            t.column("role", .text).notNull()
+            t.column("requestedBy", .integer).notNull().references("staff", onDelete: .restrict)
+            t.column("requestedAt", .datetime).notNull()
+            t.column("status", .text).notNull().check { ["pending", "approved", "refused"].contains($0) }
+            t.column("decidedBy", .integer).references("staff", onDelete: .restrict)
+            t.column("decidedAt", .datetime)
+            t.column("reason", .text)
+        }
+        try db.execute(sql: """
+            CREATE TRIGGER roleGrant_decided_once BEFORE UPDATE ON roleGrant
+            WHEN OLD.status != 'pending' OR NEW.decidedBy IS NULL OR NEW.decidedBy = NEW.requestedBy OR NEW.decidedBy = NEW.staffId
+              OR NEW.staffId IS NOT OLD.staffId OR NEW.role IS NOT OLD.role OR NEW.requestedBy IS NOT OLD.requestedBy
+            BEGIN SELECT RAISE(ABORT, '役割の付与は、依頼した人とも本人とも別の人が一度だけ決めます。'); END;
+            CREATE TRIGGER roleGrant_kept BEFORE DELETE ON roleGrant
+            BEGIN SELECT RAISE(ABORT, '役割の付与の記録は削除できません。'); END;
+            """)
     }
 }

@@ -9,11 +9,14 @@ public struct ImportReport: Codable, Sendable, Equatable {
     public var staffCreated = 0
     public var staffUpdated = 0
     public var pledgesRecorded = 0
+    /// Case-reading roles asked for, waiting for a second person's approval.
+    public var rolesRequested = 0
 
     public init() {}
 
     public var summary: String {
         "機関: 新規\(agenciesCreated)件・更新\(agenciesUpdated)件、職員: 新規\(staffCreated)件・更新\(staffUpdated)件、守秘義務の確認: \(pledgesRecorded)件"
+            + (rolesRequested > 0 ? "、承認待ちの役割: \(rolesRequested)件（多機関協働の担当者か別の管理者が承認します）" : "")
     }
 }
 
@@ -75,7 +78,10 @@ extension AppDatabase {
                 }
                 var staff = row.staff
                 staff.agencyId = agency.id!
-                if let existing = try Staff.filter(sql: "email = ? COLLATE NOCASE", arguments: [staff.email]).fetchOne(db) {
+                let existing = try Staff.filter(sql: "email = ? COLLATE NOCASE", arguments: [staff.email]).fetchOne(db)
+                // Roles that read cases, new to this person, wait for a second person's approval.
+                let held = Self.holdReadingRoles(&staff, previous: existing, by: actor)
+                if let existing {
                     staff.id = existing.id
                     try Self.releaseDefaultContact(db, from: existing, to: staff)
                     try staff.update(db)
@@ -84,6 +90,8 @@ extension AppDatabase {
                     try staff.insert(db)
                     report.staffCreated += 1
                 }
+                try Self.requestRoles(db, held, staffId: staff.id!, by: actor)
+                report.rolesRequested += held.count
                 if let day = row.pledgedOn {
                     guard day <= LocalDate.today() else {
                         problems.append(RowProblem(

@@ -37,7 +37,9 @@ extension AppDatabase {
 
             var s = try Self.validate(staff, db)
             s.id = nil
+            let held = Self.holdReadingRoles(&s, previous: nil, by: actor)
             try s.insert(db)
+            try Self.requestRoles(db, held, staffId: s.id!, by: actor)
             return s
         }
     }
@@ -50,8 +52,10 @@ extension AppDatabase {
             let old = try Self.staff(db, id: id)
             var s = try Self.validate(staff, db, replacing: id)
             s.id = id
+            let held = Self.holdReadingRoles(&s, previous: old, by: actor)
             try Self.releaseDefaultContact(db, from: old, to: s)
             try s.update(db)
+            try Self.requestRoles(db, held, staffId: id, by: actor)
             return s
         }
     }
