@@ -111,7 +111,10 @@ let package = Package(
         .testTarget(name: "KasaneCalendarTests", dependencies: ["KasaneCalendar", "KasaneCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "KasaneDocumentsTests",
-            dependencies: ["KasaneDocuments", "KasaneCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "KasaneDocuments", "KasaneCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "KasaneServerTests",

@@ -69,6 +69,13 @@ enum FuzzTarget: String, CaseIterable {
             for p in problems where p.line < 1 || p.line > lines {
                 fatalError("template: problem on line \(p.line) of a \(lines)-line text: \(p.message)")
             }
+            // Its markup, as HTML and as Markdown, and its partials written in: problems or a failure, never a crash.
+            for format in ["html", "markdown"] {
+                for p in TemplateMarkup.problems(text, name: "t", format: format, file: "t") where p.line < 1 || p.line > lines {
+                    fatalError("template markup: problem on line \(p.line) of a \(lines)-line text: \(p.message)")
+                }
+            }
+            _ = try? TemplateInliner.inline(text, partials: ["t": text, "p": partial], chain: ["t"])
         case .busy:
             let from = Date(timeIntervalSince1970: 1_793_404_800)  // 2026-11-01
             expectClear {

@@ -14,7 +14,7 @@ targets=("$@")
 build=.build-fuzz
 mkdir -p "$build"
 binary="$build/kasane-fuzz"
-sources="$(find Sources/KasaneCore Sources/KasaneCalendar -name '*.swift' | sort) Sources/KasaneDocuments/TemplateCheck.swift"
+sources="$(find Sources/KasaneCore Sources/KasaneCalendar -name '*.swift' | sort) Sources/KasaneDocuments/TemplateCheck.swift Sources/KasaneDocuments/TemplateMarkup.swift Sources/KasaneDocuments/TemplateInliner.swift"
 newest=$(ls -t $sources Fuzz/FuzzTargets.swift | head -1)
 if [ ! -x "$binary" ] || [ "$newest" -nt "$binary" ]; then
   echo "fuzz: building $binary (libFuzzer + AddressSanitizer)"

@@ -107,6 +107,7 @@ public struct DocumentTemplates: Sendable {
             }
             let checker = TemplateCheck(root: root, templates: own, label: { label(prefix + $0) })
             for name in own.keys.sorted() {
+                problems += TemplateMarkup.problems(own[name] ?? "", name: name, format: format, file: label(prefix + name))
                 do {
                     _ = try MustacheTemplate(string: own[name] ?? "")
                 } catch let error as MustacheTemplate.ParserError {
@@ -124,14 +125,20 @@ public struct DocumentTemplates: Sendable {
         return unique
     }
 
+    /// Compiles the documents of a checked set: each with its partials written into it (so the
+    /// renderer never follows a partial, and a chain of them deeper than `TemplateCheck.maxDepth`
+    /// or around in a circle cannot be compiled at all), under the content type of its format.
     static func compile(_ texts: [String: String], source: String) throws -> DocumentTemplates {
         MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
         var libraries: [String: MustacheLibrary] = [:]
         for format in ["markdown", "html"] {
+            let prefix = format + "/"
+            let own = Dictionary(uniqueKeysWithValues: texts.filter { $0.key.hasPrefix(prefix) }.map { (String($0.key.dropFirst(prefix.count)), $0.value) })
             var library = MustacheLibrary()
-            for (key, text) in texts where key.hasPrefix(format + "/") {
-                let pragma = format == "markdown" ? "{{% CONTENT_TYPE: MARKDOWN}}" : ""
-                library.register(try MustacheTemplate(string: pragma + text), named: String(key.dropFirst(format.count + 1)))
+            for name in required where name.hasPrefix("agenda-") || name.hasPrefix("minutes-") {
+                guard let text = own[name] else { throw TemplateInliner.Failure(message: "\(prefix)\(name) がありません。") }
+                let pragma = format == "markdown" ? "{{% CONTENT_TYPE: MARKDOWN}}" : "{{% CONTENT_TYPE: HTML}}"
+                library.register(try MustacheTemplate(string: pragma + (try TemplateInliner.inline(text, partials: own, chain: [name]))), named: name)
             }
             libraries[format] = library
         }

@@ -19,6 +19,17 @@ public enum PDFPrinter {
     public static let unavailable = KasaneError.unavailable(
         "PDFの出力にはChromiumが必要ですが、このサーバーにはインストールされていません（Debian: apt-get install chromium）。Markdown または HTML で出力し、ブラウザから印刷してください。")
 
+    /// The page as Chromium opens it from a file: with the same policy the server sends with
+    /// it, written in by Kasane before anything of the template, so it loads, posts and runs
+    /// nothing whatever the template says.
+    static func lockedDown(_ html: String) -> String {
+        let policy = #"<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'">"#
+        if let head = html.range(of: "<head>", options: .caseInsensitive) {
+            return html.replacingCharacters(in: head, with: "<head>\n" + policy)
+        }
+        return policy + "\n" + html
+    }
+
     /// Prints `html` to PDF. Bounded in time; the files live in a private temporary folder
     /// named by a random id, never by anything in the document.
     public static func print(html: String, timeout: TimeInterval = 60) async throws -> Data {
@@ -27,12 +38,16 @@ public enum PDFPrinter {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: dir) }
         let input = dir.appending(path: "document.html"), output = dir.appending(path: "document.pdf")
-        try Data(html.utf8).write(to: input)
+        try Data(Self.lockedDown(html).utf8).write(to: input)
         let process = Process()
         process.executableURL = chromium
         process.arguments = [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-extensions", "--no-first-run", "--no-pdf-header-footer",
             "--disable-background-networking", "--user-data-dir=\(dir.appending(path: "profile").path)",
+            // No network at all while the document is open: every name fails to resolve and every
+            // connection goes to a proxy that is not there (loopback included).
+            "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+            "--disable-sync", "--disable-component-update", "--disable-domain-reliability",
             "--print-to-pdf=\(output.path)", input.absoluteString,
         ]
         process.standardOutput = FileHandle.nullDevice

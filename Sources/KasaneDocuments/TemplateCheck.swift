@@ -52,14 +52,17 @@ struct TemplateCheck {
     let templates: [String: String]
     let label: (String) -> String
 
+    /// How deep partials may include partials.
+    static let maxDepth = 8
+
     func check(_ name: String) -> [TemplateProblem] {
         var problems: [TemplateProblem] = []
         var seen: Set<String> = []
-        check(name, stack: [root], problems: &problems, depth: 0, seen: &seen)
+        check(name, stack: [root], problems: &problems, chain: [name], seen: &seen)
         return problems
     }
 
-    private func check(_ name: String, stack: [FieldShape], problems: inout [TemplateProblem], depth: Int, seen: inout Set<String>) {
+    private func check(_ name: String, stack: [FieldShape], problems: inout [TemplateProblem], chain: [String], seen: inout Set<String>) {
         guard let text = templates[name] else { return }
         let file = label(name)
         let key = name + "@" + String(stack.count)
@@ -83,7 +86,8 @@ struct TemplateCheck {
             case "!":
                 continue
             case "%":
-                guard body.hasPrefix("CONTENT_TYPE") else { problem("使えない設定 {{%\(body)}} です。"); continue }
+                // The content type (what escaping the output gets) is Kasane's to set, per format, never a template's.
+                problem("設定の指定（{{%\(body)}}）は使えません。出力のエスケープはKasaneが形式ごとに決めます。")
             case "=":
                 problem("区切り記号の変更（{{=...=}}）は使えません。")
             case "$", "<":
@@ -91,8 +95,12 @@ struct TemplateCheck {
             case ">":
                 if templates[body] == nil {
                     problem("部分テンプレート「\(body)」はありません（\(templates.keys.sorted().joined(separator: "、"))）。")
-                } else if depth < 8 {
-                    check(body, stack: stack, problems: &problems, depth: depth + 1, seen: &seen)
+                } else if chain.contains(body) {
+                    problem("部分テンプレートが自分自身を読み込んでいます（\((chain + [body]).joined(separator: " → "))）。")
+                } else if chain.count > Self.maxDepth {
+                    problem("部分テンプレートの入れ子が深すぎます（\(Self.maxDepth)段まで: \((chain + [body]).joined(separator: " → "))）。")
+                } else {
+                    check(body, stack: stack, problems: &problems, chain: chain + [body], seen: &seen)
                 }
             case "/":
                 guard let last = open.popLast() else { problem("{{/\(body)}} に対応する {{#\(body)}} がありません。"); continue }
