@@ -50,6 +50,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ],
             swiftSettings: strictSettings
         ),
@@ -107,7 +108,10 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "KasaneCoreTests", dependencies: ["KasaneCore"], swiftSettings: strictSettings),
-        .testTarget(name: "KasaneStoreTests", dependencies: ["KasaneStore", "KasaneCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "KasaneStoreTests",
+            dependencies: ["KasaneStore", "KasaneCore", .product(name: "HummingbirdOTP", package: "hummingbird-auth")],
+            swiftSettings: strictSettings),
         .testTarget(name: "KasaneCalendarTests", dependencies: ["KasaneCalendar", "KasaneCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "KasaneDocumentsTests",
@@ -127,6 +131,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ],
             swiftSettings: strictSettings
         ),

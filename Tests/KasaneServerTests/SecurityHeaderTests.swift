@@ -32,6 +32,8 @@ struct SecurityHeaderTests {
             #expect(signedIn.status == .seeOther)
             let session = try #require(signedIn.headers[values: .setCookie].first { $0.hasPrefix("__Host-kasane_session=") })
             #expect(session.contains("; Secure"))
+            let id = String(session.split(separator: ";")[0].split(separator: "=", maxSplits: 1)[1])
+            try await app.passSecondFactor(try #require(try await app.database.pendingSession(id: id)))
             let home = try await client.page("/home", cookie: String(session.split(separator: ";")[0]))
             #expect(home.status == .ok && home.headers[.strictTransportSecurity] != nil)
             // The API and its errors too.

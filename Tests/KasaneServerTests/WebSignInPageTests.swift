@@ -4,6 +4,8 @@ import Hummingbird
 import HummingbirdTesting
 import KasaneCore
 import KasaneStore
+import GRDB
+import HummingbirdOTP
 import NIOCore
 import Testing
 
@@ -42,9 +44,33 @@ extension DemoApp {
         for email in emails {
             let link = try await database.issueSignInLink(email: email, by: .localOperator)
             try await database.setPassword(linkToken: String(link.url.split(separator: "=").last ?? ""), password: "minamino-demo-2026")
-            cookies[email] = "\(WebController.cookieName)=" + (try await database.signIn(email: email, password: "minamino-demo-2026", origin: "test")).id
+            let session = try await database.signIn(email: email, password: "minamino-demo-2026", origin: "test")
+            try await passSecondFactor(session)
+            cookies[email] = "\(WebController.cookieName)=" + session.id
         }
         return cookies
+    }
+
+    /// Completes a sign-in's second factor as the person's app would: enrols it the first time,
+    /// otherwise enters a code not taken yet.
+    func passSecondFactor(_ session: WebSession, now: Date = Date()) async throws {
+        switch session.secondFactor {
+        case "enrol":
+            _ = try await database.enrolment(sessionId: session.id)
+            _ = try await database.confirmEnrolment(sessionId: session.id, code: try await code(for: session.staff, now: now), origin: "test")
+        case "code":
+            try await database.verifySecondFactor(sessionId: session.id, code: try await code(for: session.staff, now: now.addingTimeInterval(30)), origin: "test")
+        default:
+            break
+        }
+    }
+
+    /// The code the person's app shows at `now` (from the secret Kasane keeps).
+    func code(for staff: Staff, now: Date = Date()) async throws -> String {
+        let secret = try await database.reader.read { db in
+            try String.fetchOne(db, sql: "SELECT secret FROM totpCredential WHERE staffId = ?", arguments: [staff.id])
+        }
+        return String(format: "%06d", TOTP(secret: secret ?? "").compute(date: now))
     }
 }
 
@@ -72,10 +98,23 @@ struct WebSignInPageTests {
             let wrong = try await client.preSessionForm("/signin", "/signin", ["email": DemoSeed.involvedMemberEmail, "password": "ちがうパスワードです"])
             #expect(wrong.status == .unauthorized && wrong.text.contains("メールアドレスまたはパスワードが違います") && wrong.text.contains(DemoSeed.involvedMemberEmail))
             let signedIn = try await client.preSessionForm("/signin", "/signin", ["email": DemoSeed.involvedMemberEmail, "password": "さくら並木の午後2026"])
-            #expect(signedIn.status == .seeOther && signedIn.headers[.location] == "/home")
+            // A member reads cases: the first sign-in goes on to enrolling the second factor.
+            #expect(signedIn.status == .seeOther && signedIn.headers[.location] == "/signin/enrol")
             let setCookie = try #require(signedIn.headers[values: .setCookie].first { $0.hasPrefix(WebController.cookieName + "=") })
             #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict") && !setCookie.contains("Secure"))
             let cookie = String(setCookie.split(separator: ";")[0])
+            // Half way, nothing else opens.
+            #expect(try await client.page("/home", cookie: cookie).status == .seeOther)
+            #expect(try await client.page("/cases", cookie: cookie).status == .seeOther)
+            let enrol = try await client.page("/signin/enrol", cookie: cookie)
+            #expect(enrol.status == .ok && enrol.text.contains("<svg") && enrol.text.contains("data-secret=\""))
+            let member = try await app.database.staff(email: DemoSeed.involvedMemberEmail)
+            let wrongCode = try await client.form("/signin/enrol", ["csrf": csrfToken(enrol), "code": "000000"], cookie: cookie)
+            #expect(wrongCode.status == .unauthorized && wrongCode.text.contains("確認コードが違います"))
+            let enrolled = try await client.form("/signin/enrol", ["csrf": csrfToken(enrol), "code": try await app.code(for: member)], cookie: cookie)
+            #expect(enrolled.status == .ok && enrolled.text.contains("回復用コード"))
+            let recovery = enrolled.text.matches(of: /<li><code>([a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4})<\/code><\/li>/).map { String($0.1) }
+            #expect(recovery.count == 10 && Set(recovery).count == 10)
 
             let home = try await client.page("/home", cookie: cookie)
             #expect(home.status == .ok && home.text.contains("北村 直子") && home.text.contains("ホーム"))
@@ -94,7 +133,23 @@ struct WebSignInPageTests {
             let after = try await client.page("/home", cookie: cookie)
             #expect(after.status == .seeOther && after.headers[.location] == "/signin?expired=1")
             #expect(try await client.page("/").headers[.location] == "/signin")
+
+            // The next sign-in asks for the code; a recovery code works once.
+            let again = try await client.preSessionForm("/signin", "/signin", ["email": DemoSeed.involvedMemberEmail, "password": "さくら並木の午後2026"])
+            #expect(again.headers[.location] == "/signin/code")
+            let second = String(try #require(again.headers[values: .setCookie].first { $0.hasPrefix(WebController.cookieName + "=") }).split(separator: ";")[0])
+            let codePage = try await client.page("/signin/code", cookie: second)
+            #expect(try await client.form("/signin/code", ["csrf": csrfToken(codePage), "code": "123456"], cookie: second).status == .unauthorized)
+            let byRecovery = try await client.form("/signin/code", ["csrf": csrfToken(codePage), "code": recovery[0].uppercased()], cookie: second)
+            #expect(byRecovery.status == .seeOther && byRecovery.headers[.location] == "/home")
+            #expect(try await client.page("/home", cookie: second).status == .ok)
+            let third = try await client.preSessionForm("/signin", "/signin", ["email": DemoSeed.involvedMemberEmail, "password": "さくら並木の午後2026"])
+            let thirdCookie = String(try #require(third.headers[values: .setCookie].first { $0.hasPrefix(WebController.cookieName + "=") }).split(separator: ";")[0])
+            let thirdPage = try await client.page("/signin/code", cookie: thirdCookie)
+            #expect(try await client.form("/signin/code", ["csrf": csrfToken(thirdPage), "code": recovery[0]], cookie: thirdCookie).status == .unauthorized)
         }
+        let log = try await app.database.auditLog(AuditFilter(action: "auth.secondFactor"), for: .localOperator)
+        #expect(log.contains { $0.allowed && $0.detail == "二段階認証を設定" } && log.contains { !$0.allowed && $0.detail == "確認コードの誤り" })
     }
 
     @Test("Sign-in cannot be forced from another site: a cross-site POST to any form, or one without the pre-session token, opens no session")
@@ -157,6 +212,7 @@ struct WebSignInPageTests {
         }
         // A fresh one shows the coordinator's home with the overdue reviews.
         let fresh = try await app.database.signIn(email: DemoSeed.coordinatorEmail, password: "つなぐ・かさねる・ささえる", origin: "test")
+        try await app.passSecondFactor(fresh)
         try await app.test { client in
             let home = try await client.page("/home", cookie: "\(WebController.cookieName)=\(fresh.id)")
             #expect(home.status == .ok && home.text.contains("評価日を過ぎた") && home.text.contains("超過"))

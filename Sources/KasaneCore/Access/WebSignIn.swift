@@ -9,6 +9,8 @@ public struct SignInPolicy: Sendable, Equatable {
     public var absolute: TimeInterval
     /// A one-time link to set a password lasts this long (default 72 hours).
     public var linkLifetime: TimeInterval
+    /// How long a sign-in may wait between the password and the second factor.
+    public var secondFactorWindow: TimeInterval = 10 * 60
     /// This many failures within `lockoutWindow` for one address from one client lock that
     /// address on that client for `lockoutWindow`.
     public var maxFailures: Int
@@ -75,6 +77,9 @@ public struct WebSession: Sendable, Equatable {
     public var csrf: String
     public var staff: Staff
     public var expiresAt: Date
+    /// `done` once signed in; `code` or `enrol` while the second factor is still to come
+    /// (the raw value of the store's `SecondFactorStep`).
+    public var secondFactor: String = "done"
 
     public init(id: String, csrf: String, staff: Staff, expiresAt: Date) {
         self.id = id

@@ -39,6 +39,9 @@ public struct MunicipalitySettings: Codable, Sendable, Equatable {
 
     /// The feed interval in force.
     public var feedRefresh: Int { feedRefreshMinutes ?? 60 }
+    /// Whether everyone whose roles read cases signs in to the pages with a second factor
+    /// (TOTP); nil means yes.
+    public var secondFactorRequired: Bool?
     /// The addresses of reverse proxies in front of Kasane whose X-Forwarded-For is believed
     /// (the client address in the audit log and the sign-in limits); none by default.
     public var trustedProxies: [String]?

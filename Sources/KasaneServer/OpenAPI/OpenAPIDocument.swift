@@ -348,6 +348,10 @@ enum OpenAPIDocument {
        "type": "string"
       },
       "description": "Kasane の前に置いた信頼するリバースプロキシのアドレス。その X-Forwarded-For だけを接続元として記録に使います"
+     },
+     "secondFactorRequired": {
+      "type": "boolean",
+      "description": "事例を読む役割の人に、画面のサインインで二段階認証（TOTP）を求める（省略時は求める）"
      }
     },
     "required": [

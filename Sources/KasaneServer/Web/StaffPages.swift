@@ -18,6 +18,7 @@ struct StaffPages {
                 case "pledge": "守秘義務の確認を記録しました。"
                 case "link": "サインイン用のリンクをメールで送りました（送信待ちの一覧に入りました）。"
                 case "revoked": "トークンを失効させました。このトークンを使うプログラムは、すぐに使えなくなります。"
+                case "reset": "二段階認証とパスワードを無効にし、新しいサインイン用リンクを本人にメールで送りました。本人はパスワードを設定し直し、次のサインインで二段階認証を設定し直します。"
                 default: nil
                 }
                 return try await page(try context.parameters.id("id"), s: s, notice: notice)
@@ -63,11 +64,14 @@ struct StaffPages {
             "\(JapaneseEra.dateName(p.pledgedOn, weekday: false))" + (p.note.map { "（\($0)）" } ?? "")
         }
         let tokens = try await database.tokens(staffId: id).map(StaffPageView.Token.init)
+        let factor = try await database.secondFactorStatus(staffId: id)
         let pending = try await database.roleGrants(status: .pending, for: WebController.actor(s)).filter { $0.staffId == id }.map(\.role.japaneseName)
         let view = StaffPageView(
             pageTitle: "職員 \(staff.name)", user: web.user(s), csrf: s.csrf, id: id, name: staff.name, email: staff.email, agency: agency,
             roles: staff.roles.map(\.japaneseName).joined(separator: "・"), active: staff.active ? "有効" : "無効", notice: notice, error: error,
-            pledges: pledges, pledgeForm: pledgeForm, tokens: tokens, pendingRoles: pending.joined(separator: "・"), hasPending: !pending.isEmpty)
+            pledges: pledges, pledgeForm: pledgeForm, tokens: tokens, pendingRoles: pending.joined(separator: "・"), hasPending: !pending.isEmpty,
+            secondFactor: factor.enrolled ? "設定済み（回復用コード残り\(factor.recoveryCodesLeft)個）" : "未設定（次のサインインで設定します）",
+            isSelf: id == s.staff.id)
         let status: HTTPResponse.Status = (error ?? pledgeForm.error) == nil ? .ok : .badRequest
         return WebPages.page("staff", view, status: status)
     }
@@ -98,6 +102,8 @@ struct StaffPageView {
     /// Case-reading roles asked for this person, waiting for a second person.
     var pendingRoles: String
     var hasPending: Bool
+    var secondFactor: String
+    var isSelf: Bool
 }
 
 struct TokenRevokeView {

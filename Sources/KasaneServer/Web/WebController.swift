@@ -35,7 +35,9 @@ struct WebController {
                 let s = try await database.signIn(email: email, password: form["password"] ?? "", origin: context.origin)
                 var headers: HTTPFields = [.setCookie: try await cookie(s.id, maxAge: Int(s.expiresAt.timeIntervalSinceNow))]
                 headers.append(HTTPField(name: .setCookie, value: try await cookie("", maxAge: 0, name: Self.preSessionCookie)))
-                return WebPages.redirect("/home", headers: headers)
+                // With a second factor, the sign-in goes on to its code (or, the first time, to enrolling it).
+                let next = switch s.secondFactor { case "code": "/signin/code"; case "enrol": "/signin/enrol"; default: "/home" }
+                return WebPages.redirect(next, headers: headers)
             } catch let error as KasaneError {
                 return WebPages.page("signin", SignInView(error: error.message, email: email, csrf: token), status: .unauthorized)
             }
@@ -80,6 +82,7 @@ struct WebController {
         SettingsPages(database: database, web: self).addRoutes(to: router)
         TemplatePages(database: database, web: self, shelf: shelf).addRoutes(to: router)
         TokenAndGrantPages(database: database, web: self).addRoutes(to: router)
+        SecondFactorPages(database: database, web: self).addRoutes(to: router)
         router.get("home") { request, _ in
             guard let s = try await session(request) else { return WebPages.redirect("/signin?expired=1") }
             return WebPages.page("home", try await home(s))

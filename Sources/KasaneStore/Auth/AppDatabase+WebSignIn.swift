@@ -22,6 +22,8 @@ extension AppDatabase {
                 sql: "INSERT INTO signInLink (tokenHash, staffId, createdAt, expiresAt) VALUES (?, ?, ?, ?)",
                 arguments: [Self.hash(token), staff.id, now, now.addingTimeInterval(policy.linkLifetime)])
             let url = try Self.settings(db).baseURL + "/set-password?token=" + token
+            // The link goes to the person's own address only: a staff member who asked for it
+            // (an administrator) is not shown it, so that nobody sets another's password.
             var notice = NoticeRow(
                 staffId: staff.id!, email: staff.email, subject: "【Kasane】パスワードの設定",
                 body: """
@@ -31,7 +33,8 @@ extension AppDatabase {
                     """,
                 createdAt: now)
             try notice.insert(db)
-            return SignInLink(staffId: staff.id!, email: staff.email, url: url, expiresAt: now.addingTimeInterval(policy.linkLifetime))
+            return SignInLink(
+                staffId: staff.id!, email: staff.email, url: actor.staffId == nil ? url : "", expiresAt: now.addingTimeInterval(policy.linkLifetime))
         }
     }
 
@@ -102,11 +105,16 @@ extension AppDatabase {
             try db.execute(sql: "INSERT INTO signInAttempt (email, client, at, succeeded) VALUES (?, ?, ?, 1)", arguments: [address, client, now])
             let id = Self.newToken(), csrf = Self.newToken()
             let expires = now.addingTimeInterval(policy.absolute)
+            // The password is right: signed in, or (with a second factor) half way, until the code.
+            let step = try Self.firstStep(db, for: staff)
             try db.execute(
-                sql: "INSERT INTO webSession (idHash, staffId, csrf, origin, createdAt, lastSeenAt, expiresAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                arguments: [Self.hash(id), staff.id, csrf, client, now, now, expires])
+                sql: "INSERT INTO webSession (idHash, staffId, csrf, origin, createdAt, lastSeenAt, expiresAt, secondFactor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [Self.hash(id), staff.id, csrf, client, now, now, expires, step.rawValue])
+            note.detail = step == .done ? nil : step == .code ? "パスワード確認（二段階認証へ）" : "パスワード確認（二段階認証の設定へ）"
             try Self.log(db, .staff(staff, from: "web \(client)"), "auth.signIn", note, allowed: true)
-            return .success(WebSession(id: id, csrf: csrf, staff: staff, expiresAt: expires))
+            var session = WebSession(id: id, csrf: csrf, staff: staff, expiresAt: expires)
+            session.secondFactor = step.rawValue
+            return .success(session)
         }
         return try outcome.get()
     }
@@ -140,7 +148,7 @@ extension AppDatabase {
     public func webSession(id: String, policy: SignInPolicy = .standard, now: Date = Date()) async throws -> WebSession? {
         try await writer.write { db in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT staffId, csrf, lastSeenAt, expiresAt FROM webSession WHERE idHash = ? AND endedAt IS NULL
+                SELECT staffId, csrf, lastSeenAt, expiresAt FROM webSession WHERE idHash = ? AND endedAt IS NULL AND secondFactor = 'done'
                 """, arguments: [Self.hash(id)]),
                   (row["expiresAt"] as Date) > now, (row["lastSeenAt"] as Date).addingTimeInterval(policy.idle) > now,
                   let staff = try Staff.fetchOne(db, key: row["staffId"] as Int64), staff.active

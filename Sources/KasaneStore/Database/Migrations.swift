@@ -26,6 +26,7 @@ extension AppDatabase {
         migrator.registerMigration("v15-erasure-due-and-referrals", migrate: erasureDueAndReferrals)
         migrator.registerMigration("v16-sign-in-clients", migrate: signInClients)
         migrator.registerMigration("v17-role-grants", migrate: createRoleGrants)
+        migrator.registerMigration("v18-second-factor", migrate: createSecondFactor)
         return migrator
     }()
 
@@ -721,5 +722,27 @@ extension AppDatabase {
             CREATE TRIGGER roleGrant_kept BEFORE DELETE ON roleGrant
             BEGIN SELECT RAISE(ABORT, '役割の付与の記録は削除できません。'); END;
             """)
+    }
+
+    /// The second factor: each person's TOTP secret (confirmed once the first code is entered,
+    /// with the last time step taken so no code is taken twice), their recovery codes as hashes,
+    /// and how far a sign-in has come.
+    static func createSecondFactor(_ db: Database) throws {
+        try db.create(table: "totpCredential") { t in
+            t.primaryKey("staffId", .integer).references("staff", onDelete: .cascade)
+            t.column("secret", .text).notNull()
+            t.column("createdAt", .datetime).notNull()
+            t.column("confirmedAt", .datetime)
+            t.column("lastStep", .integer)
+        }
+        try db.create(table: "recoveryCode") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("staff", onDelete: .cascade).notNull()
+            t.column("codeHash", .text).notNull()
+            t.column("usedAt", .datetime)
+        }
+        try db.alter(table: "webSession") { t in
+            t.add(column: "secondFactor", .text).notNull().defaults(to: "done").check { ["done", "code", "enrol"].contains($0) }
+        }
     }
 }
