@@ -53,6 +53,7 @@ struct Demo: AsyncParsableCommand {
             print("8050世帯の事例: ID \(seed.eightyFiftyCaseId)")
             guard !noServe else { return }
             print("http://\(host):\(port)/ で起動します（Ctrl-C で終了）。ブラウザで開き、上のアドレスとパスワード「\(Self.demoPassword)」でサインインできます。")
+            print("事例を扱う人（管理者以外）は、初めてのサインインで二段階認証を設定します: スマートフォンの認証アプリで画面のQRコードを読むか、表示される設定キーを入力してください（例: oathtool --totp -b 設定キー）。")
             let outbox = url.deletingLastPathComponent().appendingPathComponent("outbox").path
             print("招待メール（iMIP）は \(outbox) に書き出します。")
             // The tokens are what a person waits for: out now, also when stdout is a pipe or a file.
