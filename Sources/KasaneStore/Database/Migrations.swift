@@ -601,14 +601,12 @@ extension AppDatabase {
             t.add(column: "placeKind", .text).notNull().defaults(to: "room").check { ["room", "online", "visit"].contains($0) }
             t.add(column: "visitCaseId", .integer).references("supportCase", onDelete: .restrict)
         }
-        try db.execute(sql: """
-            CREATE TRIGGER meeting_visit_insert BEFORE INSERT ON meeting
+        let rule = """
             WHEN (NEW.placeKind = 'visit') != (NEW.visitCaseId IS NOT NULL) OR (NEW.placeKind = 'visit' AND NEW.roomId IS NOT NULL)
             BEGIN SELECT RAISE(ABORT, '訪問の会議は事例を1つ指し、部屋を予約しません。'); END;
-            CREATE TRIGGER meeting_visit_update BEFORE UPDATE OF placeKind, visitCaseId, roomId ON meeting
-            WHEN (NEW.placeKind = 'visit') != (NEW.visitCaseId IS NOT NULL) OR (NEW.placeKind = 'visit' AND NEW.roomId IS NOT NULL)
-            BEGIN SELECT RAISE(ABORT, '訪問の会議は事例を1つ指し、部屋を予約しません。'); END;
-            """)
+            """
+        try db.execute(sql: "CREATE TRIGGER meeting_visit_insert BEFORE INSERT ON meeting \(rule)")
+        try db.execute(sql: "CREATE TRIGGER meeting_visit_update BEFORE UPDATE OF placeKind, visitCaseId, roomId ON meeting \(rule)")
     }
 
     /// The audit log becomes a hash chain: each row the hash of its content and of the row
