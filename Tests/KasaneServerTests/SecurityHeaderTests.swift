@@ -72,7 +72,7 @@ struct UnauthenticatedLogTests {
         let app = try await DemoApp.make()
         let db = app.database
         let before = try await db.auditLog(AuditFilter(action: "auth", limit: 100_000), for: .localOperator).count
-        let refusals = UnauthenticatedLog(database: db, limit: 120)
+        let refusals = UnauthenticatedLog(database: db)
         let router = buildRouter(database: db, postman: nil, templates: TemplateShelf(folder: nil, templates: .builtIn), refusals: refusals)
         let statuses = Box()
         try await Application(router: router).test(.router) { client in

@@ -24,13 +24,17 @@ public struct InputLimits: Codable, Sendable, Equatable {
     /// All the files of a year's archive handed to verification, expanded: a small zip that
     /// unpacks to gigabytes is refused at this size (413), having cost no more.
     public var archiveExpandedBytes: Int
+    /// Requests refused before anyone is known (no or a bad token, an unknown feed) one
+    /// client may make in a minute; past it they are answered 429 with no work done.
+    public var unauthenticatedPerMinute: Int
 
     public static let standard = InputLimits()
 
     public init(
         jsonBytes: Int = 64 * 1024, calendarBytes: Int = 1024 * 1024, uploadBytes: Int = 10 * 1024 * 1024,
         calendarLines: Int = 200_000, calendarComponents: Int = 20_000, calendarProperties: Int = 200_000,
-        calendarDepth: Int = 8, bodySeconds: Int = 30, idleSeconds: Int = 60, archiveExpandedBytes: Int = 1024 * 1024 * 1024
+        calendarDepth: Int = 8, bodySeconds: Int = 30, idleSeconds: Int = 60, archiveExpandedBytes: Int = 1024 * 1024 * 1024,
+        unauthenticatedPerMinute: Int = 120
     ) {
         self.jsonBytes = jsonBytes
         self.calendarBytes = calendarBytes
@@ -42,6 +46,7 @@ public struct InputLimits: Codable, Sendable, Equatable {
         self.bodySeconds = bodySeconds
         self.idleSeconds = idleSeconds
         self.archiveExpandedBytes = archiveExpandedBytes
+        self.unauthenticatedPerMinute = unauthenticatedPerMinute
     }
 
     /// Each limit must lie in a range that keeps the service safe: large enough for
@@ -58,6 +63,7 @@ public struct InputLimits: Codable, Sendable, Equatable {
             ("bodySeconds", "送信時間の上限（秒）", bodySeconds, 1...3600),
             ("idleSeconds", "接続の待ち時間（秒）", idleSeconds, 1...3600),
             ("archiveExpandedBytes", "保管用zipの展開後の上限", archiveExpandedBytes, (1024 * 1024)...(16 * 1024 * 1024 * 1024)),
+            ("unauthenticatedPerMinute", "認証のないリクエストの1分あたりの上限", unauthenticatedPerMinute, 10...1_000_000),
         ]
         for (field, label, value, range) in ranges where !range.contains(value) {
             throw KasaneError.invalid(
@@ -79,6 +85,7 @@ public struct InputLimits: Codable, Sendable, Equatable {
             calendarDepth: try c.decodeIfPresent(Int.self, forKey: .calendarDepth) ?? d.calendarDepth,
             bodySeconds: try c.decodeIfPresent(Int.self, forKey: .bodySeconds) ?? d.bodySeconds,
             idleSeconds: try c.decodeIfPresent(Int.self, forKey: .idleSeconds) ?? d.idleSeconds,
-            archiveExpandedBytes: try c.decodeIfPresent(Int.self, forKey: .archiveExpandedBytes) ?? d.archiveExpandedBytes)
+            archiveExpandedBytes: try c.decodeIfPresent(Int.self, forKey: .archiveExpandedBytes) ?? d.archiveExpandedBytes,
+            unauthenticatedPerMinute: try c.decodeIfPresent(Int.self, forKey: .unauthenticatedPerMinute) ?? d.unauthenticatedPerMinute)
     }
 }

@@ -17,27 +17,26 @@ struct AuthMiddleware: RouterMiddleware {
         -> Response
     {
         guard let header = request.headers[.authorization] else {
-            try await refusals.refuse(context.origin, request.uri.path)
+            try await refusals.refuse(context, request.uri.path)
             throw APIError(status: .unauthorized, message: "認証が必要です。Authorization: Bearer トークン を付けてください。")
         }
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer",
               let staff = try await database.staff(forToken: String(parts[1]).trimmingCharacters(in: .whitespaces))
         else {
-            try await refusals.refuse(context.origin, request.uri.path)
+            try await refusals.refuse(context, request.uri.path)
             throw APIError(status: .unauthorized, message: "トークンが無効です（失効・誤り・無効な職員）。")
         }
         var context = context
         context.staff = staff
-        if request.method != .get { context.limits = try await database.settings().inputLimits }
         return try await next(request, context)
     }
 }
 
 extension UnauthenticatedLog {
     /// Counts a refusal; past the client's limit for the minute, answers 429 instead.
-    func refuse(_ client: String, _ what: String) async throws {
-        guard try await record(client: client, what: what) else {
+    func refuse(_ context: AppRequestContext, _ what: String) async throws {
+        guard try await record(client: context.origin, what: what, limit: context.limits.unauthenticatedPerMinute) else {
             throw APIError(status: .tooManyRequests, message: "認証のないリクエストが多すぎます。1分ほど待ってからもう一度お試しください。")
         }
     }

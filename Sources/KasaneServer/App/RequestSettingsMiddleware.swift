@@ -19,6 +19,7 @@ struct RequestSettingsMiddleware: RouterMiddleware {
         let settings = try await database.settings()
         var context = context
         context.origin = Self.client(peer: context.peer, forwardedFor: request.headers[values: HTTPField.Name("X-Forwarded-For")!], trusted: settings.trustedProxies ?? [])
+        context.limits = settings.inputLimits
         var response: Response
         do {
             response = try await RequestClient.$address.withValue(context.origin) { try await next(request, context) }

@@ -15,21 +15,23 @@ actor UnauthenticatedLog {
     }
 
     let database: AppDatabase
-    let limit: Int
     private var windows: [String: Window] = [:]
+    /// The limit of the minute each window was opened in (the settings may change it).
+    private var limits: [String: Int] = [:]
 
-    init(database: AppDatabase, limit: Int = 120) {
+    init(database: AppDatabase) {
         self.database = database
-        self.limit = limit
     }
 
-    /// Records one refusal; false when the client is past the limit (answer 429).
-    func record(client: String, what: String, now: Date = Date()) async throws -> Bool {
+    /// Records one refusal; false when the client is past `limit` (the city's
+    /// `unauthenticatedPerMinute`) in this minute (answer 429).
+    func record(client: String, what: String, limit: Int, now: Date = Date()) async throws -> Bool {
         if var window = windows[client], now.timeIntervalSince(window.start) < 60 {
             window.count += 1
             windows[client] = window
             return window.count <= limit
         }
+        limits[client] = limit
         if let old = windows.removeValue(forKey: client) { try await summarise(client, old) }
         windows[client] = Window(start: now, count: 1, what: what)
         try await database.logUnauthenticated(origin: client, path: what)
@@ -45,6 +47,7 @@ actor UnauthenticatedLog {
     }
 
     private func summarise(_ client: String, _ window: Window) async throws {
+        let limit = limits.removeValue(forKey: client) ?? Int.max
         guard window.count > 1 else { return }
         try await database.logUnauthenticated(
             origin: client, path: window.what,

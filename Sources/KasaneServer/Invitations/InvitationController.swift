@@ -46,7 +46,7 @@ struct InvitationController {
             let file = context.parameters.get("file") ?? ""
             let token = file.hasSuffix(".ics") ? String(file.dropLast(4)) : ""
             guard let owner = try await database.feedOwner(token: token), let staffId = owner.staff.id else {
-                try await refusals.refuse(context.origin, "/feeds/…")
+                try await refusals.refuse(context, "/feeds/…")
                 throw APIError(status: .notFound, message: "このフィードはありません（URLが更新された可能性があります）。")
             }
             let today = LocalDate.today()

@@ -222,6 +222,10 @@ enum OpenAPIDocument {
        "archiveExpandedBytes": {
         "type": "integer",
         "description": "保管用zipの検証で展開する合計の上限（バイト）"
+       },
+       "unauthenticatedPerMinute": {
+        "type": "integer",
+        "description": "認証のないリクエストを1分間に受ける数（1つの接続元あたり。超えると429）"
        }
       }
      },
@@ -3917,6 +3921,9 @@ enum OpenAPIDocument {
      },
      "304": {
       "description": "If-None-Match の ETag と同じ内容（本文なし）"
+     },
+     "429": {
+      "$ref": "#/components/responses/Error429"
      }
     },
     "security": [],

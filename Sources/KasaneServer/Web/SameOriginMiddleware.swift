@@ -43,7 +43,7 @@ struct SameOriginMiddleware: RouterMiddleware {
     }
 
     func refuse(_ request: Request, _ context: Context, _ reason: String) async throws -> Response {
-        try await refusals.refuse(context.origin, "cross-site \(request.method) \(request.uri.path)")
+        try await refusals.refuse(context, "cross-site \(request.method) \(request.uri.path)")
         return WebPages.page("message", MessageView(
             pageTitle: "操作を受け付けませんでした", heading: "操作を受け付けませんでした",
             message: "別のサイトから送られたフォームは受け付けません。Kasaneの画面を開き直してから操作してください。",
