@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "kasane-bench", targets: ["kasane-bench"]),
         .library(name: "KasaneCore", targets: ["KasaneCore"]),
         .library(name: "KasaneStore", targets: ["KasaneStore"]),
+        .library(name: "KasaneDemo", targets: ["KasaneDemo"]),
         .library(name: "KasaneCalendar", targets: ["KasaneCalendar"]),
         .library(name: "KasaneDocuments", targets: ["KasaneDocuments"]),
         .library(name: "KasaneServer", targets: ["KasaneServer"]),
@@ -52,6 +53,11 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "KasaneDemo",
+            dependencies: ["KasaneCore", "KasaneStore"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -92,6 +98,7 @@ let package = Package(
         .executableTarget(
             name: "kasane",
             dependencies: [
+                "KasaneDemo",
                 "KasaneDocuments",
                 "KasaneServer",
                 "KasaneStore",
@@ -104,13 +111,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "kasane-bench",
-            dependencies: ["KasaneStore", "KasaneCore", "KasaneCalendar", "KasaneDocuments", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["KasaneStore", "KasaneDemo", "KasaneCore", "KasaneCalendar", "KasaneDocuments", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "KasaneCoreTests", dependencies: ["KasaneCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "KasaneStoreTests",
-            dependencies: ["KasaneStore", "KasaneCore", .product(name: "HummingbirdOTP", package: "hummingbird-auth")],
+            dependencies: ["KasaneStore", "KasaneDemo", "KasaneCore", .product(name: "HummingbirdOTP", package: "hummingbird-auth")],
             swiftSettings: strictSettings),
         .testTarget(name: "KasaneCalendarTests", dependencies: ["KasaneCalendar", "KasaneCore"], swiftSettings: strictSettings),
         .testTarget(
@@ -126,6 +133,7 @@ let package = Package(
                 "KasaneServer",
                 "KasaneDocuments",
                 "KasaneStore",
+                "KasaneDemo",
                 "KasaneCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,6 +1,7 @@
 import Foundation
 import KasaneCalendar
 import KasaneCore
+import KasaneDemo
 import KasaneStore
 
 /// The data of the feed comparison (scripts/feed-bench.sh): the demo city in a file, the

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import KasaneCalendar
 import KasaneCore
+import KasaneDemo
 import KasaneDocuments
 import KasaneStore
 

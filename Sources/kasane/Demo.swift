@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import KasaneCore
+import KasaneDemo
 import KasaneServer
 import KasaneStore
 

@@ -3,6 +3,7 @@ import GRDB
 import HTTPTypes
 import HummingbirdTesting
 import KasaneCore
+import KasaneDemo
 import KasaneServer
 import KasaneStore
 import NIOCore

@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import KasaneCalendar
 import KasaneCore
+import KasaneDemo
 import KasaneServer
 import KasaneStore
 import Testing

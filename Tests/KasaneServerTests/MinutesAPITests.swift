@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import KasaneCore
+import KasaneDemo
 import KasaneStore
 import Testing
 import ZIPFoundation

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import KasaneCore
+import KasaneDemo
 import KasaneServer
 import KasaneStore
 import Testing

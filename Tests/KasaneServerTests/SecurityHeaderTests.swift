@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import KasaneCore
+import KasaneDemo
 import KasaneDocuments
 import KasaneStore
 import Testing

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import KasaneCore
+import KasaneDemo
 import KasaneStore
 import NIOCore
 import Testing

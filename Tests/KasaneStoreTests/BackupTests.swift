@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KasaneCore
+import KasaneDemo
 @testable import KasaneStore
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import KasaneCore
+import KasaneDemo
 import KasaneStore
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KasaneCore
+import KasaneStore
 
 /// What the demo set up, for the CLI to print and tests to use.
 public struct DemoSeed: Sendable {

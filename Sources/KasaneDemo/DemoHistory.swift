@@ -1,5 +1,6 @@
 import Foundation
 import KasaneCore
+import KasaneStore
 
 /// A year of みなみ野市's meetings behind today, so that plans stand in every state, the
 /// overdue list, the figures and the resource gaps have something in them: eleven more

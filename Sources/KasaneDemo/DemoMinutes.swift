@@ -1,5 +1,6 @@
 import Foundation
 import KasaneCore
+import KasaneStore
 
 /// Two meetings already held, relative to today so the demo never ages: a 支援会議
 /// three weeks ago with approved minutes (北村 left the room for its second item),
