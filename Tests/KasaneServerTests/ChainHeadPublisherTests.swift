@@ -16,7 +16,12 @@ struct ChainHeadPublisherTests {
         let publisher = ChainHeadPublisher(database: app.database, logger: logs.logger(), interval: .milliseconds(200))
         let group = ServiceGroup(services: [publisher], gracefulShutdownSignals: [], logger: Logger(label: "test"))
         let running = Task { try await group.run() }
-        try await Task.sleep(for: .milliseconds(700))
+        // Wait for the first interval's line rather than for a fixed time: under a loaded test run
+        // the start line alone can take longer than a few intervals.
+        let deadline = ContinuousClock.now + .seconds(60)
+        while !logs.all.contains(where: { $0.contains("chain heads") && $0.contains("daily") }), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+        }
         await group.triggerGracefulShutdown()
         try await running.value
         let lines = logs.all.filter { $0.contains("chain heads") }
