@@ -91,7 +91,7 @@ extension AppDatabase {
         ] {
             _ = try await createRoom(room, by: admin)
         }
-        let window = try await busyWindow(now: now)
+        let window = try await at(now).busyWindow()
         let today = LocalDate.today(now: now)
         // (member, weekday 1 = Monday ... 5 = Friday or 0 = every weekday, from, to)
         let patterns: [(String, Int, Int, Int)] = [
@@ -128,10 +128,10 @@ extension AppDatabase {
             day = day.adding(days: 1)
         }
         let asked = try await ["kitamura.naoko", "nakai.takeshi", "hikita.jun"].asyncMap { try await staff(email: $0 + DemoCases.mail).id }
-        _ = try await createPoll(
+        _ = try await at(now).createPoll(
             PollInput(kind: .supportMeeting, required: [coordinator.staffId].compactMap { $0 } + asked.compactMap { $0 }, slots: slots,
                       closesOn: today.adding(days: 5), note: "見守り方針の共有のため、ご都合をお知らせください。"),
-            by: coordinator, now: now)
+            by: coordinator)
         _ = try await createSeries(
             SeriesInput(
                 kind: .supportMeeting, weekday: 2, ordinal: 2, startTime: TimeOfDay("14:00") ?? .defaultOpening,
@@ -141,9 +141,9 @@ extension AppDatabase {
 
         for (member, intervals) in byStaff {
             let staff = try await staff(email: member + DemoCases.mail)
-            _ = try await replaceBusy(
+            _ = try await at(now).replaceBusy(
                 BusyUpload(intervals: intervals, windowStart: window.start, windowEnd: window.end, events: intervals.count, truncatedRules: 0),
-                by: .staff(staff, from: "demo"), now: now)
+                by: .staff(staff, from: "demo"))
         }
     }
 

@@ -52,13 +52,13 @@ extension AppDatabase {
         }
         func plan(_ caseId: Int64, _ codes: [String], daysAgo: Int) async throws {
             let actions = codes.map { PlanAction(agencyId: agency($0), what: "面談と同行支援", frequency: "月2回", period: "6か月") }
-            _ = try await createPlan(
+            _ = try await at(day: today.adding(days: -daysAgo)).createPlan(
                 caseId: caseId,
                 PlanInput(wishes: "自分のペースで生活を立て直したい",
                           goals: [PlanGoal(term: .long, text: "安定した暮らしを続けられる", actions: actions),
                                   PlanGoal(term: .short, text: "毎月の支払いの見通しを立てる", actions: [actions[0]])],
                           nextReviewOn: today.adding(days: -daysAgo + 120)),
-                by: coordinator, today: today.adding(days: -daysAgo))
+                by: coordinator)
         }
         let jinno = try await staffId("jinno.kazuya"), nakai = try await staffId("nakai.takeshi")
 
@@ -74,12 +74,12 @@ extension AppDatabase {
                     items: items.map { AgendaItemInput(caseId: $0.0, purpose: $0.1, minutes: 30) }),
                 by: coordinator)
             for s in members { _ = try await addAttendee(meetingId: m.id, AttendeeInput(staffId: s), by: coordinator) }
-            _ = try await markHeld(id: m.id, by: secretariat, now: m.endsAt)
+            _ = try await at(m.endsAt).markHeld(id: m.id, by: secretariat)
             _ = try await draftMinutes(meetingId: m.id, by: secretariat)
             _ = try await editMinutes(meetingId: m.id, MinutesEdit(items: m.items.enumerated().map { i, item in
                 .init(itemId: item.id, summary: summaries[min(i, summaries.count - 1)], decisions: decisions[i])
             }), by: secretariat)
-            _ = try await approveMinutes(meetingId: m.id, by: coordinator, now: m.endsAt.addingTimeInterval(2 * 86400))
+            _ = try await at(m.endsAt.addingTimeInterval(2 * 86400)).approveMinutes(meetingId: m.id, by: coordinator)
         }
 
         // Plans, then the 重層的支援会議 and the monthly 支援会議, oldest first.

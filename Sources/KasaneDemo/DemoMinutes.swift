@@ -7,7 +7,7 @@ import KasaneStore
 /// a 重層的支援会議 ten days ago whose minutes were approved and then corrected once, and one
 /// two working days ago whose minutes are still to be written.
 extension AppDatabase {
-    func seedDemoMinutes(caseIds: [Int64], now: Date = Date()) async throws {
+    func seedDemoMinutes(caseIds: [Int64], now: Date) async throws {
         let settings = try await settings()
         let calendar = WorkingCalendar(settings: settings)
         func workingDay(_ daysAgo: Int) -> LocalDate {
@@ -40,7 +40,7 @@ extension AppDatabase {
         let (s1, s2) = (support.items[0].id, support.items[1].id)
         _ = try await addAttendee(meetingId: support.id, AttendeeInput(staffId: kitamura, leavesFor: [s2]), by: coordinator)
         _ = try await addAttendee(meetingId: support.id, AttendeeInput(staffId: nakai), by: coordinator)
-        _ = try await markHeld(id: support.id, by: secretariat, now: support.endsAt)
+        _ = try await at(support.endsAt).markHeld(id: support.id, by: secretariat)
         _ = try await draftMinutes(meetingId: support.id, by: secretariat)
         _ = try await editMinutes(meetingId: support.id, MinutesEdit(items: [
             .init(itemId: s1, summary: "父の通所が途切れがちで、子は夜間の外出が増えている。年金支給日前の食料不足が続く。", decisions: [
@@ -51,20 +51,20 @@ extension AppDatabase {
                 Decision(kind: .informationShared, text: "中部包括が訪問し、安否を確認する。拒否が続く場合は次回の支援会議で再協議する。"),
             ]),
         ]), by: secretariat)
-        _ = try await approveMinutes(meetingId: support.id, by: coordinator, now: support.endsAt.addingTimeInterval(3 * 86400))
+        _ = try await at(support.endsAt.addingTimeInterval(3 * 86400)).approveMinutes(meetingId: support.id, by: coordinator)
 
         // 重層的支援会議: two plans, one approved and one sent back; corrected once.
         let day2 = workingDay(10)
         for (caseId, codes) in [(caseIds[1], ["HK-C", "KODOMO"]), (caseIds[5], ["HIKI", "SAPOSTE"])] {
             let actions = codes.compactMap(agency).map { PlanAction(agencyId: $0, what: "訪問と相談", frequency: "月2回", period: "6か月") }
-            _ = try await createPlan(
+            _ = try await at(day: day2.adding(days: -14)).createPlan(
                 caseId: caseId,
                 PlanInput(
                     wishes: caseId == caseIds[1] ? "介護と子育てを一人で抱え込まずに続けたい" : "自分に合う仕事を見つけたい",
                     goals: [PlanGoal(term: .long, text: "世帯が安定して暮らせる", actions: actions),
                             PlanGoal(term: .short, text: "相談できる場所につながる", actions: [actions[0]])],
                     nextReviewOn: LocalDate.today(now: now).adding(days: 90)),
-                by: coordinator, today: day2.adding(days: -14))
+                by: coordinator)
         }
         let multi = try await createMeeting(
             MeetingInput(
@@ -76,7 +76,7 @@ extension AppDatabase {
         let (m1, m2) = (multi.items[0].id, multi.items[1].id)
         _ = try await addAttendee(meetingId: multi.id, AttendeeInput(staffId: nakai, itemIds: [m1]), by: coordinator)
         _ = try await addAttendee(meetingId: multi.id, AttendeeInput(staffId: hikita, itemIds: [m2]), by: coordinator)
-        _ = try await markHeld(id: multi.id, by: secretariat, now: multi.endsAt)
+        _ = try await at(multi.endsAt).markHeld(id: multi.id, by: secretariat)
         _ = try await draftMinutes(meetingId: multi.id, by: secretariat)
         _ = try await editMinutes(meetingId: multi.id, MinutesEdit(items: [
             .init(itemId: m1, summary: "母の介護と子育ての負担が本人に集中している。ショートステイと一時預かりの併用を確認した。", decisions: [
@@ -89,12 +89,12 @@ extension AppDatabase {
             ]),
         ]), by: secretariat)
         let approvedAt = multi.endsAt.addingTimeInterval(2 * 86400)
-        _ = try await approveMinutes(meetingId: multi.id, by: coordinator, now: approvedAt)
+        _ = try await at(approvedAt).approveMinutes(meetingId: multi.id, by: coordinator)
         _ = try await correctMinutes(meetingId: multi.id, MinutesCorrectionInput(reason: "議題2の差し戻し意見の誤記（通所の回数）"), by: secretariat)
         _ = try await editMinutes(meetingId: multi.id, MinutesEdit(items: [
             .init(itemId: m2, decisions: [Decision(kind: .planSentBack, text: "短期目標を具体的に（週1回の通所から）")]),
         ]), by: secretariat)
-        _ = try await approveMinutes(meetingId: multi.id, by: coordinator, now: approvedAt.addingTimeInterval(86400))
+        _ = try await at(approvedAt.addingTimeInterval(86400)).approveMinutes(meetingId: multi.id, by: coordinator)
 
         // Held two working days ago, minutes not yet written: the secretariat's next piece of work
         // (the debt case's first plan is under review there).
@@ -102,14 +102,14 @@ extension AppDatabase {
         let debtActions = ["JIRITSU", "HOTERASU"].compactMap(agency).map {
             PlanAction(agencyId: $0, what: $0 == agency("JIRITSU") ? "家計の見直しと就労準備" : "債務整理の相談", frequency: "月2回", period: "6か月")
         }
-        _ = try await createPlan(
+        _ = try await at(day: day3.adding(days: -10)).createPlan(
             caseId: caseIds[2],
             PlanInput(
                 wishes: "借金を整理して、体調に合う働き方を見つけたい",
                 goals: [PlanGoal(term: .long, text: "債務を整理し、生活を立て直す", actions: debtActions),
                         PlanGoal(term: .short, text: "家計の収支が分かるようになる", actions: [debtActions[0]])],
                 nextReviewOn: LocalDate.today(now: now).adding(days: 100)),
-            by: coordinator, today: day3.adding(days: -10))
+            by: coordinator)
         let waiting = try await createMeeting(
             MeetingInput(
                 kind: .multiLayeredSupportMeeting, startsAt: day3.instant(minutesAfterMidnight: 840),
@@ -117,10 +117,10 @@ extension AppDatabase {
                 items: [AgendaItemInput(caseId: caseIds[2], purpose: .planReview, minutes: 45)]),
             by: coordinator)
         _ = try await addAttendee(meetingId: waiting.id, AttendeeInput(staffId: try await staffId("jinno.kazuya")), by: coordinator)
-        _ = try await markHeld(id: waiting.id, by: secretariat, now: waiting.endsAt)
+        _ = try await at(waiting.endsAt).markHeld(id: waiting.id, by: secretariat)
 
         // Coming: the 8050 household's first plan for review, and a plan for evaluation.
-        _ = try await createPlan(
+        _ = try await at(day: LocalDate.today(now: now).adding(days: -3)).createPlan(
             caseId: caseIds[0],
             PlanInput(
                 wishes: "父の介護を続けながら、自分も少しずつ外に出たい",
@@ -129,7 +129,7 @@ extension AppDatabase {
                         PlanGoal(term: .short, text: "本人が相談の場に月1回来られる", actions: [
                             PlanAction(agencyId: agency("HIKI") ?? 0, what: "手紙と訪問での関係づくり", frequency: "月2回", period: "3か月")])],
                 nextReviewOn: LocalDate.today(now: now).adding(days: 120)),
-            by: coordinator, today: LocalDate.today(now: now).adding(days: -3))
+            by: coordinator)
         var ahead = LocalDate.today(now: now).adding(days: 14)
         while !calendar.isWorkingDay(ahead) { ahead = ahead.adding(days: 1) }
         let evaluated = try await cases(for: coordinator).last { $0.summary == "ひとり親の就労と子育て" }?.id

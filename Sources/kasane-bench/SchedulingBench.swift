@@ -68,7 +68,7 @@ enum SchedulingBench {
             stored += read.intervals.count
             _ = try await db.replaceBusy(
                 BusyUpload(intervals: read.intervals, windowStart: window.0, windowEnd: window.1, events: year.events, truncatedRules: 0),
-                by: .staff(member), now: Date())
+                by: .staff(member))
         }
         let ids = staff.compactMap(\.id)
         let request = SlotSearchRequest(

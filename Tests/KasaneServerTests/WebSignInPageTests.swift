@@ -204,7 +204,7 @@ struct WebSignInPageTests {
         let app = try await DemoApp.make()
         let link = try await app.database.issueSignInLink(email: DemoSeed.coordinatorEmail, by: .localOperator)
         try await app.database.setPassword(linkToken: String(link.url.split(separator: "=").last ?? ""), password: "つなぐ・かさねる・ささえる")
-        let s = try await app.database.signIn(email: DemoSeed.coordinatorEmail, password: "つなぐ・かさねる・ささえる", origin: "test", now: Date().addingTimeInterval(-31 * 60))
+        let s = try await app.database.at(Date().addingTimeInterval(-31 * 60)).signIn(email: DemoSeed.coordinatorEmail, password: "つなぐ・かさねる・ささえる", origin: "test")
         try await app.test { client in
             let home = try await client.page("/home", cookie: "\(WebController.cookieName)=\(s.id)")
             #expect(home.status == .seeOther && home.headers[.location] == "/signin?expired=1")

@@ -31,7 +31,7 @@ struct FiguresTests {
                 MeetingInput(kind: kind, startsAt: d.instant(minutesAfterMidnight: 600), endsAt: d.instant(minutesAfterMidnight: 720), place: "会議室", items: items),
                 by: city.coordinator)
             _ = try await db.addAttendee(meetingId: m.id, AttendeeInput(staffId: north), by: city.coordinator)
-            _ = try await db.markHeld(id: m.id, by: city.secretariat, now: m.endsAt)
+            _ = try await db.at(m.endsAt).markHeld(id: m.id, by: city.secretariat)
             _ = try await db.draftMinutes(meetingId: m.id, by: city.secretariat)
             _ = try await db.editMinutes(meetingId: m.id, MinutesEdit(items: zip(m.items, decisions).map { .init(itemId: $0.id, summary: "協議", decisions: $1) }), by: city.secretariat)
             if approve { _ = try await db.approveMinutes(meetingId: m.id, by: city.coordinator) }
@@ -39,8 +39,8 @@ struct FiguresTests {
         }
         _ = try await meeting(.supportMeeting, "2025-06-10", [AgendaItemInput(caseId: c1.id, purpose: .informationSharing)], [[Decision(kind: .informationShared, text: "共有")]])
         _ = try await meeting(.supportMeeting, "2025-07-08", [AgendaItemInput(caseId: c3.id, purpose: .informationSharing)], [[]], approve: false)
-        _ = try await db.createPlan(caseId: c1.id!, .sample(agency: city.northCare, review: LocalDate("2025-10-01")!), by: city.coordinator, today: LocalDate("2025-06-15")!)
-        _ = try await db.createPlan(caseId: c2.id!, .sample(agency: city.northCare, review: LocalDate("2025-10-01")!), by: city.coordinator, today: LocalDate("2025-06-20")!)
+        _ = try await db.at(day: LocalDate("2025-06-15")!).createPlan(caseId: c1.id!, .sample(agency: city.northCare, review: LocalDate("2025-10-01")!), by: city.coordinator)
+        _ = try await db.at(day: LocalDate("2025-06-20")!).createPlan(caseId: c2.id!, .sample(agency: city.northCare, review: LocalDate("2025-10-01")!), by: city.coordinator)
         _ = try await meeting(.multiLayeredSupportMeeting, "2025-07-15",
             [AgendaItemInput(caseId: c1.id, purpose: .planReview), AgendaItemInput(caseId: c2.id, purpose: .planReview)],
             [[Decision(kind: .planApproved)], [Decision(kind: .planApproved)]])
@@ -55,7 +55,7 @@ struct FiguresTests {
         await #expect { try await db.resourceGaps(for: city.northMember) } throws: { isForbidden($0) }
         _ = try await db.updateGap(id: gap.id, GapUpdate(status: .studying, passedTo: "就労支援の協議体"), by: city.secretariat)
         await #expect { try await db.updateGap(id: gap.id, GapUpdate(status: .open), by: city.secretariat) } throws: { isConflict($0) }
-        _ = try await db.updateGap(id: gap.id, GapUpdate(status: .resolved), by: city.secretariat, today: LocalDate("2026-01-20")!)
+        _ = try await db.at(day: LocalDate("2026-01-20")!).updateGap(id: gap.id, GapUpdate(status: .resolved), by: city.secretariat)
 
         var settings = try await db.settings()
         settings.targets = [

@@ -220,7 +220,7 @@ struct MeetingStoreTests {
         }
         // Held: the secretariat records it once the meeting has begun; then it is closed too.
         let other = try await m.multiLayered(days: 3)
-        let held = try await m.db.markHeld(id: other.id, by: m.city.secretariat, now: Date().addingTimeInterval(4 * 86400))
+        let held = try await m.db.at(Date().addingTimeInterval(4 * 86400)).markHeld(id: other.id, by: m.city.secretariat)
         #expect(held.status == .held)
         await #expect(throws: KasaneError.self) {
             try await m.db.removeAttendee(meetingId: other.id, staffId: m.city.secretariat.staffId!, reason: nil, by: m.city.coordinator)

@@ -23,7 +23,7 @@ struct HeldMeeting {
             meetingId: meeting.id, AttendeeInput(staffId: m.north.id!, leavesFor: [itemB]), by: m.city.coordinator)
         _ = try await m.db.addAttendee(
             meetingId: meeting.id, AttendeeInput(staffId: m.mental.id!, itemIds: [itemB]), by: m.city.coordinator)
-        _ = try await m.db.markHeld(id: meeting.id, by: m.city.secretariat, now: Date().addingTimeInterval(4 * 86400))
+        _ = try await m.db.at(Date().addingTimeInterval(4 * 86400)).markHeld(id: meeting.id, by: m.city.secretariat)
         return HeldMeeting(m: m, meetingId: meeting.id, itemA: itemA, itemB: itemB)
     }
 
@@ -263,15 +263,15 @@ struct RetentionTests {
             by: h.m.city.coordinator)
         let today = LocalDate.today()
         // Listing looks ahead: not yet five years after the end, to the day; then case A is due.
-        let early = try await h.db.retention(apply: false, today: today.adding(days: 365 * 5), by: h.secretariat)
+        let early = try await h.db.at(day: today.adding(days: 365 * 5)).retention(apply: false, by: h.secretariat)
         #expect(early.cases.isEmpty && early.minutes.isEmpty && early.erased == 0)
         await #expect { try await h.db.retention(apply: false, by: h.m.city.coordinator) } throws: { isForbidden($0) }
         let later = today.adding(days: 365 * 5 + 3)
-        let listed = try await h.db.retention(apply: false, today: later, by: h.secretariat)
+        let listed = try await h.db.at(day: later).retention(apply: false, by: h.secretariat)
         #expect(listed.cases.map(\.code) == [a.code] && listed.cases[0].personalRecords == 1 && listed.cases[0].minutesTexts == 1)
         #expect(listed.minutes.isEmpty && listed.erased == 0)
         // Erasing happens today only, and today nothing is due: nothing goes.
-        await #expect(throws: KasaneError.self) { try await h.db.retention(apply: true, today: later, by: h.secretariat) }
+        await #expect(throws: KasaneError.self) { try await h.db.at(day: later).retention(apply: true, by: h.secretariat) }
         #expect(try await h.db.retention(apply: true, by: h.secretariat).erased == 0)
         // The database itself refuses to erase the words of minutes a few days old, even past the API.
         await #expect(throws: DatabaseError.self) {

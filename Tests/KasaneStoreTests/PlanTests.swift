@@ -16,7 +16,7 @@ func heldMeeting(
     for staffId in members {
         _ = try await city.db.addAttendee(meetingId: meeting.id, AttendeeInput(staffId: staffId), by: city.coordinator)
     }
-    _ = try await city.db.markHeld(id: meeting.id, by: city.secretariat, now: end)
+    _ = try await city.db.at(end).markHeld(id: meeting.id, by: city.secretariat)
     _ = try await city.db.draftMinutes(meetingId: meeting.id, by: city.secretariat)
     _ = try await city.db.editMinutes(meetingId: meeting.id, MinutesEdit(items: zip(meeting.items, decisions).map { item, ds in
         .init(itemId: item.id, summary: "協議した。", decisions: ds)

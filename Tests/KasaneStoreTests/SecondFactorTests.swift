@@ -8,7 +8,7 @@ import Testing
 @Suite("The second factor: TOTP for every role that reads cases")
 struct SecondFactorTests {
     func signIn(_ city: TestCity, _ email: String, now: Date = Date()) async throws -> WebSession {
-        try await city.db.signIn(email: email, password: "correct horse battery", origin: "192.0.2.1", now: now)
+        try await city.db.at(now).signIn(email: email, password: "correct horse battery", origin: "192.0.2.1")
     }
 
     func code(_ city: TestCity, _ email: String, at date: Date) async throws -> String {
@@ -31,28 +31,28 @@ struct SecondFactorTests {
         let t0 = Date()
         let first = try await signIn(city, "north@city.example.jp", now: t0)
         #expect(first.secondFactor == "enrol")
-        #expect(try await city.db.webSession(id: first.id, now: t0) == nil, "half way, the session opens nothing")
-        let enrolment = try await city.db.enrolment(sessionId: first.id, now: t0)
+        #expect(try await city.db.at(t0).webSession(id: first.id) == nil, "half way, the session opens nothing")
+        let enrolment = try await city.db.at(t0).enrolment(sessionId: first.id)
         #expect(enrolment.url.hasPrefix("otpauth://totp/Kasane") && enrolment.url.contains("secret=\(enrolment.secret)") && enrolment.url.contains("issuer=Kasane"))
         #expect(enrolment.secret.count == 32 && enrolment.secret.allSatisfy { $0.isUppercase || $0.isNumber })
         // The same secret until confirmed.
-        #expect(try await city.db.enrolment(sessionId: first.id, now: t0).secret == enrolment.secret)
-        await #expect(throws: KasaneError.self) { try await city.db.confirmEnrolment(sessionId: first.id, code: "000000", origin: "x", now: t0) }
-        let recovery = try await city.db.confirmEnrolment(sessionId: first.id, code: try await code(city, "north@city.example.jp", at: t0), origin: "x", now: t0)
+        #expect(try await city.db.at(t0).enrolment(sessionId: first.id).secret == enrolment.secret)
+        await #expect(throws: KasaneError.self) { try await city.db.at(t0).confirmEnrolment(sessionId: first.id, code: "000000", origin: "x") }
+        let recovery = try await city.db.at(t0).confirmEnrolment(sessionId: first.id, code: try await code(city, "north@city.example.jp", at: t0), origin: "x")
         #expect(recovery.count == 10)
-        #expect(try await city.db.webSession(id: first.id, now: t0)?.staff.email == "north@city.example.jp")
+        #expect(try await city.db.at(t0).webSession(id: first.id)?.staff.email == "north@city.example.jp")
 
         // Next time: the code; the same code again (a replay) is refused, the next one taken.
         let second = try await signIn(city, "north@city.example.jp", now: t0.addingTimeInterval(5))
         #expect(second.secondFactor == "code")
         await #expect(throws: KasaneError.self) {
-            try await city.db.verifySecondFactor(sessionId: second.id, code: try await code(city, "north@city.example.jp", at: t0), origin: "x", now: t0.addingTimeInterval(6))
+            try await city.db.at(t0.addingTimeInterval(6)).verifySecondFactor(sessionId: second.id, code: try await code(city, "north@city.example.jp", at: t0), origin: "x")
         }
-        try await city.db.verifySecondFactor(sessionId: second.id, code: try await code(city, "north@city.example.jp", at: t0.addingTimeInterval(30)), origin: "x", now: t0.addingTimeInterval(31))
-        #expect(try await city.db.webSession(id: second.id, now: t0.addingTimeInterval(31)) != nil)
+        try await city.db.at(t0.addingTimeInterval(31)).verifySecondFactor(sessionId: second.id, code: try await code(city, "north@city.example.jp", at: t0.addingTimeInterval(30)), origin: "x")
+        #expect(try await city.db.at(t0.addingTimeInterval(31)).webSession(id: second.id) != nil)
         // A sign-in left half way expires.
         let stale = try await signIn(city, "north@city.example.jp", now: t0.addingTimeInterval(40))
-        #expect(try await city.db.pendingSession(id: stale.id, now: t0.addingTimeInterval(40 + 11 * 60)) == nil)
+        #expect(try await city.db.at(t0.addingTimeInterval(40 + 11 * 60)).pendingSession(id: stale.id) == nil)
 
         // The administrator reads no case: no second factor required of them.
         #expect(try await signIn(city, "admin@city.example.jp").secondFactor == "done")

@@ -32,7 +32,7 @@ struct WebSignInTests {
         try await city.db.setPassword(linkToken: token(link), password: "みなみ野の桜並木2026")
         await #expect { try await city.db.setPassword(linkToken: token(link), password: "もう一度設定したい2026") } throws: { isNotFound($0) }
         // An expired link is refused too.
-        let old = try await city.db.issueSignInLink(email: "north@city.example.jp", by: .localOperator, now: Date().addingTimeInterval(-80 * 3600))
+        let old = try await city.db.at(Date().addingTimeInterval(-80 * 3600)).issueSignInLink(email: "north@city.example.jp", by: .localOperator)
         await #expect { try await city.db.setPassword(linkToken: token(old), password: "みなみ野の桜並木2027") } throws: { isNotFound($0) }
         await #expect { try await city.db.issueSignInLink(email: "nobody@city.example.jp", by: city.administrator) } throws: { isNotFound($0) }
     }
@@ -43,20 +43,20 @@ struct WebSignInTests {
         let link = try await city.db.issueSignInLink(email: "north@city.example.jp", by: .localOperator)
         try await city.db.setPassword(linkToken: token(link), password: "correct horse battery")
         let t0 = Date()
-        let s = try await city.db.signIn(email: "North@City.example.jp", password: "correct horse battery", origin: "127.0.0.1", now: t0)
+        let s = try await city.db.at(t0).signIn(email: "North@City.example.jp", password: "correct horse battery", origin: "127.0.0.1")
         #expect(s.staff.email == "north@city.example.jp" && s.csrf.count >= 32 && s.id != s.csrf)
-        #expect(try await city.db.webSession(id: s.id, now: t0.addingTimeInterval(29 * 60))?.csrf == s.csrf)
+        #expect(try await city.db.at(t0.addingTimeInterval(29 * 60)).webSession(id: s.id)?.csrf == s.csrf)
         // Used 29 minutes in, so alive at 58; idle for 31 minutes after that, gone.
-        #expect(try await city.db.webSession(id: s.id, now: t0.addingTimeInterval(58 * 60)) != nil)
-        #expect(try await city.db.webSession(id: s.id, now: t0.addingTimeInterval(89 * 60 + 30)) == nil)
+        #expect(try await city.db.at(t0.addingTimeInterval(58 * 60)).webSession(id: s.id) != nil)
+        #expect(try await city.db.at(t0.addingTimeInterval(89 * 60 + 30)).webSession(id: s.id) == nil)
         // The absolute limit holds however busy the session is.
-        let busy = try await city.db.signIn(email: "north@city.example.jp", password: "correct horse battery", origin: "127.0.0.1", now: t0)
+        let busy = try await city.db.at(t0).signIn(email: "north@city.example.jp", password: "correct horse battery", origin: "127.0.0.1")
         var t = t0
         while t < t0.addingTimeInterval(11.9 * 3600) {
             t = t.addingTimeInterval(20 * 60)
-            _ = try await city.db.webSession(id: busy.id, now: t)
+            _ = try await city.db.at(t).webSession(id: busy.id)
         }
-        #expect(try await city.db.webSession(id: busy.id, now: t0.addingTimeInterval(12 * 3600 + 1)) == nil)
+        #expect(try await city.db.at(t0.addingTimeInterval(12 * 3600 + 1)).webSession(id: busy.id) == nil)
         // Sign-out ends one; everywhere ends all.
         let a = try await city.db.signIn(email: "north@city.example.jp", password: "correct horse battery", origin: "a")
         let b = try await city.db.signIn(email: "north@city.example.jp", password: "correct horse battery", origin: "b")
@@ -77,19 +77,19 @@ struct WebSignInTests {
         let t0 = Date()
         var messages: Set<String> = []
         for email in ["nobody@city.example.jp", "south@city.example.jp"] {  // unknown; known without a password
-            do { _ = try await city.db.signIn(email: email, password: "correct horse battery", origin: "x", now: t0) } catch let e as KasaneError { messages.insert(e.message) }
+            do { _ = try await city.db.at(t0).signIn(email: email, password: "correct horse battery", origin: "x") } catch let e as KasaneError { messages.insert(e.message) }
         }
         for i in 0..<5 {
             do {
-                _ = try await city.db.signIn(email: "north@city.example.jp", password: "wrong \(i) password", origin: "x", now: t0.addingTimeInterval(Double(i)))
+                _ = try await city.db.at(t0.addingTimeInterval(Double(i))).signIn(email: "north@city.example.jp", password: "wrong \(i) password", origin: "x")
             } catch let e as KasaneError { if i == 0 { messages.insert(e.message) } }
         }
         #expect(messages == ["メールアドレスまたはパスワードが違います。"])
         // Locked: even the right password is refused, until the window has passed.
-        await #expect { try await city.db.signIn(email: "north@city.example.jp", password: "correct horse battery", origin: "x", now: t0.addingTimeInterval(60)) } throws: { e in
+        await #expect { try await city.db.at(t0.addingTimeInterval(60)).signIn(email: "north@city.example.jp", password: "correct horse battery", origin: "x") } throws: { e in
             (e as? KasaneError)?.message.contains("15分間") == true
         }
-        #expect(try await city.db.signIn(email: "north@city.example.jp", password: "correct horse battery", origin: "x", now: t0.addingTimeInterval(16 * 60)).staff.email == "north@city.example.jp")
+        #expect(try await city.db.at(t0.addingTimeInterval(16 * 60)).signIn(email: "north@city.example.jp", password: "correct horse battery", origin: "x").staff.email == "north@city.example.jp")
         let log = try await city.db.auditLog(AuditFilter(refusalsOnly: true), for: city.administrator)
         #expect(log.filter { $0.action == "auth.signIn" }.count >= 8)
         #expect(log.contains { $0.action == "auth.signIn" && $0.detail == "ロックアウト中" })
@@ -107,32 +107,32 @@ struct WebSignInTests {
         var tried = 0
         for email in ["north@city.example.jp", "mental@city.example.jp", "coord@city.example.jp"] {
             for i in 0..<4 {
-                _ = try? await city.db.signIn(email: email, password: "guess \(i) password", origin: "198.51.100.7", now: t0.addingTimeInterval(Double(tried)))
+                _ = try? await city.db.at(t0.addingTimeInterval(Double(tried))).signIn(email: email, password: "guess \(i) password", origin: "198.51.100.7")
                 tried += 1
             }
         }
         await #expect {
-            try await city.db.signIn(email: "south@city.example.jp", password: "correct horse battery", origin: "198.51.100.7", now: t0.addingTimeInterval(30))
+            try await city.db.at(t0.addingTimeInterval(30)).signIn(email: "south@city.example.jp", password: "correct horse battery", origin: "198.51.100.7")
         } throws: { ($0 as? KasaneError)?.message.contains("この端末から") == true }
         // North, at her own desk, is not locked out by it (four failures on her address elsewhere).
-        let own = try await city.db.signIn(email: "north@city.example.jp", password: "correct horse battery", origin: "192.0.2.10", now: t0.addingTimeInterval(31))
+        let own = try await city.db.at(t0.addingTimeInterval(31)).signIn(email: "north@city.example.jp", password: "correct horse battery", origin: "192.0.2.10")
         #expect(own.staff.email == "north@city.example.jp")
         // Locking her out everywhere takes many clients: 25 failures for her address, from five clients.
         for n in 0..<25 {
-            _ = try? await city.db.signIn(email: "north@city.example.jp", password: "guess password \(n)", origin: "203.0.113.\(n % 5)", now: t0.addingTimeInterval(100 + Double(n) * 3))
+            _ = try? await city.db.at(t0.addingTimeInterval(100 + Double(n) * 3)).signIn(email: "north@city.example.jp", password: "guess password \(n)", origin: "203.0.113.\(n % 5)")
         }
         await #expect {
-            try await city.db.signIn(email: "north@city.example.jp", password: "correct horse battery", origin: "192.0.2.10", now: t0.addingTimeInterval(200))
+            try await city.db.at(t0.addingTimeInterval(200)).signIn(email: "north@city.example.jp", password: "correct horse battery", origin: "192.0.2.10")
         } throws: { ($0 as? KasaneError)?.message.contains("このアドレスでは") == true }
         // Sixty failures within a minute anywhere pause sign-in for everyone, briefly.
         let t1 = t0.addingTimeInterval(3600)
         for n in 0..<60 {
-            _ = try? await city.db.signIn(email: "user\(n)@elsewhere.example", password: "guess password", origin: "198.18.0.\(n)", now: t1.addingTimeInterval(Double(n) / 2))
+            _ = try? await city.db.at(t1.addingTimeInterval(Double(n) / 2)).signIn(email: "user\(n)@elsewhere.example", password: "guess password", origin: "198.18.0.\(n)")
         }
         await #expect {
-            try await city.db.signIn(email: "south@city.example.jp", password: "correct horse battery", origin: "192.0.2.99", now: t1.addingTimeInterval(40))
+            try await city.db.at(t1.addingTimeInterval(40)).signIn(email: "south@city.example.jp", password: "correct horse battery", origin: "192.0.2.99")
         } throws: { ($0 as? KasaneError)?.message.contains("しばらく") == true }
-        #expect(try await city.db.signIn(email: "south@city.example.jp", password: "correct horse battery", origin: "192.0.2.99", now: t1.addingTimeInterval(120)).staff.email == "south@city.example.jp")
+        #expect(try await city.db.at(t1.addingTimeInterval(120)).signIn(email: "south@city.example.jp", password: "correct horse battery", origin: "192.0.2.99").staff.email == "south@city.example.jp")
         let log = try await city.db.auditLog(AuditFilter(action: "auth.signIn", limit: 10_000), for: city.administrator)
         #expect(log.contains { $0.origin == "web 198.51.100.7" && $0.detail == "端末のロックアウト中" })
         #expect(log.contains { $0.origin == "web 192.0.2.10" && $0.allowed })

@@ -21,7 +21,8 @@ public struct Postman: Sendable {
 
     /// Sends everything not yet sent; returns the files written.
     @discardableResult
-    public func flush(now: Date = Date()) async throws -> [URL] {
+    public func flush() async throws -> [URL] {
+        let now = database.clock.now()
         let pending = try await database.unmailedMessages()
         let notices = try await database.unmailedNotices()
         guard !pending.isEmpty || !notices.isEmpty else { return [] }
@@ -32,7 +33,7 @@ public struct Postman: Sendable {
             let file = outbox.appendingPathComponent(mail.fileName)
             try DurableFile.write(Data(mail.text.utf8), to: file)
             if let sendmail { try Self.send(mail.text, with: sendmail) }
-            try await database.markNoticeMailed(notice.id, at: now)
+            try await database.at(now).markNoticeMailed(notice.id)
             written.append(file)
         }
         for message in pending {
@@ -42,7 +43,7 @@ public struct Postman: Sendable {
             // Whole or not at all, and on disk before the message is marked sent.
             try DurableFile.write(Data(mail.text.utf8), to: file)
             if let sendmail { try Self.send(mail.text, with: sendmail) }
-            try await database.markMailed(message.id!, at: now)
+            try await database.at(now).markMailed(message.id!)
             written.append(file)
         }
         return written

@@ -8,10 +8,12 @@ import KasaneStore
 /// then replace what was held in one transaction. A file that cannot be read is refused
 /// with the reason, audited, and the previous data stays.
 public enum BusyImporter {
-    public static func importCalendar(_ text: String, into database: AppDatabase, by actor: Actor, now: Date = Date()) async throws
+    public static func importCalendar(_ text: String, into database: AppDatabase, by actor: Actor) async throws
         -> BusySummary
     {
-        let window = try await database.busyWindow(now: now)
+        // One instant for the window and the replacement.
+        let database = database.at(database.clock.now())
+        let window = try await database.busyWindow()
         let limits = try await database.settings().inputLimits
         let result: BusyCalendarReader.Result
         do {
@@ -24,6 +26,6 @@ public enum BusyImporter {
             BusyUpload(
                 intervals: result.intervals, windowStart: window.start, windowEnd: window.end, events: result.events,
                 truncatedRules: result.truncatedRules),
-            by: actor, now: now)
+            by: actor)
     }
 }

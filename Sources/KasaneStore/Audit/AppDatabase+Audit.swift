@@ -10,7 +10,7 @@ extension AppDatabase {
         _ actor: Actor, _ action: String, target: String,
         _ body: @escaping @Sendable (Database, AuditNote) throws -> T
     ) async throws -> T {
-        let note = AuditNote(target: target)
+        let note = AuditNote(target: target, at: clock.now())
         do {
             return try await writer.write { db in
                 let result = try body(db, note)
@@ -29,7 +29,7 @@ extension AppDatabase {
     static func log(_ db: Database, _ actor: Actor, _ action: String, _ note: AuditNote, allowed: Bool) throws {
         let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM auditLog ORDER BY id DESC LIMIT 1")
         var entry = AuditEntry(
-            id: (last?["id"] as Int64? ?? 0) + 1, at: Self.auditTime(Date()), staffId: actor.staffId, origin: actor.origin,
+            id: (last?["id"] as Int64? ?? 0) + 1, at: Self.auditTime(note.at), staffId: actor.staffId, origin: actor.origin,
             action: action, target: note.target, caseCode: note.caseCode, meetingId: note.meetingId, allowed: allowed,
             detail: note.detail, previousHash: last?["hash"] as String? ?? AuditChain.genesis)
         entry.hash = entry.computedHash()
@@ -46,7 +46,7 @@ extension AppDatabase {
     /// Logs a refusal that happened before any staff member was known (a bad token).
     public func logUnauthenticated(origin: String, path: String, detail: String? = nil) async throws {
         try await writer.write { db in
-            let note = AuditNote(target: String(path.prefix(200)))
+            let note = AuditNote(target: String(path.prefix(200)), at: clock.now())
             note.detail = detail
             try Self.log(db, Actor(kind: .localOperator, origin: String(origin.prefix(64))), "auth", note, allowed: false)
         }

@@ -30,7 +30,7 @@ extension AppDatabase {
         try Access.require(.readAuditLog, actor)
         let result = try await reader.read { db in try Self.verifyAuditChain(db, published: published) }
         try await writer.write { db in
-            let note = AuditNote(target: "auditLog")
+            let note = AuditNote(target: "auditLog", at: clock.now())
             note.detail = result.problem.map { "不一致: \($0)" } ?? "一致（\(result.rows)行）"
             try Self.log(db, actor, "audit.verify", note, allowed: true)
         }

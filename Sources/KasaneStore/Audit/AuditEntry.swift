@@ -91,6 +91,12 @@ final class AuditNote: @unchecked Sendable {
     /// The real reason of a refusal whose answer says less (so as not to reveal what
     /// exists); logged instead of the answer.
     var refusal: String?
+    /// The instant of the change, read once from the application's clock: every row the
+    /// change writes and every rule it applies takes this time.
+    let at: Date
 
-    init(target: String) { self.target = target }
+    init(target: String, at: Date) {
+        self.target = target
+        self.at = at
+    }
 }

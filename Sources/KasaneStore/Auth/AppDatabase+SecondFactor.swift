@@ -42,8 +42,9 @@ extension AppDatabase {
     }
 
     /// The session a cookie names while its second factor is still to come, with that step.
-    public func pendingSession(id: String, policy: SignInPolicy = .standard, now: Date = Date()) async throws -> WebSession? {
-        try await reader.read { db in
+    public func pendingSession(id: String, policy: SignInPolicy = .standard) async throws -> WebSession? {
+        let now = clock.now()
+        return try await reader.read { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT staffId, csrf, createdAt, expiresAt, secondFactor FROM webSession WHERE idHash = ? AND endedAt IS NULL AND secondFactor != 'done'
                 """, arguments: [Self.hash(id)]),
@@ -58,8 +59,9 @@ extension AppDatabase {
     }
 
     /// The secret a pending enrolment shows, made once per enrolment and kept until confirmed.
-    public func enrolment(sessionId: String, now: Date = Date()) async throws -> SecondFactorEnrolment {
-        guard let s = try await pendingSession(id: sessionId, now: now), s.secondFactor == SecondFactorStep.enrol.rawValue, let staffId = s.staff.id else {
+    public func enrolment(sessionId: String) async throws -> SecondFactorEnrolment {
+        let now = clock.now()
+        guard let s = try await pendingSession(id: sessionId), s.secondFactor == SecondFactorStep.enrol.rawValue, let staffId = s.staff.id else {
             throw KasaneError.unauthenticated("二段階認証の設定は、サインインの途中でだけ行えます。もう一度サインインしてください。")
         }
         return try await writer.write { db in
@@ -82,10 +84,11 @@ extension AppDatabase {
 
     /// Confirms an enrolment with the first code the app shows; gives the ten recovery codes
     /// (shown once, kept only as hashes) and completes the sign-in.
-    public func confirmEnrolment(sessionId: String, code: String, origin: String, policy: SignInPolicy = .standard, now: Date = Date())
+    public func confirmEnrolment(sessionId: String, code: String, origin: String, policy: SignInPolicy = .standard)
         async throws -> [String]
     {
-        try await secondStep(sessionId: sessionId, expected: .enrol, code: code, origin: origin, policy: policy, now: now) { db, staff in
+        let now = clock.now()
+        return try await secondStep(sessionId: sessionId, expected: .enrol, code: code, origin: origin, policy: policy, now: now) { db, staff in
             guard let secret = try String.fetchOne(db, sql: "SELECT secret FROM totpCredential WHERE staffId = ? AND confirmedAt IS NULL", arguments: [staff.id]),
                   let step = Self.matchingStep(code, secret: secret, after: nil, now: now)
             else { return nil }
@@ -102,7 +105,8 @@ extension AppDatabase {
     }
 
     /// Completes a sign-in with the code of the app (each code once) or a recovery code (each once).
-    public func verifySecondFactor(sessionId: String, code: String, origin: String, policy: SignInPolicy = .standard, now: Date = Date()) async throws {
+    public func verifySecondFactor(sessionId: String, code: String, origin: String, policy: SignInPolicy = .standard) async throws {
+        let now = clock.now()
         _ = try await secondStep(sessionId: sessionId, expected: .code, code: code, origin: origin, policy: policy, now: now) { db, staff in
             if let row = try Row.fetchOne(db, sql: "SELECT secret, lastStep FROM totpCredential WHERE staffId = ? AND confirmedAt IS NOT NULL", arguments: [staff.id]),
                let step = Self.matchingStep(code, secret: row["secret"], after: row["lastStep"], now: now)
@@ -123,14 +127,14 @@ extension AppDatabase {
         sessionId: String, expected: SecondFactorStep, code: String, origin: String, policy: SignInPolicy, now: Date,
         _ check: @escaping @Sendable (Database, Staff) throws -> T?
     ) async throws -> T {
-        guard let s = try await pendingSession(id: sessionId, policy: policy, now: now), s.secondFactor == expected.rawValue else {
+        guard let s = try await pendingSession(id: sessionId, policy: policy), s.secondFactor == expected.rawValue else {
             throw KasaneError.unauthenticated("サインインの途中の状態が見つかりません（時間切れの可能性があります）。もう一度サインインしてください。")
         }
         let client = String(origin.prefix(64))
         let address = s.staff.email.lowercased()
         let actor = Actor.staff(s.staff, from: "web \(client)")
         let outcome = try await writer.write { db -> Result<T, KasaneError> in
-            let note = AuditNote(target: "staff:\(s.staff.id ?? 0)")
+            let note = AuditNote(target: "staff:\(s.staff.id ?? 0)", at: now)
             if let refusal = try Self.signInLimit(db, address: address, client: client, policy: policy, now: now) {
                 note.detail = refusal.detail
                 try Self.log(db, actor, "auth.secondFactor", note, allowed: false)
@@ -153,7 +157,8 @@ extension AppDatabase {
     /// Removes a person's second factor and recovery codes, ends their sessions and sends a
     /// new one-time sign-in link (administrator): they set a password anew, then enrol anew.
     @discardableResult
-    public func resetSecondFactor(staffId: Int64, by actor: Actor, now: Date = Date()) async throws -> SignInLink {
+    public func resetSecondFactor(staffId: Int64, by actor: Actor) async throws -> SignInLink {
+        let now = clock.now()
         try Access.require(.manageDirectory, actor)
         let staff = try await self.staff(id: staffId)
         if let own = actor.staffId, own == staffId {
@@ -166,7 +171,7 @@ extension AppDatabase {
             try db.execute(sql: "UPDATE webSession SET endedAt = ? WHERE staffId = ? AND endedAt IS NULL", arguments: [now, staffId])
             note.detail = "二段階認証とパスワードを無効にし、新しいサインイン用リンクを送付"
         }
-        return try await issueSignInLink(email: staff.email, by: actor, now: now)
+        return try await issueSignInLink(email: staff.email, by: actor)
     }
 
     /// Whether this person has a confirmed second factor, and how many recovery codes are left.

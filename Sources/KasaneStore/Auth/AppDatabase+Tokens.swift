@@ -33,7 +33,7 @@ extension AppDatabase {
                 throw KasaneError.conflict("無効な職員（ID \(staffId)）にはトークンを発行できません。")
             }
             var record = APIToken(
-                id: nil, staffId: staffId, tokenHash: Self.hash(token), label: label, createdAt: Date(), revokedAt: nil)
+                id: nil, staffId: staffId, tokenHash: Self.hash(token), label: label, createdAt: clock.now(), revokedAt: nil)
             try record.insert(db)
             return (token, record)
         }
@@ -56,7 +56,7 @@ extension AppDatabase {
                 throw KasaneError.notFound("トークン（ID \(id)）はありません。")
             }
             guard token.revokedAt == nil else { throw KasaneError.conflict("トークン（ID \(id)）は既に失効しています。") }
-            token.revokedAt = Date()
+            token.revokedAt = clock.now()
             try token.update(db)
         }
     }

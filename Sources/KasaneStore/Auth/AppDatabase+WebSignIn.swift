@@ -9,8 +9,9 @@ import KasaneCore
 extension AppDatabase {
     /// Issues a one-time link for a staff member to set their password (administrator).
     /// The link goes to their own address through the outbox, and is returned to print.
-    public func issueSignInLink(email: String, by actor: Actor, policy: SignInPolicy = .standard, now: Date = Date()) async throws -> SignInLink {
-        try await audited(actor, "auth.link", target: "staff") { db, note in
+    public func issueSignInLink(email: String, by actor: Actor, policy: SignInPolicy = .standard) async throws -> SignInLink {
+        let now = clock.now()
+        return try await audited(actor, "auth.link", target: "staff") { db, note in
             try Access.require(.manageDirectory, actor)
             guard let staff = try Staff.filter(Column("email") == email.lowercased()).fetchOne(db) ?? Staff.filter(Column("email") == email).fetchOne(db) else {
                 throw KasaneError.notFound("メールアドレス「\(email)」の職員は登録されていません。")
@@ -40,7 +41,8 @@ extension AppDatabase {
 
     /// Sets the password a link was issued for; the link is used up and every session
     /// of that person ends.
-    public func setPassword(linkToken: String, password: String, origin: String = "web", now: Date = Date()) async throws {
+    public func setPassword(linkToken: String, password: String, origin: String = "web") async throws {
+        let now = clock.now()
         try SignInPolicy.validatePassword(password)
         let hash = Bcrypt.hash(password, cost: 12)
         let actor = Actor(kind: .localOperator, origin: origin)
@@ -66,13 +68,14 @@ extension AppDatabase {
     /// address from every client (`maxFailuresPerAddress`, high, so that locking someone
     /// else out takes many clients), and everywhere in a minute (`maxFailuresPerMinute`).
     /// A limit reached refuses the attempt, right password or not, without checking it.
-    public func signIn(email: String, password: String, origin: String, policy: SignInPolicy = .standard, now: Date = Date()) async throws -> WebSession {
+    public func signIn(email: String, password: String, origin: String, policy: SignInPolicy = .standard) async throws -> WebSession {
+        let now = clock.now()
         let address = email.trimmingCharacters(in: .whitespaces).lowercased()
         let client = String(origin.prefix(64))
         let actor = Actor(kind: .localOperator, origin: "web \(client)")
         if let refusal = try await reader.read({ db in try Self.signInLimit(db, address: address, client: client, policy: policy, now: now) }) {
             try await writer.write { db in
-                let note = AuditNote(target: "signIn")
+                let note = AuditNote(target: "signIn", at: now)
                 note.detail = refusal.detail
                 try Self.log(db, actor, "auth.signIn", note, allowed: false)
             }
@@ -86,7 +89,7 @@ extension AppDatabase {
         }
         // Checked outside the write transaction: bcrypt is slow by design.
         let matches = candidate.map { Bcrypt.verify(password, hash: $0.1) } ?? { _ = Bcrypt.verify(password, hash: Self.decoyHash); return false }()
-        let note = AuditNote(target: candidate.map { "staff:\($0.0.id ?? 0)" } ?? "signIn")
+        let note = AuditNote(target: candidate.map { "staff:\($0.0.id ?? 0)" } ?? "signIn", at: now)
         // One transaction that keeps the attempt, the audit line and (on success) the session, and
         // returns a refusal instead of throwing it, so that a failed attempt is never rolled back.
         let outcome = try await writer.write { db -> Result<WebSession, KasaneError> in
@@ -145,8 +148,9 @@ extension AppDatabase {
     }
 
     /// The session a cookie names, if it is still alive; using it keeps it alive.
-    public func webSession(id: String, policy: SignInPolicy = .standard, now: Date = Date()) async throws -> WebSession? {
-        try await writer.write { db in
+    public func webSession(id: String, policy: SignInPolicy = .standard) async throws -> WebSession? {
+        let now = clock.now()
+        return try await writer.write { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT staffId, csrf, lastSeenAt, expiresAt FROM webSession WHERE idHash = ? AND endedAt IS NULL AND secondFactor = 'done'
                 """, arguments: [Self.hash(id)]),
@@ -159,8 +163,9 @@ extension AppDatabase {
     }
 
     /// Ends one session (sign-out), or every session of its owner (sign-out everywhere).
-    public func signOut(id: String, everywhere: Bool = false, origin: String = "web", now: Date = Date()) async throws {
-        guard let session = try await webSession(id: id, now: now) else { return }
+    public func signOut(id: String, everywhere: Bool = false, origin: String = "web") async throws {
+        let now = clock.now()
+        guard let session = try await webSession(id: id) else { return }
         try await audited(.staff(session.staff, from: origin), everywhere ? "auth.signOutEverywhere" : "auth.signOut", target: "staff:\(session.staff.id ?? 0)") { db, _ in
             if everywhere {
                 try db.execute(sql: "UPDATE webSession SET endedAt = ? WHERE staffId = ? AND endedAt IS NULL", arguments: [now, session.staff.id])

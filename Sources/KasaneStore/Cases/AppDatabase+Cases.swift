@@ -9,8 +9,8 @@ extension AppDatabase {
         try await audited(actor, "case.create", target: "case") { db, note in
             try Access.require(.registerCases, actor)
             let settings = try Self.settings(db)
-            let received = input.receivedOn ?? LocalDate.today()
-            guard received <= LocalDate.today() else {
+            let received = input.receivedOn ?? clock.today()
+            guard received <= clock.today() else {
                 throw KasaneError.invalid(field: "receivedOn", message: "受付日に未来の日付は指定できません。")
             }
             let fiscalYear = received.fiscalYear(startingIn: settings.fiscalYearStartMonth)
@@ -20,9 +20,9 @@ extension AppDatabase {
                 code: CaseCode(fiscalYear: fiscalYear, number: last + 1).description, fiscalYear: fiscalYear,
                 receivedOn: received, district: "", fields: [], referringAgencyId: nil, leadAgencyId: nil,
                 involvedAgencyIds: [], status: .intake, summary: "")
-            try Self.apply(input, to: &c, db)
+            try Self.apply(input, to: &c, db, today: LocalDate.today(now: note.at))
             try c.insert(db)
-            try Self.recordReferral(db, caseId: c.id!, on: received, agencyId: c.referringAgencyId, reopening: false)
+            try Self.recordReferral(db, caseId: c.id!, on: received, agencyId: c.referringAgencyId, reopening: false, at: note.at)
             note.target = "case:\(c.id!)"
             note.caseCode = c.code
             return c
@@ -41,15 +41,15 @@ extension AppDatabase {
             }
             let wasClosed = c.status.isClosed
             let closedOn = c.closedOn
-            try Self.apply(input, to: &c, db)
+            try Self.apply(input, to: &c, db, today: LocalDate.today(now: note.at))
             if wasClosed, !c.status.isClosed {
                 // Opened again by a new referral: a referral of its own year.
-                let day = input.reopenedOn ?? LocalDate.today()
-                guard day <= LocalDate.today(), closedOn.map({ day >= $0 }) ?? true else {
+                let day = input.reopenedOn ?? clock.today()
+                guard day <= clock.today(), closedOn.map({ day >= $0 }) ?? true else {
                     throw KasaneError.invalid(
                         field: "reopenedOn", message: "再び受け付けた日は、終結・中断の日（\(closedOn?.description ?? "")）から今日までの日にしてください。")
                 }
-                try Self.recordReferral(db, caseId: id, on: day, agencyId: input.referringAgencyId, reopening: true)
+                try Self.recordReferral(db, caseId: id, on: day, agencyId: input.referringAgencyId, reopening: true, at: note.at)
             } else if input.reopenedOn != nil {
                 throw KasaneError.invalid(field: "reopenedOn", message: "再び受け付けた日は、終結・中断した事例を再開するときだけ指定します。")
             }
@@ -59,13 +59,13 @@ extension AppDatabase {
     }
 
     /// A referral (受付) of a case: its first, or one that opens it again. Never changed.
-    static func recordReferral(_ db: Database, caseId: Int64, on day: LocalDate, agencyId: Int64?, reopening: Bool) throws {
+    static func recordReferral(_ db: Database, caseId: Int64, on day: LocalDate, agencyId: Int64?, reopening: Bool, at now: Date) throws {
         try db.execute(
             sql: "INSERT INTO caseReferral (caseId, referredOn, referringAgencyId, reopening, recordedAt) VALUES (?, ?, ?, ?, ?)",
-            arguments: [caseId, day.description, agencyId, reopening, Date()])
+            arguments: [caseId, day.description, agencyId, reopening, now])
     }
 
-    static func apply(_ input: CaseInput, to c: inout SupportCase, _ db: Database) throws {
+    static func apply(_ input: CaseInput, to c: inout SupportCase, _ db: Database, today: LocalDate) throws {
         guard try District.exists(db, key: input.district) else {
             throw KasaneError.invalid(field: "district", message: "地区コード「\(input.district)」は登録されていません。")
         }
@@ -87,7 +87,7 @@ extension AppDatabase {
         c.leadAgencyId = input.leadAgencyId
         c.involvedAgencyIds = Array(Set(input.involvedAgencyIds ?? [])).sorted()
         let status = input.status ?? c.status
-        if status.isClosed != c.status.isClosed { c.closedOn = status.isClosed ? LocalDate.today() : nil }
+        if status.isClosed != c.status.isClosed { c.closedOn = status.isClosed ? today : nil }
         c.status = status
         c.summary = try input.validatedSummary(household: try c.id.map { try householdIdentities(db, caseId: $0) } ?? [])
     }

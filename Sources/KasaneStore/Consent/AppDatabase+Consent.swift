@@ -38,7 +38,7 @@ extension AppDatabase {
     /// that lasts longer is left out: nothing runs out for it.
     public func expiringConsents(within days: Int, for actor: Actor) async throws -> [ExpiringConsent] {
         guard Access.allows(.registerCases, actor) else { return [] }
-        let today = LocalDate.today(), until = today.adding(days: days)
+        let today = clock.today(), until = today.adding(days: days)
         return try await reader.read { db in
             let heard = try Self.casesHeard(db, by: actor)
             var found: [ExpiringConsent] = []
@@ -56,14 +56,15 @@ extension AppDatabase {
     }
 
     /// What withdrawing this consent today would change; nothing is written.
-    public func withdrawalPreview(caseId: Int64, consentId: Int64, for actor: Actor, now: Date = Date()) async throws -> WithdrawalPreview {
-        try await audited(actor, "consent.withdraw.preview", target: "case:\(caseId)/consent:\(consentId)") { db, note in
+    public func withdrawalPreview(caseId: Int64, consentId: Int64, for actor: Actor) async throws -> WithdrawalPreview {
+        let now = clock.now()
+        return try await audited(actor, "consent.withdraw.preview", target: "case:\(caseId)/consent:\(consentId)") { db, note in
             try Access.require(.registerCases, actor)
             _ = try Self.supportCase(db, id: caseId, for: actor, note: note)
             let consent = try Self.withdrawableConsent(db, caseId: caseId, consentId: consentId)
             let consents = try Self.consents(db, caseId: caseId).map { k in
                 var k = k
-                if k.id == consentId { k.withdrawnOn = LocalDate.today() }
+                if k.id == consentId { k.withdrawnOn = clock.today() }
                 return k
             }
             let settings = try Self.settings(db)
@@ -115,7 +116,7 @@ extension AppDatabase {
                 throw KasaneError.forbidden("本人同意は、記録した職員が分かるようAPIから記録してください。")
             }
             let purpose = try Validate.text(input.purpose, field: "purpose", label: "同意の目的", max: 500)
-            guard input.givenOn <= LocalDate.today() else {
+            guard input.givenOn <= clock.today() else {
                 throw KasaneError.invalid(field: "givenOn", message: "同意日に未来の日付は指定できません。")
             }
             if let expires = input.expiresOn, expires < input.givenOn {
@@ -141,16 +142,17 @@ extension AppDatabase {
     /// future 重層的支援会議 it no longer has consent for (DOMAIN rule 6).
     @discardableResult
     public func withdrawConsent(
-        caseId: Int64, consentId: Int64, _ input: WithdrawalInput, by actor: Actor, now: Date = Date()
+        caseId: Int64, consentId: Int64, _ input: WithdrawalInput, by actor: Actor
     ) async throws -> WithdrawalResult {
-        try await audited(actor, "consent.withdraw", target: "case:\(caseId)/consent:\(consentId)") { db, note in
+        let now = clock.now()
+        return try await audited(actor, "consent.withdraw", target: "case:\(caseId)/consent:\(consentId)") { db, note in
             try Access.require(.registerCases, actor)
             guard let recorder = actor.staffId else {
                 throw KasaneError.forbidden("同意の撤回は、記録した職員が分かるようAPIから記録してください。")
             }
             let reason = try Validate.text(input.reason, field: "reason", label: "撤回の理由", max: 500)
-            let day = input.withdrawnOn ?? LocalDate.today()
-            guard day <= LocalDate.today() else {
+            let day = input.withdrawnOn ?? clock.today()
+            guard day <= clock.today() else {
                 throw KasaneError.invalid(field: "withdrawnOn", message: "撤回日に未来の日付は指定できません。")
             }
             _ = try Self.supportCase(db, id: caseId, for: actor, note: note)
@@ -187,16 +189,16 @@ extension AppDatabase {
             loaded.meeting.sequence += 1
             try loaded.meeting.update(db)
             let code = caseCode ?? "事例\(caseId)"
-            try record(db, loaded.meeting, .consentWithdrawn, staffId: nil, detail: "\(code) の本人同意の撤回")
+            try Self.record(db, loaded.meeting, .consentWithdrawn, staffId: nil, detail: "\(code) の本人同意の撤回", at: now)
             for staffId in outcome.removedAttendeeStaffIds {
-                try record(db, loaded.meeting, .attendeeRemoved, staffId: staffId, detail: "\(code) の本人同意の撤回")
+                try Self.record(db, loaded.meeting, .attendeeRemoved, staffId: staffId, detail: "\(code) の本人同意の撤回", at: now)
             }
             for staffId in outcome.narrowedAttendeeStaffIds {
-                try record(db, loaded.meeting, .attendeeChanged, staffId: staffId, detail: "\(code) の本人同意の撤回")
+                try Self.record(db, loaded.meeting, .attendeeChanged, staffId: staffId, detail: "\(code) の本人同意の撤回", at: now)
             }
-            try syncPlans(db, meetingId: id, by: actor)
+            try syncPlans(db, meetingId: id, by: actor, now: now)
             try deliver(db, meetingId: id, now: now)
-            let trace = AuditNote(target: "meeting:\(id)")
+            let trace = AuditNote(target: "meeting:\(id)", at: now)
             trace.meetingId = id
             trace.caseCode = caseCode
             trace.detail = "本人同意の撤回により議題\(outcome.removedItemIds.count)件・出席者\(outcome.removedAttendeeStaffIds.count)名を外しました"

@@ -6,25 +6,41 @@ import KasaneCore
 /// in-memory database for tests. Every write goes through an intent-named method.
 public struct AppDatabase: Sendable {
     public let writer: any DatabaseWriter
+    /// The one clock every rule reads "now" from.
+    public private(set) var clock: any WallClock
 
     public var reader: any DatabaseReader { writer }
 
     /// Wraps a writer and brings its schema up to date.
-    public init(_ writer: any DatabaseWriter) throws {
+    public init(_ writer: any DatabaseWriter, clock: any WallClock = SystemClock()) throws {
         self.writer = writer
+        self.clock = clock
         try Self.migrator.migrate(writer)
         try writer.write { db in try Self.stamp(db) }
     }
 
     /// A fresh in-memory database, for tests and benchmarks.
-    public static func inMemory() throws -> AppDatabase {
-        try AppDatabase(DatabaseQueue(configuration: configuration()))
+    public static func inMemory(clock: any WallClock = SystemClock()) throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: configuration()), clock: clock)
     }
+
+    /// The same database, on another clock: what a change would do at `instant`.
+    public func on(_ clock: any WallClock) -> AppDatabase {
+        var copy = self
+        copy.clock = clock
+        return copy
+    }
+
+    /// The same database as it is at `instant` (tests, the demo's history).
+    public func at(_ instant: Date) -> AppDatabase { on(FixedClock(instant)) }
+
+    /// The same database at noon in Japan on `day`.
+    public func at(day: LocalDate) -> AppDatabase { on(FixedClock(day: day)) }
 
     /// Opens or creates the database file at `path`. A file that is not a Kasane
     /// database, or one written by a newer Kasane, is refused before anything is
     /// written to it, so it stays byte-for-byte as it was.
-    public static func open(path: String) throws -> AppDatabase {
+    public static func open(path: String, clock: any WallClock = SystemClock()) throws -> AppDatabase {
         try DatabaseFileCheck.check(path: path, knownSchemaVersion: schemaVersion)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
         if let size, size > 0 {
@@ -43,7 +59,7 @@ public struct AppDatabase: Sendable {
         // A recorded consent, approved minutes or an audit line must survive both, so
         // the writer syncs the WAL at every commit. The cost is measured in kasane-bench.
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        return try AppDatabase(pool)
+        return try AppDatabase(pool, clock: clock)
     }
 
     /// Opens `path` read-only through SQLite and runs `body`; an SQLite failure

@@ -90,10 +90,10 @@ extension AppDatabase {
                     try staff.insert(db)
                     report.staffCreated += 1
                 }
-                try Self.requestRoles(db, held, staffId: staff.id!, by: actor)
+                try Self.requestRoles(db, held, staffId: staff.id!, by: actor, now: clock.now())
                 report.rolesRequested += held.count
                 if let day = row.pledgedOn {
-                    guard day <= LocalDate.today() else {
+                    guard day <= clock.today() else {
                         problems.append(RowProblem(
                             file: DirectoryImport.staffFile, row: row.rowNumber, column: "守秘義務確認日", message: "守秘義務確認日に未来の日付は指定できません。"))
                         continue

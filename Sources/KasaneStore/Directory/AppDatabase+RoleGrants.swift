@@ -41,14 +41,14 @@ extension AppDatabase {
     }
 
     /// Asks for `roles` for a staff member (one request per role not already asked for).
-    static func requestRoles(_ db: Database, _ roles: [StaffRole], staffId: Int64, by actor: Actor, now: Date = Date()) throws {
+    static func requestRoles(_ db: Database, _ roles: [StaffRole], staffId: Int64, by actor: Actor, now: Date) throws {
         guard let requester = actor.staffId else { return }
         for role in roles {
             let open = try RoleGrant.filter(Column("staffId") == staffId && Column("role") == role.rawValue && Column("status") == "pending").fetchCount(db)
             guard open == 0 else { continue }
             var grant = RoleGrant(staffId: staffId, role: role, requestedBy: requester, requestedAt: now, status: .pending)
             try grant.insert(db)
-            let note = AuditNote(target: "staff:\(staffId)")
+            let note = AuditNote(target: "staff:\(staffId)", at: now)
             note.detail = "役割「\(role.japaneseName)」の付与を依頼（依頼: 職員ID \(requester)、承認待ち ID \(grant.id ?? 0)）"
             try log(db, actor, "role.request", note, allowed: true)
         }
@@ -69,8 +69,9 @@ extension AppDatabase {
     /// Approves (or refuses) a request: only by a coordinator or an administrator who is
     /// neither the one who asked nor the one it is for. Approval gives the role at once.
     @discardableResult
-    public func decideRoleGrant(id: Int64, approve: Bool, reason: String? = nil, by actor: Actor, now: Date = Date()) async throws -> RoleGrant {
-        try await audited(actor, approve ? "role.approve" : "role.refuse", target: "roleGrant:\(id)") { db, note in
+    public func decideRoleGrant(id: Int64, approve: Bool, reason: String? = nil, by actor: Actor) async throws -> RoleGrant {
+        let now = clock.now()
+        return try await audited(actor, approve ? "role.approve" : "role.refuse", target: "roleGrant:\(id)") { db, note in
             guard let decider = actor.staff, decider.active, decider.has(.coordinator) || decider.has(.administrator) else {
                 throw KasaneError.forbidden("役割の付与を承認できるのは、多機関協働の担当者か、依頼した人とは別の管理者です。")
             }

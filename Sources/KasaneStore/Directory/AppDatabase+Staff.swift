@@ -39,7 +39,7 @@ extension AppDatabase {
             s.id = nil
             let held = Self.holdReadingRoles(&s, previous: nil, by: actor)
             try s.insert(db)
-            try Self.requestRoles(db, held, staffId: s.id!, by: actor)
+            try Self.requestRoles(db, held, staffId: s.id!, by: actor, now: clock.now())
             return s
         }
     }
@@ -55,7 +55,7 @@ extension AppDatabase {
             let held = Self.holdReadingRoles(&s, previous: old, by: actor)
             try Self.releaseDefaultContact(db, from: old, to: s)
             try s.update(db)
-            try Self.requestRoles(db, held, staffId: id, by: actor)
+            try Self.requestRoles(db, held, staffId: id, by: actor, now: clock.now())
             return s
         }
     }
@@ -85,7 +85,7 @@ extension AppDatabase {
         try await audited(actor, "pledge.record", target: "staff:\(staffId)") { db, _ in
             try Access.require(.recordPledge, actor)
             let note = try Validate.optionalText(note, field: "note", label: "備考", max: 500)
-            guard pledgedOn <= LocalDate.today() else {
+            guard pledgedOn <= clock.today() else {
                 throw KasaneError.invalid(field: "pledgedOn", message: "守秘義務の確認日に未来の日付は指定できません。")
             }
 

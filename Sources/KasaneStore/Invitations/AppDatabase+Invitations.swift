@@ -10,8 +10,9 @@ extension OutgoingMessage: FetchableRecord, MutablePersistableRecord {
 extension AppDatabase {
     /// Sends the invitations of a planned meeting: a REQUEST to every attendee but the chair,
     /// who is its ORGANIZER. From then on, every change sends updates and cancellations by itself.
-    public func sendInvitations(meetingId: Int64, by actor: Actor, now: Date = Date()) async throws -> [OutgoingMessage] {
-        try await audited(actor, "meeting.invite", target: "meeting:\(meetingId)") { db, note in
+    public func sendInvitations(meetingId: Int64, by actor: Actor) async throws -> [OutgoingMessage] {
+        let now = clock.now()
+        return try await audited(actor, "meeting.invite", target: "meeting:\(meetingId)") { db, note in
             try Access.require(.manageMeetings, actor)
             var loaded = try Self.visibleMeeting(db, id: meetingId, for: actor, note: note)
             guard loaded.meeting.status == .planned else {
@@ -32,7 +33,7 @@ extension AppDatabase {
     /// Turns a meeting's undelivered changes into messages, once it has been invited:
     /// CANCEL to those removed, CANCEL to all when it is cancelled, otherwise an
     /// updated REQUEST (with the meeting's raised SEQUENCE) to everyone still on it.
-    static func deliver(_ db: Database, meetingId: Int64, now: Date = Date()) throws {
+    static func deliver(_ db: Database, meetingId: Int64, now: Date) throws {
         let loaded = try loadMeeting(db, id: meetingId)
         let pending = try Row.fetchAll(
             db, sql: "SELECT change, staffId FROM meetingChange WHERE meetingId = ? AND deliveredAt IS NULL", arguments: [meetingId])
@@ -70,14 +71,14 @@ extension AppDatabase {
         guard let staff = r.staff[staffId] else { throw KasaneError.notFound("職員（ID \(staffId)）は登録されていません。") }
         var message = OutgoingMessage(
             meetingId: r.loaded.meeting.id!, staffId: staffId, email: staff.email, method: method,
-            sequence: r.loaded.meeting.sequence, invitation: invitation(r, for: staff), createdAt: now)
+            sequence: r.loaded.meeting.sequence, invitation: invitation(r, for: staff, now: now), createdAt: now)
         try message.insert(db)
         return message
     }
 
     /// The meeting as one recipient's calendar shows it: their items and the people
     /// they share them with; for someone no longer on it, just the cancellation.
-    static func invitation(_ r: Rendering, for staff: Staff) -> Invitation {
+    static func invitation(_ r: Rendering, for staff: Staff, now: Date) -> Invitation {
         let m = r.loaded.meeting
         let url = "\(r.settings.baseURL)/meetings/\(m.id!)"
         // The chair and every attendee are staff rows (foreign keys), loaded whole in `r.staff`.
@@ -92,7 +93,7 @@ extension AppDatabase {
                 attendees: [InvitedParty(name: staff.name, email: staff.email, role: .required, response: .needsAction)], url: url,
                 uninvited: m.status != .cancelled)
         }
-        let material = material(r, for: .staff(staff))
+        let material = material(r, for: .staff(staff), now: now)
         let shown = material.items.filter { !$0.withheld }
         return Invitation(
             meetingId: m.id!, uid: m.uid, sequence: m.sequence, cancelled: m.status == .cancelled, title: material.title,
@@ -121,7 +122,8 @@ extension AppDatabase {
         try await reader.read { db in try OutgoingMessage.filter(Column("mailedAt") == nil).order(Column("id")).fetchAll(db) }
     }
 
-    public func markMailed(_ id: Int64, at: Date = Date()) async throws {
+    public func markMailed(_ id: Int64) async throws {
+        let at = clock.now()
         try await writer.write { db in
             try db.execute(sql: "UPDATE outgoingMessage SET mailedAt = ? WHERE id = ?", arguments: [at, id])
         }

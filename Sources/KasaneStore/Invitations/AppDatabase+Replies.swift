@@ -29,10 +29,11 @@ extension AppDatabase {
     /// Records a member's REPLY (their answer) or COUNTER (a proposal, never a change).
     /// A reply older than the last one recorded (lower SEQUENCE, or an older DTSTAMP at
     /// the same SEQUENCE) is ignored. An unknown meeting or attendee is refused.
-    public func importReply(_ reply: ITIPReply, attendeeEmails: [String], by actor: Actor, now: Date = Date()) async throws
+    public func importReply(_ reply: ITIPReply, attendeeEmails: [String], by actor: Actor) async throws
         -> ReplyOutcome
     {
-        try await audited(actor, "itip.\(reply.method.rawValue.lowercased())", target: "uid:\(reply.uid)") { db, note in
+        let now = clock.now()
+        return try await audited(actor, "itip.\(reply.method.rawValue.lowercased())", target: "uid:\(reply.uid)") { db, note in
             // A reply that is not the sender's to give gets one answer, whatever the reason, so
             // that nobody learns from it whether a meeting exists or who attends it; the
             // audit log keeps the real reason.
@@ -139,14 +140,15 @@ extension AppDatabase {
             try db.execute(sql: """
                 INSERT INTO feedToken (staffId, tokenHash, createdAt) VALUES (?, ?, ?)
                 ON CONFLICT(staffId) DO UPDATE SET tokenHash = excluded.tokenHash, createdAt = excluded.createdAt
-                """, arguments: [staff.id, Self.hash(token), Date()])
+                """, arguments: [staff.id, Self.hash(token), clock.now()])
             return token
         }
     }
 
     /// The meetings of the feed token's owner, as their calendar shows them: those they
     /// were invited to, from 90 days ago on. Nil for an unknown or renewed token.
-    public func feed(token: String, now: Date = Date()) async throws -> Feed? {
+    public func feed(token: String) async throws -> Feed? {
+        let now = clock.now()
         guard token.count == Self.tokenLength, token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
             return nil
         }
@@ -163,7 +165,7 @@ extension AppDatabase {
                 WHERE attendee.staffId = ? AND meeting.status != 'planned' AND meeting.endsAt > ?
                 ORDER BY meeting.startsAt
                 """, arguments: [staff.id, now.addingTimeInterval(-90 * 86400)])
-            let invitations = try Self.renderings(db, meetingIds: ids).map { Self.invitation($0, for: staff) }
+            let invitations = try Self.renderings(db, meetingIds: ids).map { Self.invitation($0, for: staff, now: now) }
             let marks = ids.map { _ in "?" }.joined(separator: ",")
             let lastChange = try Date.fetchOne(db, sql: """
                 SELECT MAX(at) FROM (
@@ -220,7 +222,7 @@ extension AppDatabase {
     /// Every read of a feed is audited, from cache or not.
     public func logFeedRead(by staff: Staff) async throws {
         try await writer.write { db in
-            try Self.log(db, .staff(staff, from: "feed"), "feed.read", AuditNote(target: "feed"), allowed: true)
+            try Self.log(db, .staff(staff, from: "feed"), "feed.read", AuditNote(target: "feed", at: clock.now()), allowed: true)
         }
     }
 

@@ -21,7 +21,7 @@ extension AppDatabase {
                     note.caseCode = try String.fetchOne(db, sql: "SELECT code FROM supportCase WHERE id = ?", arguments: [caseId])
                 }
             }
-            return try Self.material(db, after, for: actor)
+            return try Self.material(db, after, for: actor, now: note.at)
         }
     }
 
@@ -54,7 +54,7 @@ extension AppDatabase {
                 try item.update(db)
                 try Self.renumberItems(db, meetingId: meetingId)
             }
-            return try Self.material(db, after, for: actor)
+            return try Self.material(db, after, for: actor, now: note.at)
         }
     }
 
@@ -82,7 +82,7 @@ extension AppDatabase {
                 try db.execute(sql: "DELETE FROM agendaItem WHERE id = ?", arguments: [itemId])
                 try Self.renumberItems(db, meetingId: meetingId)
             }
-            return try Self.material(db, after, for: actor)
+            return try Self.material(db, after, for: actor, now: note.at)
         }
     }
 
@@ -99,7 +99,7 @@ extension AppDatabase {
                 var attendee = try Self.attendee(db, input, in: before, replacing: nil)
                 try attendee.insert(db)
             }
-            return try Self.material(db, after, for: actor)
+            return try Self.material(db, after, for: actor, now: note.at)
         }
     }
 
@@ -120,7 +120,7 @@ extension AppDatabase {
                 attendee.id = existing.id
                 try attendee.update(db)
             }
-            return try Self.material(db, after, for: actor)
+            return try Self.material(db, after, for: actor, now: note.at)
         }
     }
 
@@ -141,7 +141,7 @@ extension AppDatabase {
                 }
                 try existing.delete(db)
             }
-            return try Self.material(db, after, for: actor)
+            return try Self.material(db, after, for: actor, now: note.at)
         }
     }
 

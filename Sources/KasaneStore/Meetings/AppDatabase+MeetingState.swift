@@ -96,17 +96,17 @@ extension AppDatabase {
             try after.meeting.update(db)
         }
         for (kind, staffId, detail) in records {
-            try record(db, after.meeting, kind, staffId: staffId, detail: detail)
+            try Self.record(db, after.meeting, kind, staffId: staffId, detail: detail, at: note.at)
         }
-        try syncPlans(db, meetingId: id, by: actor)
-        try deliver(db, meetingId: id)
+        try syncPlans(db, meetingId: id, by: actor, now: note.at)
+        try deliver(db, meetingId: id, now: note.at)
         return after
     }
 
-    static func record(_ db: Database, _ meeting: Meeting, _ kind: MeetingChange.Kind, staffId: Int64?, detail: String?) throws {
+    static func record(_ db: Database, _ meeting: Meeting, _ kind: MeetingChange.Kind, staffId: Int64?, detail: String?, at now: Date) throws {
         try db.execute(
             sql: "INSERT INTO meetingChange (meetingId, change, staffId, detail, sequence, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [meeting.id, kind.rawValue, staffId, detail, meeting.sequence, Date()])
+            arguments: [meeting.id, kind.rawValue, staffId, detail, meeting.sequence, now])
     }
 
     /// Numbers the items 1, 2, 3... in their order.
@@ -188,11 +188,11 @@ extension AppDatabase {
     }
 
     /// The material of a meeting as the actor may read it.
-    static func material(_ db: Database, _ loaded: LoadedMeeting, for actor: Actor) throws -> MeetingMaterial {
-        material(try rendering(db, loaded), for: actor)
+    static func material(_ db: Database, _ loaded: LoadedMeeting, for actor: Actor, now: Date) throws -> MeetingMaterial {
+        material(try rendering(db, loaded), for: actor, now: now)
     }
 
-    static func material(_ r: Rendering, for actor: Actor) -> MeetingMaterial {
+    static func material(_ r: Rendering, for actor: Actor, now: Date) -> MeetingMaterial {
         let loaded = r.loaded
         let visible = MeetingAccess.visibleItems(r.view, actor)
         var calendar = Calendar(identifier: .gregorian)
@@ -235,7 +235,7 @@ extension AppDatabase {
         material.placeKindName = m.placeKind.japaneseName
         material.visitCaseId = m.visitCaseId
         if m.status == .planned || m.status == .invited {
-            material.notices = WorkingCalendar(settings: r.settings).notices(startsAt: m.startsAt, endsAt: m.endsAt, now: Date())
+            material.notices = WorkingCalendar(settings: r.settings).notices(startsAt: m.startsAt, endsAt: m.endsAt, now: now)
         }
         return material
     }

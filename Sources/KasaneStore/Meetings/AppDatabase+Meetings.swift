@@ -107,9 +107,9 @@ extension AppDatabase {
         let created = try Self.loadMeeting(db, id: meeting.id!)
         try Self.checkVisitOnAgenda(created)
         try MeetingRules.check(before: nil, after: created.state, try Self.ruleContext(db, [created]))
-        try Self.record(db, created.meeting, .created, staffId: nil, detail: nil)
-        try Self.syncPlans(db, meetingId: meeting.id!, by: actor)
-        return try Self.material(db, created, for: actor)
+        try Self.record(db, created.meeting, .created, staffId: nil, detail: nil, at: note.at)
+        try Self.syncPlans(db, meetingId: meeting.id!, by: actor, now: note.at)
+        return try Self.material(db, created, for: actor, now: note.at)
     }
 
     /// The place to store, by `MeetingPlace.resolve`: free words are checked against every
@@ -192,7 +192,7 @@ extension AppDatabase {
     public func meetings(for actor: Actor) async throws -> [MeetingSummary] {
         try await audited(actor, "meeting.list", target: "meeting") { db, _ in
             let settings = try Self.settings(db)
-            let pledgedToday = try Self.pledgedStaffIds(db, on: LocalDate.today())
+            let pledgedToday = try Self.pledgedStaffIds(db, on: clock.today())
             return try Meeting.order(Column("startsAt")).fetchAll(db).compactMap { m in
                 let loaded = try Self.loadMeeting(db, id: m.id!)
                 let pledged = actor.staffId.map { pledgedToday.contains($0) } ?? true
@@ -207,7 +207,7 @@ extension AppDatabase {
     /// A meeting's material as the actor may read it.
     public func meetingMaterial(id: Int64, for actor: Actor) async throws -> MeetingMaterial {
         try await audited(actor, "meeting.read", target: "meeting:\(id)") { db, note in
-            try Self.material(db, try Self.visibleMeeting(db, id: id, for: actor, note: note), for: actor)
+            try Self.material(db, try Self.visibleMeeting(db, id: id, for: actor, note: note), for: actor, now: note.at)
         }
     }
 
@@ -271,7 +271,7 @@ extension AppDatabase {
             m.endsAt = ends
             try m.update(db)
         }
-        return try Self.material(db, after, for: actor)
+        return try Self.material(db, after, for: actor, now: note.at)
     }
 
     /// Cancels a meeting, with a reason; its invitations are to be cancelled.
@@ -284,13 +284,14 @@ extension AppDatabase {
                 m.cancellationReason = reason
                 try m.update(db)
             }
-            return try Self.material(db, after, for: actor)
+            return try Self.material(db, after, for: actor, now: note.at)
         }
     }
 
     /// Records that a meeting took place. Only once it has begun.
-    public func markHeld(id: Int64, by actor: Actor, now: Date = Date()) async throws -> MeetingMaterial {
-        try await audited(actor, "meeting.held", target: "meeting:\(id)") { db, note in
+    public func markHeld(id: Int64, by actor: Actor) async throws -> MeetingMaterial {
+        let now = clock.now()
+        return try await audited(actor, "meeting.held", target: "meeting:\(id)") { db, note in
             try Access.require(.recordHeld, actor)
             var loaded = try Self.visibleMeeting(db, id: id, for: actor, note: note)
             guard loaded.meeting.status.canMove(to: .held) else {
@@ -302,9 +303,9 @@ extension AppDatabase {
             loaded.meeting.status = .held
             loaded.meeting.sequence += 1
             try loaded.meeting.update(db)
-            try Self.record(db, loaded.meeting, .held, staffId: nil, detail: nil)
-            try Self.deliver(db, meetingId: id)
-            return try Self.material(db, loaded, for: actor)
+            try Self.record(db, loaded.meeting, .held, staffId: nil, detail: nil, at: note.at)
+            try Self.deliver(db, meetingId: id, now: note.at)
+            return try Self.material(db, loaded, for: actor, now: note.at)
         }
     }
 }

@@ -41,15 +41,15 @@ extension AppDatabase {
                 for row in try Self.versionRows(db, meetingId: id) where row.isApproved {
                     let distributed = try Self.document(
                         db, loaded, reading: .distributed, visible: all,
-                        minutes: try Self.minutesView(db, loaded, version: row.version, reading: .distributed, for: actor), for: actor)
+                        minutes: try Self.minutesView(db, loaded, version: row.version, reading: .distributed, for: actor), for: actor, now: note.at)
                     var attendee = try Self.document(
                         db, loaded, reading: .attendee, visible: all,
-                        minutes: try Self.minutesView(db, loaded, version: row.version, reading: .attendee, for: actor), for: actor)
+                        minutes: try Self.minutesView(db, loaded, version: row.version, reading: .attendee, for: actor), for: actor, now: note.at)
                     attendee.readerName = "事務局保管用"
                     let stored = StoredMinutesVersion(row: row, texts: try Self.textRows(db, versionId: row.id!))
                     versions.append(.init(number: row.version, distributed: distributed, attendee: attendee, json: try CanonicalJSON.encode(stored)))
                     record = try row.decodedRecord()
-                    try Self.logCaseReads(db, actor, "archive.case", meetingId: id, codes: attendee.items.compactMap(\.caseCode))
+                    try Self.logCaseReads(db, actor, "archive.case", meetingId: id, codes: attendee.items.compactMap(\.caseCode), at: note.at)
                 }
                 var csv = "\u{FEFF}議題,事例番号,職員ID,機関,出欠\r\n"
                 for item in record?.items ?? [] {
@@ -60,7 +60,7 @@ extension AppDatabase {
                 }
                 result.append(ArchiveMeeting(
                     folder: folder, meetingId: id,
-                    agenda: try Self.document(db, loaded, reading: .distributed, visible: all, minutes: nil, for: actor),
+                    agenda: try Self.document(db, loaded, reading: .distributed, visible: all, minutes: nil, for: actor, now: note.at),
                     minutes: versions, attendanceCSV: csv, chainHead: chains[id]?.head))
             }
             note.detail = "\(result.count)件の会議"

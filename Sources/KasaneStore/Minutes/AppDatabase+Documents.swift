@@ -10,9 +10,9 @@ extension AppDatabase {
         try await audited(actor, "agenda.render", target: "meeting:\(meetingId)") { db, note in
             let loaded = try Self.visibleMeeting(db, id: meetingId, for: actor, note: note)
             let visible = MeetingAccess.visibleItems(try Self.view(db, loaded), actor)
-            let doc = try Self.document(db, loaded, reading: reading, visible: visible, minutes: nil, for: actor)
+            let doc = try Self.document(db, loaded, reading: reading, visible: visible, minutes: nil, for: actor, now: note.at)
             if reading == .attendee {
-                try Self.logCaseReads(db, actor, "agenda.render.case", meetingId: meetingId, codes: doc.items.compactMap(\.caseCode))
+                try Self.logCaseReads(db, actor, "agenda.render.case", meetingId: meetingId, codes: doc.items.compactMap(\.caseCode), at: note.at)
             }
             return doc
         }
@@ -25,9 +25,9 @@ extension AppDatabase {
             let loaded = try Self.visibleMinutesMeeting(db, id: meetingId, for: actor, note: note)
             let minutes = try Self.minutesView(db, loaded, version: version, reading: reading, for: actor)
             let visible = Set(minutes.items.filter { !$0.withheld }.map(\.itemId))
-            let doc = try Self.document(db, loaded, reading: reading, visible: visible, minutes: minutes, for: actor)
+            let doc = try Self.document(db, loaded, reading: reading, visible: visible, minutes: minutes, for: actor, now: note.at)
             if reading == .attendee {
-                try Self.logCaseReads(db, actor, "minutes.render.case", meetingId: meetingId, codes: doc.items.compactMap(\.caseCode))
+                try Self.logCaseReads(db, actor, "minutes.render.case", meetingId: meetingId, codes: doc.items.compactMap(\.caseCode), at: note.at)
             }
             return doc
         }
@@ -35,10 +35,10 @@ extension AppDatabase {
 
     static func document(
         _ db: Database, _ loaded: LoadedMeeting, reading: DocumentReading, visible: Set<Int64>, minutes: MinutesView?,
-        for actor: Actor
+        for actor: Actor, now: Date
     ) throws -> MeetingDocument {
         let r = try rendering(db, loaded)
-        let material = material(r, for: actor)
+        let material = material(r, for: actor, now: now)
         let attendeeReading = reading == .attendee
         let staff = r.staff
         func person(_ staffId: Int64, role: String) -> MeetingDocument.Person {

@@ -33,7 +33,7 @@ extension AppDatabase {
             let texts = Dictionary(uniqueKeysWithValues: loaded.items.map { ($0.id!, MinutesItemText(summary: "", decisionTexts: [])) })
             try Self.insertVersion(
                 db, meetingId: meetingId, version: 1, record: record, texts: texts, previousHash: MinutesHash.genesis, reason: nil,
-                author: try Self.actingStaffId(actor, loaded.meeting.secretariatId))
+                author: try Self.actingStaffId(actor, loaded.meeting.secretariatId), at: note.at)
             return try Self.minutesView(db, loaded, version: nil, reading: .attendee, for: actor)
         }
     }
@@ -98,8 +98,9 @@ extension AppDatabase {
 
     /// The chair approves the open draft: it becomes a locked link of the chain, and
     /// the meeting's minutes are approved.
-    public func approveMinutes(meetingId: Int64, by actor: Actor, now: Date = Date()) async throws -> MinutesView {
-        try await audited(actor, "minutes.approve", target: "meeting:\(meetingId)") { db, note in
+    public func approveMinutes(meetingId: Int64, by actor: Actor) async throws -> MinutesView {
+        let now = clock.now()
+        return try await audited(actor, "minutes.approve", target: "meeting:\(meetingId)") { db, note in
             var loaded = try Self.visibleMeeting(db, id: meetingId, for: actor, note: note)
             try Self.requireChair(actor, loaded.meeting)
             var row = try Self.openDraft(db, meetingId: meetingId)
@@ -111,12 +112,12 @@ extension AppDatabase {
             row.versionHash = row.computedVersionHash()
             try row.update(db)
             // The decisions move plans and raise gaps in this same transaction (DOMAIN rule 8).
-            try Self.applyDecisions(db, loaded, version: row, record: record, by: actor)
+            try Self.applyDecisions(db, loaded, version: row, record: record, by: actor, now: note.at)
             if loaded.meeting.status == .held {
                 loaded.meeting.status = .minutesApproved
                 try loaded.meeting.update(db)
             }
-            try Self.record(db, loaded.meeting, .minutesApproved, staffId: actor.staffId, detail: "第\(row.version)版")
+            try Self.record(db, loaded.meeting, .minutesApproved, staffId: actor.staffId, detail: "第\(row.version)版", at: note.at)
             return try Self.minutesView(db, loaded, version: row.version, reading: .attendee, for: actor)
         }
     }
@@ -143,7 +144,7 @@ extension AppDatabase {
                     Kasane で内容を確認し、承認または差し戻しをお願いします。
                     \(settings.baseURL)/meetings/\(meetingId)/minutes
                     """,
-                createdAt: Date())
+                createdAt: clock.now())
             try notice.insert(db)
             note.detail = "第\(row.version)版の承認を議長に依頼"
             return try Self.minutesView(db, loaded, version: row.version, reading: .attendee, for: actor)
@@ -194,7 +195,7 @@ extension AppDatabase {
             let texts = Dictionary(uniqueKeysWithValues: old.compactMap { t in t.decodedBody().map { (t.itemId, $0) } })
             try Self.insertVersion(
                 db, meetingId: meetingId, version: last.version + 1, record: try last.decodedRecord(), texts: texts,
-                previousHash: head, reason: reason, author: try Self.actingStaffId(actor, loaded.meeting.secretariatId))
+                previousHash: head, reason: reason, author: try Self.actingStaffId(actor, loaded.meeting.secretariatId), at: note.at)
             return try Self.minutesView(db, loaded, version: last.version + 1, reading: .attendee, for: actor)
         }
     }
@@ -209,7 +210,7 @@ extension AppDatabase {
             let loaded = try Self.visibleMinutesMeeting(db, id: meetingId, for: actor, note: note)
             let view = try Self.minutesView(db, loaded, version: version, reading: reading, for: actor)
             if reading == .attendee {
-                try Self.logCaseReads(db, actor, "minutes.read.case", meetingId: meetingId, codes: view.items.compactMap(\.caseCode))
+                try Self.logCaseReads(db, actor, "minutes.read.case", meetingId: meetingId, codes: view.items.compactMap(\.caseCode), at: note.at)
             }
             return view
         }
@@ -315,12 +316,12 @@ extension AppDatabase {
     @discardableResult
     static func insertVersion(
         _ db: Database, meetingId: Int64, version: Int, record: MinutesRecord, texts: [Int64: MinutesItemText],
-        previousHash: String, reason: String?, author: Int64
+        previousHash: String, reason: String?, author: Int64, at now: Date
     ) throws -> MinutesVersionRow {
         let json = String(decoding: try CanonicalJSON.encode(record), as: UTF8.self)
         var row = MinutesVersionRow(
             meetingId: meetingId, version: version, record: json, recordHash: MinutesHash.hex(Data(json.utf8)), textsHash: "",
-            previousHash: previousHash, reason: reason, authorId: author, createdAt: Date())
+            previousHash: previousHash, reason: reason, authorId: author, createdAt: now)
         try row.insert(db)
         row.textsHash = MinutesHash.texts(try writeTexts(db, versionId: row.id!, record: record, texts: texts))
         try row.update(db)
@@ -377,9 +378,9 @@ extension AppDatabase {
     }
 
     /// One audit line per case a reader was shown in an attendee's reading.
-    static func logCaseReads(_ db: Database, _ actor: Actor, _ action: String, meetingId: Int64, codes: [String]) throws {
+    static func logCaseReads(_ db: Database, _ actor: Actor, _ action: String, meetingId: Int64, codes: [String], at now: Date) throws {
         for code in Set(codes).sorted() {
-            let note = AuditNote(target: "meeting:\(meetingId)")
+            let note = AuditNote(target: "meeting:\(meetingId)", at: now)
             note.meetingId = meetingId
             note.caseCode = code
             try log(db, actor, action, note, allowed: true)

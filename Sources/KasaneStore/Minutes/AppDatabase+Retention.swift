@@ -33,16 +33,19 @@ public struct RetentionReport: Codable, Sendable, Equatable {
 }
 
 extension AppDatabase {
-    public func retention(apply: Bool, today: LocalDate = LocalDate.today(), by actor: Actor) async throws -> RetentionReport {
-        try await audited(actor, apply ? "retention.apply" : "retention.list", target: "retention") { db, note in
+    public func retention(apply: Bool, by actor: Actor) async throws -> RetentionReport {
+        let today = clock.today()
+        return try await audited(actor, apply ? "retention.apply" : "retention.list", target: "retention") { db, note in
             try Access.require(.writeMinutes, actor)
-            // Listing may look ahead; erasing happens today only (the database checks the dates too).
-            guard !apply || today <= LocalDate.today() else {
+            // Listing may look ahead (a clock set to a later day); erasing happens only on the day
+            // the database itself says it is (its triggers check the dates too).
+            let databaseToday = try String.fetchOne(db, sql: "SELECT date('now', '+9 hours')").flatMap(LocalDate.init) ?? today
+            guard !apply || today <= databaseToday else {
                 throw KasaneError.invalid(field: "today", message: "消去は今日の日付でだけ行えます（\(today) は未来の日付です）。")
             }
             var report = try Self.retentionReport(db, today: today)
             if apply {
-                report.erased = try Self.erase(db, report, by: actor)
+                report.erased = try Self.erase(db, report, by: actor, now: note.at)
                 note.detail = "\(report.erased)件を消去"
             }
             return report
@@ -83,11 +86,10 @@ extension AppDatabase {
     }
 
     /// Erases what the report lists, one audit line per record.
-    static func erase(_ db: Database, _ report: RetentionReport, by actor: Actor) throws -> Int {
+    static func erase(_ db: Database, _ report: RetentionReport, by actor: Actor, now: Date) throws -> Int {
         var erased = 0
-        let now = Date()
         func audit(_ target: String, caseCode: String?, meetingId: Int64?) throws {
-            let note = AuditNote(target: target)
+            let note = AuditNote(target: target, at: now)
             note.caseCode = caseCode
             note.meetingId = meetingId
             note.detail = "保存期間経過による消去"

@@ -7,7 +7,7 @@ import KasaneCore
 /// the minutes a draft and every plan as it was.
 extension AppDatabase {
     static func applyDecisions(
-        _ db: Database, _ loaded: LoadedMeeting, version row: MinutesVersionRow, record: MinutesRecord, by actor: Actor
+        _ db: Database, _ loaded: LoadedMeeting, version row: MinutesVersionRow, record: MinutesRecord, by actor: Actor, now: Date
     ) throws {
         // A correction re-approves words, not decisions: those were applied with the first approval.
         if let previous = try versionRows(db, meetingId: row.meetingId).last(where: { $0.isApproved && $0.version < row.version }) {
@@ -26,7 +26,7 @@ extension AppDatabase {
             let words = texts[item.itemId] ?? nil
             let c = item.caseId.flatMap { cases[$0] }
             if let c, m.kind == .multiLayeredSupportMeeting, item.decisions.contains(where: { $0.kind.isAboutPlan }) {
-                try checkConsent(db, c, itemId: item.itemId, loaded, staff: staff, agencyNames: agencyNames)
+                try checkConsent(db, c, itemId: item.itemId, loaded, staff: staff, agencyNames: agencyNames, now: now)
             }
             for (k, d) in item.decisions.enumerated() {
                 let text = words.flatMap { k < $0.decisionTexts.count ? $0.decisionTexts[k] : nil }
@@ -44,7 +44,7 @@ extension AppDatabase {
                 func stamp(_ state: PlanState, reason: String? = nil) throws {
                     plan = try move(
                         db, plan, to: state, on: m.day, meetingId: m.id, minutesVersionId: row.id, decision: d.kind, termination: d.termination,
-                        agencyId: d.agencyId, by: actor, reason: reason ?? text)
+                        agencyId: d.agencyId, by: actor, reason: reason ?? text, at: now)
                 }
                 /// Lists, on the plan, the agencies whose actions end with it.
                 func endedActions(_ plan: PlanRow, keeping lead: Int64?) throws {
@@ -83,7 +83,7 @@ extension AppDatabase {
                     try stamp(.revised)
                     var next = PlanRow(
                         caseId: plan.caseId, version: plan.version + 1, state: .draft, content: plan.content, nextReviewOn: plan.nextReviewOn,
-                        createdBy: actor.staffId, createdAt: Date(), createdOn: m.day)
+                        createdBy: actor.staffId, createdAt: now, createdOn: m.day)
                     try next.insert(db)
                     try db.execute(sql: "UPDATE supportCase SET status = 'planning' WHERE id = ?", arguments: [caseRow.id])
                 case .planSuspended:
@@ -95,7 +95,7 @@ extension AppDatabase {
                     try endedActions(plan, keeping: d.termination == .handedBack ? d.agencyId : nil)
                     try db.execute(sql: "UPDATE supportCase SET status = 'terminated', closedOn = ? WHERE id = ?", arguments: [m.day.description, caseRow.id])
                     if d.termination == .handedBack, let lead = d.agencyId {
-                        try handBack(db, caseRow, to: lead, plan: plan, meeting: m, agencyNames: agencyNames)
+                        try handBack(db, caseRow, to: lead, plan: plan, meeting: m, agencyNames: agencyNames, now: now)
                     }
                 default:
                     break
@@ -106,12 +106,12 @@ extension AppDatabase {
 
     /// A decision about a case is made only among agencies its consent covers.
     static func checkConsent(
-        _ db: Database, _ c: SupportCase, itemId: Int64, _ loaded: LoadedMeeting, staff: [Int64: Staff], agencyNames: [Int64: String]
+        _ db: Database, _ c: SupportCase, itemId: Int64, _ loaded: LoadedMeeting, staff: [Int64: Staff], agencyNames: [Int64: String], now: Date
     ) throws {
         // Valid on the meeting's day, and not withdrawn (or expired) by the day of approval.
         let all = try consents(db, caseId: c.id!)
         let coverage = ConsentCoverage(consents: all, on: loaded.meeting.day)
-        let now = ConsentCoverage(consents: all, on: max(loaded.meeting.day, LocalDate.today()))
+        let now = ConsentCoverage(consents: all, on: max(loaded.meeting.day, LocalDate.today(now: now)))
         guard now.hasValidConsent else {
             throw KasaneError.ruleViolation(
                 "事例\(c.code)について決定を承認できません: \(now.absenceReason ?? "本人同意が撤回されています")。")
@@ -131,7 +131,7 @@ extension AppDatabase {
     /// つなぎ戻し: the named agency leads the case again; the agencies whose actions end
     /// are recorded; the lead agency's staff get a plain notice with the case code only.
     static func handBack(
-        _ db: Database, _ c: SupportCase, to lead: Int64, plan: PlanRow, meeting: Meeting, agencyNames: [Int64: String]
+        _ db: Database, _ c: SupportCase, to lead: Int64, plan: PlanRow, meeting: Meeting, agencyNames: [Int64: String], now: Date
     ) throws {
         let ended = try plan.decodedContent().agencyIds.subtracting([lead]).sorted()
         try db.execute(sql: "UPDATE supportCase SET leadAgencyId = ? WHERE id = ?", arguments: [lead, c.id])
@@ -146,10 +146,10 @@ extension AppDatabase {
                     終了する取り組みの機関: \(endedNames.isEmpty ? "なし" : endedNames)
                     詳細は Kasane で事例 \(c.code) を開いてご確認ください（\(settings.baseURL)）。
                     """,
-                createdAt: Date())
+                createdAt: now)
             try notice.insert(db)
         }
-        let trace = AuditNote(target: "case:\(c.id!)")
+        let trace = AuditNote(target: "case:\(c.id!)", at: now)
         trace.caseCode = c.code
         trace.meetingId = meeting.id
         trace.detail = "つなぎ戻し: 主担当 \(agencyNames[lead] ?? String(lead))、終了 \(endedNames)"
@@ -164,7 +164,8 @@ extension AppDatabase {
         }
     }
 
-    public func markNoticeMailed(_ id: Int64, at: Date = Date()) async throws {
+    public func markNoticeMailed(_ id: Int64) async throws {
+        let at = clock.now()
         try await writer.write { db in try db.execute(sql: "UPDATE outgoingNotice SET mailedAt = ? WHERE id = ?", arguments: [at, id]) }
     }
 }

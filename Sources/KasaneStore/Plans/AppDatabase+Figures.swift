@@ -7,10 +7,12 @@ import KasaneCore
 extension AppDatabase {
     /// Plans in progress whose review date has passed or falls within `withinDays`, each
     /// with where it could be discussed next.
-    public func overdueReviews(withinDays: Int = 14, today: LocalDate = LocalDate.today(), now: Date = Date(), for actor: Actor) async throws
+    public func overdueReviews(withinDays: Int = 14, for actor: Actor) async throws
         -> [OverdueReview]
     {
-        try await audited(actor, "plan.overdue", target: "plans") { db, _ in
+        let now = clock.now()
+        let today = LocalDate.today(now: now)
+        return try await audited(actor, "plan.overdue", target: "plans") { db, _ in
             try Access.require(.followPlans, actor)
             guard (0...365).contains(withinDays) else {
                 throw KasaneError.invalid(field: "withinDays", message: "日数は0から365で指定してください。")
@@ -56,8 +58,9 @@ extension AppDatabase {
 
     /// Moves a gap forward (open → being studied → turned into a project → resolved) and
     /// names the 協議体 or department it went to.
-    public func updateGap(id: Int64, _ input: GapUpdate, by actor: Actor, today: LocalDate = LocalDate.today()) async throws -> ResourceGap {
-        try await audited(actor, "gap.update", target: "resourceGap:\(id)") { db, _ in
+    public func updateGap(id: Int64, _ input: GapUpdate, by actor: Actor) async throws -> ResourceGap {
+        let today = clock.today()
+        return try await audited(actor, "gap.update", target: "resourceGap:\(id)") { db, _ in
             try Access.require(.followPlans, actor)
             guard var gap = try GapRow.fetchOne(db, key: id) else { throw KasaneError.notFound("社会資源の不足（ID \(id)）は見つかりません。") }
             guard gap.status.canMove(to: input.status) else {

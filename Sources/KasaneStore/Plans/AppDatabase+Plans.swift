@@ -5,8 +5,9 @@ import KasaneCore
 /// 支援プラン: written by the coordinator while a draft, moved only by the meeting
 /// funnel (on or off an agenda) and by decisions in approved minutes (DOMAIN rule 8).
 extension AppDatabase {
-    public func createPlan(caseId: Int64, _ input: PlanInput, by actor: Actor, today: LocalDate = LocalDate.today()) async throws -> SupportPlan {
-        try await audited(actor, "plan.create", target: "case:\(caseId)") { db, note in
+    public func createPlan(caseId: Int64, _ input: PlanInput, by actor: Actor) async throws -> SupportPlan {
+        let today = clock.today()
+        return try await audited(actor, "plan.create", target: "case:\(caseId)") { db, note in
             try Access.require(.registerCases, actor)
             let c = try Self.supportCase(db, id: caseId, for: actor, note: note)
             let latest = try Self.latestPlan(db, caseId: caseId)
@@ -21,20 +22,21 @@ extension AppDatabase {
             let content = try Self.validatedPlan(db, input, caseId: caseId, today: today)
             var row = PlanRow(
                 caseId: caseId, version: (latest?.version ?? 0) + 1, state: .draft, content: try Self.canonical(content),
-                nextReviewOn: content.nextReviewOn, createdBy: actor.staffId, createdAt: Date(), createdOn: today)
+                nextReviewOn: content.nextReviewOn, createdBy: actor.staffId, createdAt: note.at, createdOn: today)
             try row.insert(db)
             if c.status == .intake || c.status == .assessment {
                 try db.execute(sql: "UPDATE supportCase SET status = 'planning' WHERE id = ?", arguments: [caseId])
             }
             // Already on a 重層的支援会議's agenda for plan review: under review at once.
-            for meetingId in try Self.liveMeetings(db, caseId: caseId) { try Self.syncPlans(db, meetingId: meetingId, by: actor) }
+            for meetingId in try Self.liveMeetings(db, caseId: caseId) { try Self.syncPlans(db, meetingId: meetingId, by: actor, now: note.at) }
             return try Self.plan(db, id: row.id!)
         }
     }
 
     /// Rewrites a draft; any other state is refused, here and by the database.
-    public func updatePlan(planId: Int64, _ input: PlanInput, by actor: Actor, today: LocalDate = LocalDate.today()) async throws -> SupportPlan {
-        try await audited(actor, "plan.update", target: "plan:\(planId)") { db, note in
+    public func updatePlan(planId: Int64, _ input: PlanInput, by actor: Actor) async throws -> SupportPlan {
+        let today = clock.today()
+        return try await audited(actor, "plan.update", target: "plan:\(planId)") { db, note in
             try Access.require(.registerCases, actor)
             guard var row = try PlanRow.fetchOne(db, key: planId) else { throw KasaneError.notFound("支援プラン（ID \(planId)）は見つかりません。") }
             let c = try Self.supportCase(db, id: row.caseId, for: actor, note: note)
@@ -80,19 +82,19 @@ extension AppDatabase {
     /// Plans follow the agenda: a draft goes under review while its case is on a live
     /// 重層的支援会議 for plan review, a plan in progress is under evaluation while on one
     /// for evaluation; taken off (item removed, meeting cancelled) they go back.
-    static func syncPlans(_ db: Database, meetingId: Int64, by actor: Actor) throws {
+    static func syncPlans(_ db: Database, meetingId: Int64, by actor: Actor, now: Date) throws {
         let loaded = try loadMeeting(db, id: meetingId)
         let m = loaded.meeting
         guard m.kind == .multiLayeredSupportMeeting else { return }
         let live = m.status != .cancelled && m.status != .minutesApproved
-        let today = LocalDate.today()
+        let today = LocalDate.today(now: now)
         if live {
             for item in loaded.items {
                 guard let caseId = item.caseId, let plan = try latestPlan(db, caseId: caseId) else { continue }
                 if item.purpose == .planReview, plan.state == .draft {
-                    try move(db, plan, to: .underReview, on: today, meetingId: meetingId, by: actor, reason: "重層的支援会議の議題（プランの適切性の協議）")
+                    try move(db, plan, to: .underReview, on: today, meetingId: meetingId, by: actor, reason: "重層的支援会議の議題（プランの適切性の協議）", at: now)
                 } else if item.purpose == .evaluationTermination, plan.state == .inProgress {
-                    try move(db, plan, to: .evaluation, on: today, meetingId: meetingId, by: actor, reason: "重層的支援会議の議題（評価・終結）")
+                    try move(db, plan, to: .evaluation, on: today, meetingId: meetingId, by: actor, reason: "重層的支援会議の議題（評価・終結）", at: now)
                 }
             }
         }
@@ -107,7 +109,7 @@ extension AppDatabase {
             let stillOn = live && loaded.items.contains { $0.caseId == plan.caseId && $0.purpose == purpose }
             guard !stillOn else { continue }
             try move(db, plan, to: t.fromState, on: today, meetingId: meetingId, by: actor,
-                     reason: m.status == .cancelled ? "会議の中止" : "議題から外れたため")
+                     reason: m.status == .cancelled ? "会議の中止" : "議題から外れたため", at: now)
         }
     }
 
@@ -124,7 +126,7 @@ extension AppDatabase {
     @discardableResult
     static func move(
         _ db: Database, _ plan: PlanRow, to state: PlanState, on day: LocalDate, meetingId: Int64? = nil, minutesVersionId: Int64? = nil,
-        decision: DecisionKind? = nil, termination: TerminationReason? = nil, agencyId: Int64? = nil, by actor: Actor, reason: String? = nil
+        decision: DecisionKind? = nil, termination: TerminationReason? = nil, agencyId: Int64? = nil, by actor: Actor, reason: String? = nil, at now: Date
     ) throws -> PlanRow {
         guard plan.state.canMove(to: state) else {
             let code = try String.fetchOne(db, sql: "SELECT code FROM supportCase WHERE id = ?", arguments: [plan.caseId]) ?? ""
@@ -132,7 +134,7 @@ extension AppDatabase {
                 "事例\(code)の支援プラン（第\(plan.version)版）は「\(plan.state.japaneseName)」のため、「\(state.japaneseName)」にはできません。")
         }
         var t = TransitionRow(
-            planId: plan.id!, fromState: plan.state, toState: state, on: day, at: Date(), meetingId: meetingId,
+            planId: plan.id!, fromState: plan.state, toState: state, on: day, at: now, meetingId: meetingId,
             minutesVersionId: minutesVersionId, decision: decision, termination: termination, agencyId: agencyId, reason: reason,
             staffId: actor.staffId)
         try t.insert(db)

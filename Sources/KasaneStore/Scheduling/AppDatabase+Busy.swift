@@ -35,7 +35,8 @@ public struct BusyUpload: Sendable, Equatable {
 
 extension AppDatabase {
     /// The window an upload made now is read over: today (in Japan) to the horizon.
-    public func busyWindow(now: Date = Date()) async throws -> (start: Date, end: Date) {
+    public func busyWindow() async throws -> (start: Date, end: Date) {
+        let now = clock.now()
         let months = try await settings().schedulingRules.busyHorizonMonths
         let today = LocalDate.today(now: now)
         var month = today.month + months
@@ -47,8 +48,9 @@ extension AppDatabase {
 
     /// Replaces everything held of the actor's own calendar with `upload`, in one
     /// transaction: a refused upload leaves the previous data as it was.
-    public func replaceBusy(_ upload: BusyUpload, by actor: Actor, now: Date = Date()) async throws -> BusySummary {
-        try await audited(actor, "busy.import", target: "busy") { db, note in
+    public func replaceBusy(_ upload: BusyUpload, by actor: Actor) async throws -> BusySummary {
+        let now = clock.now()
+        return try await audited(actor, "busy.import", target: "busy") { db, note in
             let staffId = try Self.ownStaffId(actor)
             try db.execute(sql: "DELETE FROM busyInterval WHERE staffId = ?", arguments: [staffId])
             let insert = try db.makeStatement(sql: "INSERT INTO busyInterval (staffId, startsAt, endsAt) VALUES (?, ?, ?)")
@@ -68,8 +70,9 @@ extension AppDatabase {
     }
 
     /// Forgets the actor's uploaded calendar.
-    public func clearBusy(by actor: Actor, now: Date = Date()) async throws -> BusySummary {
-        try await audited(actor, "busy.clear", target: "busy") { db, _ in
+    public func clearBusy(by actor: Actor) async throws -> BusySummary {
+        let now = clock.now()
+        return try await audited(actor, "busy.clear", target: "busy") { db, _ in
             let staffId = try Self.ownStaffId(actor)
             try db.execute(sql: "DELETE FROM busyInterval WHERE staffId = ?", arguments: [staffId])
             try db.execute(sql: "DELETE FROM busyUpload WHERE staffId = ?", arguments: [staffId])
@@ -78,14 +81,15 @@ extension AppDatabase {
     }
 
     /// What is held of the actor's own calendar.
-    public func busySummary(for actor: Actor, now: Date = Date()) async throws -> BusySummary {
+    public func busySummary(for actor: Actor) async throws -> BusySummary {
+        let now = clock.now()
         let staffId = try Self.ownStaffId(actor)
         return try await reader.read { db in try Self.busySummary(db, staffId: staffId, now: now) }
     }
 
     /// Records a refused upload (a calendar that could not be read) in the audit log.
     public func logRefusedBusyImport(_ error: KasaneError, by actor: Actor) async throws {
-        let note = AuditNote(target: "busy")
+        let note = AuditNote(target: "busy", at: clock.now())
         note.detail = error.message
         try await writer.write { db in try Self.log(db, actor, "busy.import", note, allowed: false) }
     }

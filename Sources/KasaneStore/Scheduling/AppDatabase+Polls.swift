@@ -42,8 +42,9 @@ public struct PollView: Codable, Sendable, Equatable {
 
 extension AppDatabase {
     /// Opens a poll (coordinator): the slots and the members asked.
-    public func createPoll(_ input: PollInput, by actor: Actor, now: Date = Date()) async throws -> PollView {
-        try await audited(actor, "poll.create", target: "poll") { db, note in
+    public func createPoll(_ input: PollInput, by actor: Actor) async throws -> PollView {
+        let now = clock.now()
+        return try await audited(actor, "poll.create", target: "poll") { db, note in
             try Access.require(.manageMeetings, actor)
             let valid = try input.validated(now: now)
             let (required, optional, _) = try Self.people(
@@ -85,8 +86,9 @@ extension AppDatabase {
 
     /// A member answers (or changes their answers) while the poll is open: only for
     /// themselves, only in polls they are asked in.
-    public func answerPoll(id: Int64, _ input: PollAnswersInput, by actor: Actor, now: Date = Date()) async throws -> PollView {
-        try await audited(actor, "poll.answer", target: "poll:\(id)") { db, _ in
+    public func answerPoll(id: Int64, _ input: PollAnswersInput, by actor: Actor) async throws -> PollView {
+        let now = clock.now()
+        return try await audited(actor, "poll.answer", target: "poll:\(id)") { db, _ in
             let poll = try Self.pollRow(db, id: id, for: actor)
             guard let staffId = actor.staffId,
                   try Bool.fetchOne(db, sql: "SELECT 1 FROM pollParticipant WHERE pollId = ? AND staffId = ?", arguments: [id, staffId]) != nil

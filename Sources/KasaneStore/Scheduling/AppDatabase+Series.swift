@@ -37,7 +37,7 @@ extension AppDatabase {
             encoder.outputFormatting = .sortedKeys
             try db.execute(
                 sql: "INSERT INTO series (kind, rule, createdBy, createdAt) VALUES (?, ?, ?, ?)",
-                arguments: [input.kind.rawValue, String(decoding: try encoder.encode(input), as: UTF8.self), actor.staffId, Date()])
+                arguments: [input.kind.rawValue, String(decoding: try encoder.encode(input), as: UTF8.self), actor.staffId, clock.now()])
             let seriesId = db.lastInsertedRowID
             note.target = "series:\(seriesId)"
             for occurrence in occurrences {
@@ -48,7 +48,7 @@ extension AppDatabase {
                         kind: input.kind, startsAt: day.instant(minutesAfterMidnight: input.startTime.minutes),
                         endsAt: day.instant(minutesAfterMidnight: input.endTime.minutes), place: input.place ?? "",
                         proposalId: input.proposalId, items: input.items, roomId: input.roomId),
-                    by: actor, note: AuditNote(target: "series:\(seriesId)"))
+                    by: actor, note: AuditNote(target: "series:\(seriesId)", at: note.at))
                 try db.execute(sql: "UPDATE meeting SET seriesId = ? WHERE id = ?", arguments: [seriesId, meeting.id])
             }
             return try Self.seriesView(db, id: seriesId)
@@ -64,8 +64,9 @@ extension AppDatabase {
 
     /// Cancels the series: its future meetings are cancelled (invitations follow), its
     /// past ones stay as they were.
-    public func cancelSeries(id: Int64, _ input: CancellationInput, by actor: Actor, now: Date = Date()) async throws -> SeriesView {
-        try await audited(actor, "series.cancel", target: "series:\(id)") { db, note in
+    public func cancelSeries(id: Int64, _ input: CancellationInput, by actor: Actor) async throws -> SeriesView {
+        let now = clock.now()
+        return try await audited(actor, "series.cancel", target: "series:\(id)") { db, note in
             try Access.require(.manageMeetings, actor)
             let view = try Self.seriesView(db, id: id)
             guard !view.cancelled else { throw KasaneError.conflict("この定例はすでに中止されています。") }

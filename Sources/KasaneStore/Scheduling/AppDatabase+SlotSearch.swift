@@ -41,8 +41,9 @@ extension AppDatabase {
     /// Finds candidate times for a meeting: every person's busy time (their own
     /// calendar, and their Kasane meetings with the city's buffer around them), the
     /// working calendar and the minimum notice, through `SlotSearch`.
-    public func searchSlots(_ request: SlotSearchRequest, by actor: Actor, now: Date = Date()) async throws -> SlotSearchAnswer {
-        try await audited(actor, "schedule.search", target: "schedule") { db, _ in
+    public func searchSlots(_ request: SlotSearchRequest, by actor: Actor) async throws -> SlotSearchAnswer {
+        let now = clock.now()
+        return try await audited(actor, "schedule.search", target: "schedule") { db, _ in
             try Access.require(.manageMeetings, actor)
             let settings = try Self.settings(db)
             let (minutes, from, to, count) = try request.validated(today: LocalDate.today(now: now))

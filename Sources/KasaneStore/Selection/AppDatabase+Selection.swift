@@ -19,9 +19,9 @@ extension AppDatabase {
             try Access.require(.proposeMembers, actor)
             let request = try request.validated()
 
-            let input = try Self.selectionInput(request, db, actor: actor)
+            let input = try Self.selectionInput(request, db, actor: actor, today: LocalDate.today(now: clock.now()))
             let proposal = MemberSelection.propose(input)
-            let now = Date()
+            let now = clock.now()
             try db.execute(
                 sql: "INSERT INTO memberProposal (kind, request, proposal, createdBy, createdAt) VALUES (?, ?, ?, ?, ?)",
                 arguments: [request.kind.rawValue, try Self.json(request), try Self.json(proposal), actor.staffId, now])
@@ -38,8 +38,8 @@ extension AppDatabase {
     }
 
     /// Gathers what selection reads, checking that every id the request names exists.
-    static func selectionInput(_ request: ProposalRequest, _ db: Database, actor: Actor) throws -> SelectionInput {
-        let day = request.date ?? LocalDate.today()
+    static func selectionInput(_ request: ProposalRequest, _ db: Database, actor: Actor, today: LocalDate) throws -> SelectionInput {
+        let day = request.date ?? today
         var contexts: [SelectionInput.CaseContext] = []
         for id in request.caseIds {
             let c = try supportCase(db, id: id, for: actor)
