@@ -76,6 +76,17 @@ struct MeetingStoreTests {
         }
     }
 
+    @Test("A meeting that cannot be read is a database failure, never told apart as 'not found'; a missing one is 'not found'")
+    func failureIsNotAbsence() async throws {
+        let m = try await MeetingCity.make()
+        let meeting = try await m.multiLayered()
+        await #expect { try await m.db.meetingMaterial(id: meeting.id + 1000, for: m.city.coordinator) } throws: { isNotFound($0) }
+        // The items can no longer be read: the reader must hear of a failure, not of a meeting that is gone.
+        try await m.db.writer.write { db in try db.execute(sql: "ALTER TABLE agendaItem RENAME TO agendaItemAway") }
+        await #expect(throws: DatabaseError.self) { try await m.db.meetingMaterial(id: meeting.id, for: m.city.coordinator) }
+        await #expect(throws: DatabaseError.self) { try await m.db.minutes(meetingId: meeting.id, for: m.city.coordinator) }
+    }
+
     @Test("An attendee outside a case's consent is refused for its item, naming the agency, and allowed for the other")
     func attendeeConsent() async throws {
         let m = try await MeetingCity.make()

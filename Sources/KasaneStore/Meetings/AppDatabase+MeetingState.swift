@@ -13,9 +13,16 @@ extension AppDatabase {
     }
 
     static func loadMeeting(_ db: Database, id: Int64) throws -> LoadedMeeting {
-        guard let meeting = try Meeting.fetchOne(db, key: id) else {
+        guard let loaded = try meetingIfAny(db, id: id) else {
             throw KasaneError.notFound("会議（ID \(id)）は見つかりません。")
         }
+        return loaded
+    }
+
+    /// The meeting, or nil when there is none; a database failure is thrown as it is,
+    /// never mistaken for a meeting that does not exist.
+    static func meetingIfAny(_ db: Database, id: Int64) throws -> LoadedMeeting? {
+        guard let meeting = try Meeting.fetchOne(db, key: id) else { return nil }
         return LoadedMeeting(
             meeting: meeting,
             items: try AgendaItem.filter(Column("meetingId") == id).order(Column("position"), Column("id")).fetchAll(db),
@@ -66,7 +73,7 @@ extension AppDatabase {
     static func visibleMeeting(_ db: Database, id: Int64, for actor: Actor, note: AuditNote) throws -> LoadedMeeting {
         note.meetingId = id
         let notFound = KasaneError.notFound("会議（ID \(id)）は見つかりません。")
-        guard let loaded = try? loadMeeting(db, id: id) else { throw notFound }
+        guard let loaded = try meetingIfAny(db, id: id) else { throw notFound }
         let pledged = try actor.staffId.map { try pledgedStaffIds(db, on: loaded.meeting.day).contains($0) } ?? true
         guard MeetingAccess.maySee(try view(db, loaded), actor, pledged: pledged) else { throw notFound }
         return loaded

@@ -346,7 +346,7 @@ extension AppDatabase {
     static func visibleMinutesMeeting(_ db: Database, id: Int64, for actor: Actor, note: AuditNote) throws -> LoadedMeeting {
         note.meetingId = id
         let notFound = KasaneError.notFound("会議（ID \(id)）の議事録は見つかりません。")
-        guard let loaded = try? loadMeeting(db, id: id) else { throw notFound }
+        guard let loaded = try meetingIfAny(db, id: id) else { throw notFound }
         let record = try versionRows(db, meetingId: id).last(where: \.isApproved)?.decodedRecord() ?? MinutesRecord(items: [])
         guard MinutesAccess.visibleItems(try view(db, loaded), record: record, actor) != nil else { throw notFound }
         return loaded

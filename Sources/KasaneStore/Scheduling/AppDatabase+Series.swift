@@ -93,7 +93,8 @@ extension AppDatabase {
         }
         let rule = try JSONDecoder().decode(SeriesInput.self, from: Data((row["rule"] as String).utf8))
         let meetings = try Meeting.filter(Column("seriesId") == id).fetchAll(db)
-        let occurrences = (try? rule.occurrences(WorkingCalendar(settings: try settings(db)))) ?? []
+        let calendar = WorkingCalendar(settings: try settings(db))
+        let occurrences = (try? rule.occurrences(calendar)) ?? []
         let entries = occurrences.map { o -> SeriesView.Entry in
             let meeting = o.day.flatMap { day in meetings.first { LocalDate.inTokyo($0.startsAt) == day } }
             let change: String? = o.closure.map { closure in
