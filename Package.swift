@@ -15,6 +15,8 @@ let package = Package(
         .executable(name: "kasane", targets: ["kasane"]),
         .executable(name: "kasane-bench", targets: ["kasane-bench"]),
         .library(name: "KasaneCore", targets: ["KasaneCore"]),
+        .library(name: "KasaneStorage", targets: ["KasaneStorage"]),
+        .library(name: "KasaneApp", targets: ["KasaneApp"]),
         .library(name: "KasaneStore", targets: ["KasaneStore"]),
         .library(name: "KasaneDemo", targets: ["KasaneDemo"]),
         .library(name: "KasaneCalendar", targets: ["KasaneCalendar"]),
@@ -44,10 +46,24 @@ let package = Package(
             name: "KasaneCore",
             swiftSettings: strictSettings
         ),
+        // The storage interface: protocols and the values they carry, nothing of an engine.
+        .target(
+            name: "KasaneStorage",
+            dependencies: ["KasaneCore"],
+            swiftSettings: strictSettings
+        ),
+        // The application, written against the storage interface only (no GRDB, no HTTP).
+        .target(
+            name: "KasaneApp",
+            dependencies: ["KasaneCore", "KasaneStorage", "KasaneCalendar"],
+            swiftSettings: strictSettings
+        ),
+        // The SQLite engine (GRDB on the system libsqlite3).
         .target(
             name: "KasaneStore",
             dependencies: [
                 "KasaneCore",
+                "KasaneStorage",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -82,6 +98,7 @@ let package = Package(
             name: "KasaneServer",
             dependencies: [
                 "KasaneCore",
+                "KasaneApp",
                 "KasaneStore",
                 "KasaneCalendar",
                 "KasaneDocuments",
@@ -99,6 +116,7 @@ let package = Package(
             name: "kasane",
             dependencies: [
                 "KasaneDemo",
+                "KasaneApp",
                 "KasaneDocuments",
                 "KasaneServer",
                 "KasaneStore",
@@ -115,6 +133,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "KasaneCoreTests", dependencies: ["KasaneCore"], swiftSettings: strictSettings),
+        .testTarget(name: "KasaneAppTests", dependencies: ["KasaneApp", "KasaneStorage", "KasaneCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "KasaneStoreTests",
             dependencies: ["KasaneStore", "KasaneDemo", "KasaneCore", .product(name: "HummingbirdOTP", package: "hummingbird-auth")],
@@ -131,6 +150,7 @@ let package = Package(
             name: "KasaneServerTests",
             dependencies: [
                 "KasaneServer",
+                "KasaneApp",
                 "KasaneDocuments",
                 "KasaneStore",
                 "KasaneDemo",

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import KasaneCore
-import KasaneServer
+import KasaneApp
 import KasaneStore
 
 struct BusyCommand: AsyncParsableCommand {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Hummingbird
 import KasaneCore
 import KasaneDemo
 import KasaneServer
@@ -66,8 +65,7 @@ struct Demo: AsyncParsableCommand {
             try FileManager.default.createDirectory(at: agendas, withIntermediateDirectories: true)
             var options = ServiceOptions(host: host, port: port, outbox: outbox, mailFrom: "kasane@minamino.example.jp")
             options.agendasFolder = agendas
-            let app = try await buildApplication(database: db, options: options)
-            try await app.runService()
+            try await serve(database: db, options: options)
         }
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import KasaneCore
-import KasaneServer
 import KasaneStore
 
 /// Parses `1,5,19` into staff ids for an option.

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import KasaneCore
-import KasaneServer
 import KasaneStore
 
 struct ScheduleCommand: AsyncParsableCommand {

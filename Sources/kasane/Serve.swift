@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Hummingbird
 import KasaneCore
 import KasaneServer
 import Logging
@@ -26,8 +25,7 @@ struct Serve: AsyncParsableCommand {
             var options = ServiceOptions(host: host, port: port, logLevel: level, outbox: outbox, sendmail: sendmail, mailFrom: mailFrom)
             options.templates = agendas.load()
             options.agendasFolder = agendas.folder.map { URL(fileURLWithPath: $0) }
-            let app = try await buildApplication(database: db, options: options)
-            try await app.runService()
+            try await serve(database: db, options: options)
         }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import KasaneCalendar
+import KasaneApp
 import KasaneCore
 import KasaneDemo
 import KasaneServer

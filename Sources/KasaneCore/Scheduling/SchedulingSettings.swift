@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a city schedules: the gap kept around meetings, how far ahead members must be
 /// told, how far ahead their calendars are read. Part of `MunicipalitySettings`.
 public struct SchedulingSettings: Codable, Sendable, Equatable {
@@ -18,6 +20,16 @@ public struct SchedulingSettings: Codable, Sendable, Equatable {
         self.minimumNoticeWorkingDays = minimumNoticeWorkingDays
         self.busyHorizonMonths = busyHorizonMonths
         self.slotMinutes = slotMinutes
+    }
+
+    /// The window a member's calendar is read over: from the start of `today` to the same
+    /// day `busyHorizonMonths` later (the month's last day when that day does not exist).
+    public func busyWindow(today: LocalDate) -> (start: Date, end: Date) {
+        var month = today.month + busyHorizonMonths
+        var year = today.year
+        while month > 12 { month -= 12; year += 1 }
+        let end = LocalDate(year: year, month: month, day: min(today.day, LocalDate.daysIn(month: month, year: year))) ?? today
+        return (today.instant(), end.instant())
     }
 
     public func validated() throws -> SchedulingSettings {

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import KasaneApp
 import KasaneCore
 import KasaneDocuments
 import KasaneStore
@@ -33,6 +34,12 @@ public struct ServiceOptions: Sendable {
         self.sendmail = sendmail
         self.mailFrom = mailFrom
     }
+}
+
+/// Builds the service on a database and runs it until it is told to stop (SIGTERM, SIGINT).
+/// What the command line calls: it needs nothing of the HTTP stack itself.
+public func serve(database: AppDatabase, options: ServiceOptions) async throws {
+    try await buildApplication(database: database, options: options).runService()
 }
 
 /// Assembles the service on a database. An idle connection is closed after the

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import KasaneCalendar
+import KasaneApp
 import KasaneCore
 import KasaneStore
 import Logging

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KasaneCore
+@_exported import KasaneStorage
 
 /// The one database of a Kasane service: a SQLite file (WAL, foreign keys on) or an
 /// in-memory database for tests. Every write goes through an intent-named method.

@@ -92,11 +92,3 @@ struct NoticeRow: Codable, FetchableRecord, MutablePersistableRecord {
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-/// A plain notice waiting in the outbox (codes only).
-public struct OutgoingNotice: Sendable, Equatable {
-    public var id: Int64
-    public var email: String
-    public var subject: String
-    public var body: String
-    public var createdAt: Date
-}

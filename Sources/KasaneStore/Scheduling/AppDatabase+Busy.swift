@@ -1,49 +1,12 @@
 import Foundation
 import GRDB
 import KasaneCore
-
-/// What Kasane holds of one member's own calendar.
-public struct BusySummary: Codable, Sendable, Equatable {
-    public var staffId: Int64
-    /// When the last calendar was read; nil when none was ever uploaded.
-    public var importedAt: Date?
-    public var windowStart: Date?
-    public var windowEnd: Date?
-    public var intervals: Int
-    public var events: Int
-    public var truncatedRules: Int
-    /// Things the member should know: the window runs short, a rule was cut.
-    public var notices: [String]
-}
-
-/// A parsed upload, ready to store: intervals only.
-public struct BusyUpload: Sendable, Equatable {
-    public var intervals: [BusyInterval]
-    public var windowStart: Date
-    public var windowEnd: Date
-    public var events: Int
-    public var truncatedRules: Int
-
-    public init(intervals: [BusyInterval], windowStart: Date, windowEnd: Date, events: Int, truncatedRules: Int) {
-        self.intervals = intervals
-        self.windowStart = windowStart
-        self.windowEnd = windowEnd
-        self.events = events
-        self.truncatedRules = truncatedRules
-    }
-}
+import KasaneStorage
 
 extension AppDatabase {
     /// The window an upload made now is read over: today (in Japan) to the horizon.
     public func busyWindow() async throws -> (start: Date, end: Date) {
-        let now = clock.now()
-        let months = try await settings().schedulingRules.busyHorizonMonths
-        let today = LocalDate.today(now: now)
-        var month = today.month + months
-        var year = today.year
-        while month > 12 { month -= 12; year += 1 }
-        let end = LocalDate(year: year, month: month, day: min(today.day, LocalDate.daysIn(month: month, year: year))) ?? today
-        return (today.instant(), end.instant())
+        try await settings().schedulingRules.busyWindow(today: clock.today())
     }
 
     /// Replaces everything held of the actor's own calendar with `upload`, in one

@@ -1,18 +1,17 @@
 import Foundation
 import KasaneCalendar
 import KasaneCore
-import KasaneStore
-import Logging
+import KasaneStorage
 
 /// Hands each new iTIP message to the mail system: an iMIP e-mail written to the
 /// outbox folder, and given to `sendmail -t -i` when one is configured.
 public struct Postman: Sendable {
-    public var database: AppDatabase
+    public var database: any OutboxStorage
     public var outbox: URL
     public var sendmail: String?
     public var from: String
 
-    public init(database: AppDatabase, outbox: URL, sendmail: String? = nil, from: String = "kasane@localhost") {
+    public init(database: any OutboxStorage, outbox: URL, sendmail: String? = nil, from: String = "kasane@localhost") {
         self.database = database
         self.outbox = outbox
         self.sendmail = sendmail
@@ -33,7 +32,7 @@ public struct Postman: Sendable {
             let file = outbox.appendingPathComponent(mail.fileName)
             try DurableFile.write(Data(mail.text.utf8), to: file)
             if let sendmail { try Self.send(mail.text, with: sendmail) }
-            try await database.at(now).markNoticeMailed(notice.id)
+            try await database.markNoticeMailed(notice.id, at: now)
             written.append(file)
         }
         for message in pending {
@@ -43,7 +42,7 @@ public struct Postman: Sendable {
             // Whole or not at all, and on disk before the message is marked sent.
             try DurableFile.write(Data(mail.text.utf8), to: file)
             if let sendmail { try Self.send(mail.text, with: sendmail) }
-            try await database.at(now).markMailed(message.id!)
+            try await database.markMailed(message.id!, at: now)
             written.append(file)
         }
         return written
