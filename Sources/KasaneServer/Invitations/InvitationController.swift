@@ -50,7 +50,7 @@ struct InvitationController {
                 try await refusals.refuse(context, "/feeds/…")
                 throw APIError(status: .notFound, message: "このフィードはありません（URLが更新された可能性があります）。")
             }
-            let today = LocalDate.today()
+            let today = database.clock.today()
             let entry: FeedCache.Entry
             if let cached = await cache.entry(staffId: staffId, version: owner.version, day: today) {
                 try await database.logFeedRead(by: owner.staff)

@@ -14,7 +14,7 @@ struct CasePages {
         router.get("cases") { request, _ in
             try await web.signedIn(request) { s, actor in
                 let cases = try await database.cases(for: actor)
-                let today = LocalDate.today()
+                let today = database.clock.today()
                 var rows: [CaseRow] = []
                 for c in cases {
                     let coverage = ConsentCoverage(consents: try await database.consents(caseId: c.id!, for: actor), on: today)
@@ -67,7 +67,7 @@ struct CasePages {
         let consents = try await database.consents(caseId: id, for: actor).map { k in
             ConsentRow(
                 id: k.id ?? 0, caseId: id, mayWithdraw: mayRecord && k.withdrawnOn == nil,
-                given: PageDate(k.givenOn), state: k.state(on: LocalDate.today()).japaneseName,
+                given: PageDate(k.givenOn), state: k.state(on: database.clock.today()).japaneseName,
                 expires: k.expiresOn.map(PageDate.init), purpose: k.purpose,
                 scope: { switch k.scope {
                 case .allMeetingMembers: "重層的支援会議の構成員すべて"

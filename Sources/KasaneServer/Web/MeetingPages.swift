@@ -103,7 +103,7 @@ struct MeetingPages {
                 }
                 do {
                     let poll = try await database.createPoll(
-                        PollInput(kind: stored.request.kind, proposalId: stored.id, slots: slots, closesOn: LocalDate.today().adding(days: 5)),
+                        PollInput(kind: stored.request.kind, proposalId: stored.id, slots: slots, closesOn: database.clock.today().adding(days: 5)),
                         by: actor)
                     return WebPages.redirect("/polls/\(poll.id)")
                 } catch let error as KasaneError {
@@ -260,7 +260,7 @@ struct MeetingPages {
             counters: counters.map { c in "\(names[c.staffId] ?? "構成員"): \(Self.when(c.proposedStart, c.proposedEnd))" + (c.comment.map { "（\($0)）" } ?? "") },
             manages: manages, mayEdit: mayEdit, mayInvite: manages && m.status == .planned,
             mayCancel: manages && (m.status == .planned || m.status == .invited),
-            mayMarkHeld: Access.allows(.recordHeld, actor) && (m.status == .planned || m.status == .invited) && m.startsAt <= Date(),
+            mayMarkHeld: Access.allows(.recordHeld, actor) && (m.status == .planned || m.status == .invited) && m.startsAt <= database.clock.now(),
             hasMinutes: m.status == .held || m.status == .minutesApproved)
         return WebPages.page("meeting", view, status: status)
     }

@@ -69,7 +69,7 @@ struct SettingsPages {
         }
         router.post("admin/targets") { request, context in
             try await web.posted(request, context, may: .manageSettings) { form, s, actor in
-                let year = form["fiscalYear"].flatMap { Int($0) } ?? LocalDate.today().fiscalYear()
+                let year = form["fiscalYear"].flatMap { Int($0) } ?? database.clock.today().fiscalYear()
                 do {
                     var settings = try await database.settings()
                     var targets = (settings.targets ?? []).filter { $0.fiscalYear != year }
@@ -98,7 +98,7 @@ struct SettingsPages {
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let settings = try await database.settings()
-        let year = targetYear ?? LocalDate.today().fiscalYear()
+        let year = targetYear ?? database.clock.today().fiscalYear()
         let current = settings.targets ?? []
         let rooms = try await database.rooms().map { r in
             SettingsView.RoomRow(

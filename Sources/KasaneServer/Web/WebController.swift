@@ -230,7 +230,7 @@ struct WebController {
 
     func home(_ s: WebSession) async throws -> HomeView {
         let actor = Self.actor(s)
-        let now = Date()
+        let now = database.clock.now()
         let mine = try await database.meetings(for: actor)
         let meetings = mine
             .filter { $0.endsAt > now && ($0.status == .planned || $0.status == .invited) }
