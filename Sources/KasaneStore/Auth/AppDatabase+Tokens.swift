@@ -22,7 +22,7 @@ extension AppDatabase {
     /// console (the operator with the database file) may, to set a city up. The token is
     /// returned once and never stored; the database keeps its hash.
     public func issueToken(staffId: Int64, label: String, by actor: Actor) async throws -> (token: String, record: APIToken) {
-        try await audited(actor, "token.issue", target: "staff:\(staffId)") { db, _ in
+        try await audited(actor, "token.issue", target: "staff:\(staffId)") { db, note in
             if let own = actor.staffId, own != staffId {
                 throw KasaneError.forbidden("APIトークンは本人だけが自分のために発行できます（管理者は失効だけができます）。")
             }
@@ -33,7 +33,7 @@ extension AppDatabase {
                 throw KasaneError.conflict("無効な職員（ID \(staffId)）にはトークンを発行できません。")
             }
             var record = APIToken(
-                id: nil, staffId: staffId, tokenHash: Self.hash(token), label: label, createdAt: clock.now(), revokedAt: nil)
+                id: nil, staffId: staffId, tokenHash: Self.hash(token), label: label, createdAt: note.at, revokedAt: nil)
             try record.insert(db)
             return (token, record)
         }
@@ -49,14 +49,14 @@ extension AppDatabase {
 
     /// Revokes a token: it stops working at once. Its owner, or an administrator, may.
     public func revokeToken(id: Int64, by actor: Actor) async throws {
-        try await audited(actor, "token.revoke", target: "token:\(id)") { db, _ in
+        try await audited(actor, "token.revoke", target: "token:\(id)") { db, note in
             guard var token = try APIToken.fetchOne(db, key: id),
                   actor.staffId == nil || actor.staffId == token.staffId || Access.allows(.manageDirectory, actor)
             else {
                 throw KasaneError.notFound("トークン（ID \(id)）はありません。")
             }
             guard token.revokedAt == nil else { throw KasaneError.conflict("トークン（ID \(id)）は既に失効しています。") }
-            token.revokedAt = clock.now()
+            token.revokedAt = note.at
             try token.update(db)
         }
     }

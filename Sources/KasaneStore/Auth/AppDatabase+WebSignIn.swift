@@ -10,8 +10,8 @@ extension AppDatabase {
     /// Issues a one-time link for a staff member to set their password (administrator).
     /// The link goes to their own address through the outbox, and is returned to print.
     public func issueSignInLink(email: String, by actor: Actor, policy: SignInPolicy = .standard) async throws -> SignInLink {
-        let now = clock.now()
-        return try await audited(actor, "auth.link", target: "staff") { db, note in
+        try await audited(actor, "auth.link", target: "staff") { db, note in
+            let now = note.at
             try Access.require(.manageDirectory, actor)
             guard let staff = try Staff.filter(Column("email") == email.lowercased()).fetchOne(db) ?? Staff.filter(Column("email") == email).fetchOne(db) else {
                 throw KasaneError.notFound("メールアドレス「\(email)」の職員は登録されていません。")

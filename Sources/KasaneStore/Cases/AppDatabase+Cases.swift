@@ -9,8 +9,8 @@ extension AppDatabase {
         try await audited(actor, "case.create", target: "case") { db, note in
             try Access.require(.registerCases, actor)
             let settings = try Self.settings(db)
-            let received = input.receivedOn ?? clock.today()
-            guard received <= clock.today() else {
+            let received = input.receivedOn ?? LocalDate.today(now: note.at)
+            guard received <= LocalDate.today(now: note.at) else {
                 throw KasaneError.invalid(field: "receivedOn", message: "受付日に未来の日付は指定できません。")
             }
             let fiscalYear = received.fiscalYear(startingIn: settings.fiscalYearStartMonth)
@@ -44,8 +44,8 @@ extension AppDatabase {
             try Self.apply(input, to: &c, db, today: LocalDate.today(now: note.at))
             if wasClosed, !c.status.isClosed {
                 // Opened again by a new referral: a referral of its own year.
-                let day = input.reopenedOn ?? clock.today()
-                guard day <= clock.today(), closedOn.map({ day >= $0 }) ?? true else {
+                let day = input.reopenedOn ?? LocalDate.today(now: note.at)
+                guard day <= LocalDate.today(now: note.at), closedOn.map({ day >= $0 }) ?? true else {
                     throw KasaneError.invalid(
                         field: "reopenedOn", message: "再び受け付けた日は、終結・中断の日（\(closedOn?.description ?? "")）から今日までの日にしてください。")
                 }

@@ -11,7 +11,7 @@ extension AppDatabase {
             try Access.require(.registerCases, actor)
             _ = try Self.supportCase(db, id: caseId, for: actor, note: note)
             var (member, personal) = try input.validated(
-                caseId: caseId, memberId: nil, today: clock.today(), others: try Self.householdIdentities(db, caseId: caseId))
+                caseId: caseId, memberId: nil, today: LocalDate.today(now: note.at), others: try Self.householdIdentities(db, caseId: caseId))
             try Self.checkSinglePrincipal(member, db)
             try Self.checkTravellingTexts(db, caseId: caseId, against: personal, excluding: nil)
             try member.insert(db)
@@ -29,7 +29,7 @@ extension AppDatabase {
             try Access.require(.registerCases, actor)
             _ = try Self.householdMember(db, caseId: caseId, memberId: memberId, for: actor, note: note)
             let (member, personal) = try input.validated(
-                caseId: caseId, memberId: memberId, today: clock.today(),
+                caseId: caseId, memberId: memberId, today: LocalDate.today(now: note.at),
                 others: try Self.householdIdentities(db, caseId: caseId, excluding: memberId))
             try Self.checkSinglePrincipal(member, db)
             try Self.checkTravellingTexts(db, caseId: caseId, against: personal, excluding: memberId)

@@ -57,14 +57,14 @@ extension AppDatabase {
 
     /// What withdrawing this consent today would change; nothing is written.
     public func withdrawalPreview(caseId: Int64, consentId: Int64, for actor: Actor) async throws -> WithdrawalPreview {
-        let now = clock.now()
-        return try await audited(actor, "consent.withdraw.preview", target: "case:\(caseId)/consent:\(consentId)") { db, note in
+        try await audited(actor, "consent.withdraw.preview", target: "case:\(caseId)/consent:\(consentId)") { db, note in
+            let now = note.at
             try Access.require(.registerCases, actor)
             _ = try Self.supportCase(db, id: caseId, for: actor, note: note)
             let consent = try Self.withdrawableConsent(db, caseId: caseId, consentId: consentId)
             let consents = try Self.consents(db, caseId: caseId).map { k in
                 var k = k
-                if k.id == consentId { k.withdrawnOn = clock.today() }
+                if k.id == consentId { k.withdrawnOn = LocalDate.today(now: note.at) }
                 return k
             }
             let settings = try Self.settings(db)
@@ -116,7 +116,7 @@ extension AppDatabase {
                 throw KasaneError.forbidden("本人同意は、記録した職員が分かるようAPIから記録してください。")
             }
             let purpose = try Validate.text(input.purpose, field: "purpose", label: "同意の目的", max: 500)
-            guard input.givenOn <= clock.today() else {
+            guard input.givenOn <= LocalDate.today(now: note.at) else {
                 throw KasaneError.invalid(field: "givenOn", message: "同意日に未来の日付は指定できません。")
             }
             if let expires = input.expiresOn, expires < input.givenOn {
@@ -144,15 +144,15 @@ extension AppDatabase {
     public func withdrawConsent(
         caseId: Int64, consentId: Int64, _ input: WithdrawalInput, by actor: Actor
     ) async throws -> WithdrawalResult {
-        let now = clock.now()
-        return try await audited(actor, "consent.withdraw", target: "case:\(caseId)/consent:\(consentId)") { db, note in
+        try await audited(actor, "consent.withdraw", target: "case:\(caseId)/consent:\(consentId)") { db, note in
+            let now = note.at
             try Access.require(.registerCases, actor)
             guard let recorder = actor.staffId else {
                 throw KasaneError.forbidden("同意の撤回は、記録した職員が分かるようAPIから記録してください。")
             }
             let reason = try Validate.text(input.reason, field: "reason", label: "撤回の理由", max: 500)
-            let day = input.withdrawnOn ?? clock.today()
-            guard day <= clock.today() else {
+            let day = input.withdrawnOn ?? LocalDate.today(now: note.at)
+            guard day <= LocalDate.today(now: note.at) else {
                 throw KasaneError.invalid(field: "withdrawnOn", message: "撤回日に未来の日付は指定できません。")
             }
             _ = try Self.supportCase(db, id: caseId, for: actor, note: note)

@@ -26,7 +26,7 @@ extension AppDatabase {
     /// A file with any bad row is refused as a whole, with every row's problem, and
     /// nothing is stored.
     public func importDirectory(agenciesCSV: Data?, staffCSV: Data?, by actor: Actor) async throws -> ImportReport {
-        try await audited(actor, "directory.import", target: "directory") { db, _ in
+        try await audited(actor, "directory.import", target: "directory") { db, note in
             try Access.require(.manageDirectory, actor)
             guard agenciesCSV != nil || staffCSV != nil else {
                 throw KasaneError.invalid(field: "file", message: "取り込むファイル（機関または職員のCSV）を指定してください。")
@@ -90,10 +90,10 @@ extension AppDatabase {
                     try staff.insert(db)
                     report.staffCreated += 1
                 }
-                try Self.requestRoles(db, held, staffId: staff.id!, by: actor, now: clock.now())
+                try Self.requestRoles(db, held, staffId: staff.id!, by: actor, now: note.at)
                 report.rolesRequested += held.count
                 if let day = row.pledgedOn {
-                    guard day <= clock.today() else {
+                    guard day <= LocalDate.today(now: note.at) else {
                         problems.append(RowProblem(
                             file: DirectoryImport.staffFile, row: row.rowNumber, column: "守秘義務確認日", message: "守秘義務確認日に未来の日付は指定できません。"))
                         continue

@@ -70,8 +70,8 @@ extension AppDatabase {
     /// neither the one who asked nor the one it is for. Approval gives the role at once.
     @discardableResult
     public func decideRoleGrant(id: Int64, approve: Bool, reason: String? = nil, by actor: Actor) async throws -> RoleGrant {
-        let now = clock.now()
-        return try await audited(actor, approve ? "role.approve" : "role.refuse", target: "roleGrant:\(id)") { db, note in
+        try await audited(actor, approve ? "role.approve" : "role.refuse", target: "roleGrant:\(id)") { db, note in
+            let now = note.at
             guard let decider = actor.staff, decider.active, decider.has(.coordinator) || decider.has(.administrator) else {
                 throw KasaneError.forbidden("役割の付与を承認できるのは、多機関協働の担当者か、依頼した人とは別の管理者です。")
             }

@@ -32,21 +32,21 @@ extension AppDatabase {
 
     @discardableResult
     public func createStaff(_ staff: Staff, by actor: Actor) async throws -> Staff {
-        try await audited(actor, "staff.create", target: "staff") { db, _ in
+        try await audited(actor, "staff.create", target: "staff") { db, note in
             try Access.require(.manageDirectory, actor)
 
             var s = try Self.validate(staff, db)
             s.id = nil
             let held = Self.holdReadingRoles(&s, previous: nil, by: actor)
             try s.insert(db)
-            try Self.requestRoles(db, held, staffId: s.id!, by: actor, now: clock.now())
+            try Self.requestRoles(db, held, staffId: s.id!, by: actor, now: note.at)
             return s
         }
     }
 
     @discardableResult
     public func updateStaff(id: Int64, with staff: Staff, by actor: Actor) async throws -> Staff {
-        try await audited(actor, "staff.update", target: "staff:\(id)") { db, _ in
+        try await audited(actor, "staff.update", target: "staff:\(id)") { db, note in
             try Access.require(.manageDirectory, actor)
 
             let old = try Self.staff(db, id: id)
@@ -55,7 +55,7 @@ extension AppDatabase {
             let held = Self.holdReadingRoles(&s, previous: old, by: actor)
             try Self.releaseDefaultContact(db, from: old, to: s)
             try s.update(db)
-            try Self.requestRoles(db, held, staffId: id, by: actor, now: clock.now())
+            try Self.requestRoles(db, held, staffId: id, by: actor, now: note.at)
             return s
         }
     }
@@ -82,10 +82,10 @@ extension AppDatabase {
     /// Records a confidentiality pledge (守秘義務の確認) for a staff member.
     @discardableResult
     public func recordPledge(staffId: Int64, pledgedOn: LocalDate, note: String?, by actor: Actor) async throws -> Pledge {
-        try await audited(actor, "pledge.record", target: "staff:\(staffId)") { db, _ in
+        try await audited(actor, "pledge.record", target: "staff:\(staffId)") { db, change in
             try Access.require(.recordPledge, actor)
             let note = try Validate.optionalText(note, field: "note", label: "備考", max: 500)
-            guard pledgedOn <= clock.today() else {
+            guard pledgedOn <= LocalDate.today(now: change.at) else {
                 throw KasaneError.invalid(field: "pledgedOn", message: "守秘義務の確認日に未来の日付は指定できません。")
             }
 

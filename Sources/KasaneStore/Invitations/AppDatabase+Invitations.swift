@@ -11,8 +11,8 @@ extension AppDatabase {
     /// Sends the invitations of a planned meeting: a REQUEST to every attendee but the chair,
     /// who is its ORGANIZER. From then on, every change sends updates and cancellations by itself.
     public func sendInvitations(meetingId: Int64, by actor: Actor) async throws -> [OutgoingMessage] {
-        let now = clock.now()
-        return try await audited(actor, "meeting.invite", target: "meeting:\(meetingId)") { db, note in
+        try await audited(actor, "meeting.invite", target: "meeting:\(meetingId)") { db, note in
+            let now = note.at
             try Access.require(.manageMeetings, actor)
             var loaded = try Self.visibleMeeting(db, id: meetingId, for: actor, note: note)
             guard loaded.meeting.status == .planned else {

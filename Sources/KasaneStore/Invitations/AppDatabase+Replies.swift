@@ -32,8 +32,8 @@ extension AppDatabase {
     public func importReply(_ reply: ITIPReply, attendeeEmails: [String], by actor: Actor) async throws
         -> ReplyOutcome
     {
-        let now = clock.now()
-        return try await audited(actor, "itip.\(reply.method.rawValue.lowercased())", target: "uid:\(reply.uid)") { db, note in
+        try await audited(actor, "itip.\(reply.method.rawValue.lowercased())", target: "uid:\(reply.uid)") { db, note in
+            let now = note.at
             // A reply that is not the sender's to give gets one answer, whatever the reason, so
             // that nobody learns from it whether a meeting exists or who attends it; the
             // audit log keeps the real reason.
@@ -132,7 +132,7 @@ extension AppDatabase {
 
     /// Issues (or renews) the staff member's feed token; the old one stops working.
     public func renewFeedToken(by actor: Actor) async throws -> String {
-        try await audited(actor, "feed.renew", target: "feed") { db, _ in
+        try await audited(actor, "feed.renew", target: "feed") { db, note in
             guard let staff = actor.staff else {
                 throw KasaneError.forbidden("フィードは職員ごとに発行します。")
             }
@@ -140,7 +140,7 @@ extension AppDatabase {
             try db.execute(sql: """
                 INSERT INTO feedToken (staffId, tokenHash, createdAt) VALUES (?, ?, ?)
                 ON CONFLICT(staffId) DO UPDATE SET tokenHash = excluded.tokenHash, createdAt = excluded.createdAt
-                """, arguments: [staff.id, Self.hash(token), clock.now()])
+                """, arguments: [staff.id, Self.hash(token), note.at])
             return token
         }
     }

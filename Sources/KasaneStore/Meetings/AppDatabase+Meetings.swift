@@ -190,9 +190,9 @@ extension AppDatabase {
 
     /// The meetings the actor may see, soonest first.
     public func meetings(for actor: Actor) async throws -> [MeetingSummary] {
-        try await audited(actor, "meeting.list", target: "meeting") { db, _ in
+        try await audited(actor, "meeting.list", target: "meeting") { db, note in
             let settings = try Self.settings(db)
-            let pledgedToday = try Self.pledgedStaffIds(db, on: clock.today())
+            let pledgedToday = try Self.pledgedStaffIds(db, on: LocalDate.today(now: note.at))
             return try Meeting.order(Column("startsAt")).fetchAll(db).compactMap { m in
                 let loaded = try Self.loadMeeting(db, id: m.id!)
                 let pledged = actor.staffId.map { pledgedToday.contains($0) } ?? true
@@ -290,8 +290,8 @@ extension AppDatabase {
 
     /// Records that a meeting took place. Only once it has begun.
     public func markHeld(id: Int64, by actor: Actor) async throws -> MeetingMaterial {
-        let now = clock.now()
-        return try await audited(actor, "meeting.held", target: "meeting:\(id)") { db, note in
+        try await audited(actor, "meeting.held", target: "meeting:\(id)") { db, note in
+            let now = note.at
             try Access.require(.recordHeld, actor)
             var loaded = try Self.visibleMeeting(db, id: id, for: actor, note: note)
             guard loaded.meeting.status.canMove(to: .held) else {

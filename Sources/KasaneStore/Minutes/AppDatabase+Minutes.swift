@@ -99,8 +99,8 @@ extension AppDatabase {
     /// The chair approves the open draft: it becomes a locked link of the chain, and
     /// the meeting's minutes are approved.
     public func approveMinutes(meetingId: Int64, by actor: Actor) async throws -> MinutesView {
-        let now = clock.now()
-        return try await audited(actor, "minutes.approve", target: "meeting:\(meetingId)") { db, note in
+        try await audited(actor, "minutes.approve", target: "meeting:\(meetingId)") { db, note in
+            let now = note.at
             var loaded = try Self.visibleMeeting(db, id: meetingId, for: actor, note: note)
             try Self.requireChair(actor, loaded.meeting)
             var row = try Self.openDraft(db, meetingId: meetingId)
@@ -144,7 +144,7 @@ extension AppDatabase {
                     Kasane で内容を確認し、承認または差し戻しをお願いします。
                     \(settings.baseURL)/meetings/\(meetingId)/minutes
                     """,
-                createdAt: clock.now())
+                createdAt: note.at)
             try notice.insert(db)
             note.detail = "第\(row.version)版の承認を議長に依頼"
             return try Self.minutesView(db, loaded, version: row.version, reading: .attendee, for: actor)

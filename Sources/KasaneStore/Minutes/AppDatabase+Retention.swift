@@ -34,8 +34,8 @@ public struct RetentionReport: Codable, Sendable, Equatable {
 
 extension AppDatabase {
     public func retention(apply: Bool, by actor: Actor) async throws -> RetentionReport {
-        let today = clock.today()
-        return try await audited(actor, apply ? "retention.apply" : "retention.list", target: "retention") { db, note in
+        try await audited(actor, apply ? "retention.apply" : "retention.list", target: "retention") { db, note in
+            let today = LocalDate.today(now: note.at)
             try Access.require(.writeMinutes, actor)
             // Listing may look ahead (a clock set to a later day); erasing happens only on the day
             // the database itself says it is (its triggers check the dates too).

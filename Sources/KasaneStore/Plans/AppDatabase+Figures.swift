@@ -10,9 +10,8 @@ extension AppDatabase {
     public func overdueReviews(withinDays: Int = 14, for actor: Actor) async throws
         -> [OverdueReview]
     {
-        let now = clock.now()
-        let today = LocalDate.today(now: now)
-        return try await audited(actor, "plan.overdue", target: "plans") { db, _ in
+        try await audited(actor, "plan.overdue", target: "plans") { db, note in
+            let now = note.at, today = LocalDate.today(now: now)
             try Access.require(.followPlans, actor)
             guard (0...365).contains(withinDays) else {
                 throw KasaneError.invalid(field: "withinDays", message: "日数は0から365で指定してください。")
@@ -59,8 +58,8 @@ extension AppDatabase {
     /// Moves a gap forward (open → being studied → turned into a project → resolved) and
     /// names the 協議体 or department it went to.
     public func updateGap(id: Int64, _ input: GapUpdate, by actor: Actor) async throws -> ResourceGap {
-        let today = clock.today()
-        return try await audited(actor, "gap.update", target: "resourceGap:\(id)") { db, _ in
+        try await audited(actor, "gap.update", target: "resourceGap:\(id)") { db, note in
+            let today = LocalDate.today(now: note.at)
             try Access.require(.followPlans, actor)
             guard var gap = try GapRow.fetchOne(db, key: id) else { throw KasaneError.notFound("社会資源の不足（ID \(id)）は見つかりません。") }
             guard gap.status.canMove(to: input.status) else {

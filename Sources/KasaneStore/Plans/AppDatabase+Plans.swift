@@ -6,8 +6,8 @@ import KasaneCore
 /// funnel (on or off an agenda) and by decisions in approved minutes (DOMAIN rule 8).
 extension AppDatabase {
     public func createPlan(caseId: Int64, _ input: PlanInput, by actor: Actor) async throws -> SupportPlan {
-        let today = clock.today()
-        return try await audited(actor, "plan.create", target: "case:\(caseId)") { db, note in
+        try await audited(actor, "plan.create", target: "case:\(caseId)") { db, note in
+            let today = LocalDate.today(now: note.at)
             try Access.require(.registerCases, actor)
             let c = try Self.supportCase(db, id: caseId, for: actor, note: note)
             let latest = try Self.latestPlan(db, caseId: caseId)
@@ -35,8 +35,8 @@ extension AppDatabase {
 
     /// Rewrites a draft; any other state is refused, here and by the database.
     public func updatePlan(planId: Int64, _ input: PlanInput, by actor: Actor) async throws -> SupportPlan {
-        let today = clock.today()
-        return try await audited(actor, "plan.update", target: "plan:\(planId)") { db, note in
+        try await audited(actor, "plan.update", target: "plan:\(planId)") { db, note in
+            let today = LocalDate.today(now: note.at)
             try Access.require(.registerCases, actor)
             guard var row = try PlanRow.fetchOne(db, key: planId) else { throw KasaneError.notFound("支援プラン（ID \(planId)）は見つかりません。") }
             let c = try Self.supportCase(db, id: row.caseId, for: actor, note: note)

@@ -12,8 +12,8 @@ extension AppDatabase {
     /// Replaces everything held of the actor's own calendar with `upload`, in one
     /// transaction: a refused upload leaves the previous data as it was.
     public func replaceBusy(_ upload: BusyUpload, by actor: Actor) async throws -> BusySummary {
-        let now = clock.now()
-        return try await audited(actor, "busy.import", target: "busy") { db, note in
+        try await audited(actor, "busy.import", target: "busy") { db, note in
+            let now = note.at
             let staffId = try Self.ownStaffId(actor)
             try db.execute(sql: "DELETE FROM busyInterval WHERE staffId = ?", arguments: [staffId])
             let insert = try db.makeStatement(sql: "INSERT INTO busyInterval (staffId, startsAt, endsAt) VALUES (?, ?, ?)")
@@ -34,8 +34,8 @@ extension AppDatabase {
 
     /// Forgets the actor's uploaded calendar.
     public func clearBusy(by actor: Actor) async throws -> BusySummary {
-        let now = clock.now()
-        return try await audited(actor, "busy.clear", target: "busy") { db, _ in
+        try await audited(actor, "busy.clear", target: "busy") { db, note in
+            let now = note.at
             let staffId = try Self.ownStaffId(actor)
             try db.execute(sql: "DELETE FROM busyInterval WHERE staffId = ?", arguments: [staffId])
             try db.execute(sql: "DELETE FROM busyUpload WHERE staffId = ?", arguments: [staffId])

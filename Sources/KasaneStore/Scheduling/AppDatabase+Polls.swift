@@ -43,8 +43,8 @@ public struct PollView: Codable, Sendable, Equatable {
 extension AppDatabase {
     /// Opens a poll (coordinator): the slots and the members asked.
     public func createPoll(_ input: PollInput, by actor: Actor) async throws -> PollView {
-        let now = clock.now()
-        return try await audited(actor, "poll.create", target: "poll") { db, note in
+        try await audited(actor, "poll.create", target: "poll") { db, note in
+            let now = note.at
             try Access.require(.manageMeetings, actor)
             let valid = try input.validated(now: now)
             let (required, optional, _) = try Self.people(
@@ -87,8 +87,8 @@ extension AppDatabase {
     /// A member answers (or changes their answers) while the poll is open: only for
     /// themselves, only in polls they are asked in.
     public func answerPoll(id: Int64, _ input: PollAnswersInput, by actor: Actor) async throws -> PollView {
-        let now = clock.now()
-        return try await audited(actor, "poll.answer", target: "poll:\(id)") { db, _ in
+        try await audited(actor, "poll.answer", target: "poll:\(id)") { db, note in
+            let now = note.at
             let poll = try Self.pollRow(db, id: id, for: actor)
             guard let staffId = actor.staffId,
                   try Bool.fetchOne(db, sql: "SELECT 1 FROM pollParticipant WHERE pollId = ? AND staffId = ?", arguments: [id, staffId]) != nil

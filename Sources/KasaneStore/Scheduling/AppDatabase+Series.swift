@@ -37,7 +37,7 @@ extension AppDatabase {
             encoder.outputFormatting = .sortedKeys
             try db.execute(
                 sql: "INSERT INTO series (kind, rule, createdBy, createdAt) VALUES (?, ?, ?, ?)",
-                arguments: [input.kind.rawValue, String(decoding: try encoder.encode(input), as: UTF8.self), actor.staffId, clock.now()])
+                arguments: [input.kind.rawValue, String(decoding: try encoder.encode(input), as: UTF8.self), actor.staffId, note.at])
             let seriesId = db.lastInsertedRowID
             note.target = "series:\(seriesId)"
             for occurrence in occurrences {
@@ -65,8 +65,8 @@ extension AppDatabase {
     /// Cancels the series: its future meetings are cancelled (invitations follow), its
     /// past ones stay as they were.
     public func cancelSeries(id: Int64, _ input: CancellationInput, by actor: Actor) async throws -> SeriesView {
-        let now = clock.now()
-        return try await audited(actor, "series.cancel", target: "series:\(id)") { db, note in
+        try await audited(actor, "series.cancel", target: "series:\(id)") { db, note in
+            let now = note.at
             try Access.require(.manageMeetings, actor)
             let view = try Self.seriesView(db, id: id)
             guard !view.cancelled else { throw KasaneError.conflict("この定例はすでに中止されています。") }

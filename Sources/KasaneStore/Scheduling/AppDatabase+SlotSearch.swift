@@ -42,8 +42,8 @@ extension AppDatabase {
     /// calendar, and their Kasane meetings with the city's buffer around them), the
     /// working calendar and the minimum notice, through `SlotSearch`.
     public func searchSlots(_ request: SlotSearchRequest, by actor: Actor) async throws -> SlotSearchAnswer {
-        let now = clock.now()
-        return try await audited(actor, "schedule.search", target: "schedule") { db, _ in
+        try await audited(actor, "schedule.search", target: "schedule") { db, note in
+            let now = note.at
             try Access.require(.manageMeetings, actor)
             let settings = try Self.settings(db)
             let (minutes, from, to, count) = try request.validated(today: LocalDate.today(now: now))

@@ -15,13 +15,13 @@ extension AppDatabase {
     /// Proposes the members of a meeting for the requested cases, and records the
     /// proposal with its manual additions and exclusions.
     public func proposeMembers(_ request: ProposalRequest, by actor: Actor) async throws -> StoredProposal {
-        try await audited(actor, "proposal.create", target: "proposal") { db, _ in
+        try await audited(actor, "proposal.create", target: "proposal") { db, note in
             try Access.require(.proposeMembers, actor)
             let request = try request.validated()
 
-            let input = try Self.selectionInput(request, db, actor: actor, today: LocalDate.today(now: clock.now()))
+            let input = try Self.selectionInput(request, db, actor: actor, today: LocalDate.today(now: note.at))
             let proposal = MemberSelection.propose(input)
-            let now = clock.now()
+            let now = note.at
             try db.execute(
                 sql: "INSERT INTO memberProposal (kind, request, proposal, createdBy, createdAt) VALUES (?, ?, ?, ?, ?)",
                 arguments: [request.kind.rawValue, try Self.json(request), try Self.json(proposal), actor.staffId, now])
