@@ -211,6 +211,30 @@ struct MeetingStoreTests {
         #expect(changes.contains { $0.change == .attendeeRemoved && $0.staffId == m.mental.id })
     }
 
+    @Test("A change loads its meeting once and reads it back once to check the rules; plans, delivery and material get it passed on")
+    func oneLoadPerChange() async throws {
+        let m = try await MeetingCity.make()
+        let meeting = try await m.multiLayered()
+        _ = try await m.db.sendInvitations(meetingId: meeting.id, by: m.city.coordinator)
+        let reads = MeetingReads()
+        try await m.db.writer.write { db in db.trace(options: .statement) { reads.note("\($0)") } }
+        // An attendee change on an invited 重層的支援会議: rules, plans, an updated REQUEST to each, the material.
+        _ = try await m.db.addAttendee(
+            meetingId: meeting.id, AttendeeInput(staffId: m.mental.id!, itemIds: [meeting.items[1].id]), by: m.city.coordinator)
+        #expect(reads.count == 2, "meeting reads: \(reads.count)")
+        #expect(try await m.db.messages(meetingId: meeting.id, for: m.city.coordinator).contains { $0.staffId == m.mental.id })
+        // A withdrawal that changes it reads it once and passes on the state the withdrawal left.
+        reads.reset()
+        _ = try await m.db.withdrawConsent(
+            caseId: m.caseA.id!, consentId: m.consentA.id!, WithdrawalInput(reason: "本人の申し出"), by: m.city.coordinator)
+        #expect(reads.count == 1, "meeting reads: \(reads.count)")
+        // Held: one read, the rest passed on.
+        reads.reset()
+        _ = try await m.db.at(Date().addingTimeInterval(11 * 86400)).markHeld(id: meeting.id, by: m.city.secretariat)
+        #expect(reads.count == 1, "meeting reads: \(reads.count)")
+        try await m.db.writer.write { db in db.trace(options: .statement, nil) }
+    }
+
     @Test("A held or cancelled meeting takes no changes; cancelling needs a reason; held only once begun")
     func closedMeetings() async throws {
         let m = try await MeetingCity.make()
@@ -310,5 +334,17 @@ struct AuditLogTests {
         await #expect(throws: KasaneError.self) { try await city.db.auditLog(AuditFilter(), for: city.coordinator) }
         // The refusal to read the log is itself logged.
         #expect(try await city.db.auditLog(AuditFilter(refusalsOnly: true), for: city.administrator).contains { $0.action == "audit.list" })
+    }
+}
+
+/// Counts the statements that read one meeting's row by its id (a "load"), from SQLite's trace.
+final class MeetingReads: @unchecked Sendable {
+    private let lock = NSLock()
+    private var seen = 0
+    var count: Int { lock.withLock { seen } }
+    func reset() { lock.withLock { seen = 0 } }
+    func note(_ sql: String) {
+        guard sql.contains(#"FROM "meeting" WHERE "id" = "#) else { return }
+        lock.withLock { seen += 1 }
     }
 }

@@ -188,6 +188,9 @@ extension AppDatabase {
             }
             loaded.meeting.sequence += 1
             try loaded.meeting.update(db)
+            // The meeting as the withdrawal left it, passed on to plans and delivery.
+            loaded.items = outcome.items
+            loaded.attendees = outcome.attendees
             let code = caseCode ?? "事例\(caseId)"
             try Self.record(db, loaded.meeting, .consentWithdrawn, staffId: nil, detail: "\(code) の本人同意の撤回", at: now)
             for staffId in outcome.removedAttendeeStaffIds {
@@ -196,8 +199,8 @@ extension AppDatabase {
             for staffId in outcome.narrowedAttendeeStaffIds {
                 try Self.record(db, loaded.meeting, .attendeeChanged, staffId: staffId, detail: "\(code) の本人同意の撤回", at: now)
             }
-            try syncPlans(db, meetingId: id, by: actor, now: now)
-            try deliver(db, meetingId: id, now: now)
+            try syncPlans(db, loaded, by: actor, now: now)
+            try deliver(db, loaded, now: now)
             let trace = AuditNote(target: "meeting:\(id)", at: now)
             trace.meetingId = id
             trace.caseCode = caseCode

@@ -33,8 +33,9 @@ extension AppDatabase {
     /// Turns a meeting's undelivered changes into messages, once it has been invited:
     /// CANCEL to those removed, CANCEL to all when it is cancelled, otherwise an
     /// updated REQUEST (with the meeting's raised SEQUENCE) to everyone still on it.
-    static func deliver(_ db: Database, meetingId: Int64, now: Date) throws {
-        let loaded = try loadMeeting(db, id: meetingId)
+    /// `loaded` is the meeting as the change left it, loaded once by the change and passed on.
+    static func deliver(_ db: Database, _ loaded: LoadedMeeting, now: Date) throws {
+        let meetingId = loaded.meeting.id!
         let pending = try Row.fetchAll(
             db, sql: "SELECT change, staffId FROM meetingChange WHERE meetingId = ? AND deliveredAt IS NULL", arguments: [meetingId])
         guard !pending.isEmpty else { return }

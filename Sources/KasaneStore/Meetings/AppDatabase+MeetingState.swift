@@ -105,8 +105,8 @@ extension AppDatabase {
         for (kind, staffId, detail) in records {
             try Self.record(db, after.meeting, kind, staffId: staffId, detail: detail, at: note.at)
         }
-        try syncPlans(db, meetingId: id, by: actor, now: note.at)
-        try deliver(db, meetingId: id, now: note.at)
+        try syncPlans(db, after, by: actor, now: note.at)
+        try deliver(db, after, now: note.at)
         return after
     }
 

@@ -28,7 +28,7 @@ extension AppDatabase {
                 try db.execute(sql: "UPDATE supportCase SET status = 'planning' WHERE id = ?", arguments: [caseId])
             }
             // Already on a 重層的支援会議's agenda for plan review: under review at once.
-            for meetingId in try Self.liveMeetings(db, caseId: caseId) { try Self.syncPlans(db, meetingId: meetingId, by: actor, now: note.at) }
+            for meetingId in try Self.liveMeetings(db, caseId: caseId) { try Self.syncPlans(db, try Self.loadMeeting(db, id: meetingId), by: actor, now: note.at) }
             return try Self.plan(db, id: row.id!)
         }
     }
@@ -82,9 +82,9 @@ extension AppDatabase {
     /// Plans follow the agenda: a draft goes under review while its case is on a live
     /// 重層的支援会議 for plan review, a plan in progress is under evaluation while on one
     /// for evaluation; taken off (item removed, meeting cancelled) they go back.
-    static func syncPlans(_ db: Database, meetingId: Int64, by actor: Actor, now: Date) throws {
-        let loaded = try loadMeeting(db, id: meetingId)
-        let m = loaded.meeting
+    /// `loaded` is the meeting as the change left it, loaded once by the change and passed on.
+    static func syncPlans(_ db: Database, _ loaded: LoadedMeeting, by actor: Actor, now: Date) throws {
+        let m = loaded.meeting, meetingId = m.id!
         guard m.kind == .multiLayeredSupportMeeting else { return }
         let live = m.status != .cancelled && m.status != .minutesApproved
         let today = LocalDate.today(now: now)
