@@ -73,7 +73,7 @@ let package = Package(
         ),
         .target(
             name: "KasaneDemo",
-            dependencies: ["KasaneCore", "KasaneStore"],
+            dependencies: ["KasaneCore", "KasaneApp", "KasaneStore"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -129,14 +129,14 @@ let package = Package(
         ),
         .executableTarget(
             name: "kasane-bench",
-            dependencies: ["KasaneStore", "KasaneDemo", "KasaneCore", "KasaneCalendar", "KasaneDocuments", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["KasaneStore", "KasaneApp", "KasaneDemo", "KasaneCore", "KasaneCalendar", "KasaneDocuments", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "KasaneCoreTests", dependencies: ["KasaneCore"], swiftSettings: strictSettings),
-        .testTarget(name: "KasaneAppTests", dependencies: ["KasaneApp", "KasaneStorage", "KasaneCore"], swiftSettings: strictSettings),
+        .testTarget(name: "KasaneAppTests", dependencies: ["KasaneApp", "KasaneStorage", "KasaneCore", "KasaneStore"], swiftSettings: strictSettings),
         .testTarget(
             name: "KasaneStoreTests",
-            dependencies: ["KasaneStore", "KasaneDemo", "KasaneCore", .product(name: "HummingbirdOTP", package: "hummingbird-auth")],
+            dependencies: ["KasaneStore", "KasaneApp", "KasaneDemo", "KasaneCore", .product(name: "HummingbirdOTP", package: "hummingbird-auth")],
             swiftSettings: strictSettings),
         .testTarget(name: "KasaneCalendarTests", dependencies: ["KasaneCalendar", "KasaneCore"], swiftSettings: strictSettings),
         .testTarget(

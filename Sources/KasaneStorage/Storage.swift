@@ -9,9 +9,10 @@ import KasaneCore
 // Each call is one unit of work: it commits whole or not at all. Every time a call records
 // is the application's, passed in (`at:`), never read by the engine from its own clock.
 //
-// The application is moving behind this interface part by part (issue 18): the outbox and
-// the members' own calendars first. What is not yet here is still reached through the
-// SQLite store's `AppDatabase` directly.
+// The application is moving behind this interface part by part (issue 18): the outbox, the
+// members' own calendars, and (as units of work, UnitOfWork.swift) the audit line, the
+// directory and rooms. What is not yet here is still reached through the SQLite store's
+// `AppDatabase` directly, whose operations take their audit line through the same `audited`.
 
 /// The application's one clock, as the storage was opened with it.
 public protocol Clocked: Sendable {

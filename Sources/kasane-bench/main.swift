@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KasaneCalendar
+import KasaneApp
 import KasaneCore
 import KasaneDemo
 import KasaneDocuments

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KasaneApp
 import KasaneCore
 @testable import KasaneStore
 import Testing

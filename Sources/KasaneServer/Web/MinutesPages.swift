@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import KasaneApp
 import KasaneCore
 import KasaneDocuments
 import KasaneStore

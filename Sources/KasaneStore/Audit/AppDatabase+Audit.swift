@@ -3,27 +3,6 @@ import GRDB
 import KasaneCore
 
 extension AppDatabase {
-    /// Runs `body` in a write transaction and logs it: an allowed line in the same
-    /// transaction (so a change and its trace stand or fall together), or, when the
-    /// body refuses, a refused line in a transaction of its own.
-    func audited<T: Sendable>(
-        _ actor: Actor, _ action: String, target: String,
-        _ body: @escaping @Sendable (Database, AuditNote) throws -> T
-    ) async throws -> T {
-        let note = AuditNote(target: target, at: clock.now())
-        do {
-            return try await writer.write { db in
-                let result = try body(db, note)
-                try Self.log(db, actor, action, note, allowed: true)
-                return result
-            }
-        } catch let error as KasaneError {
-            note.detail = note.refusal ?? error.message
-            try await writer.write { db in try Self.log(db, actor, action, note, allowed: false) }
-            throw error
-        }
-    }
-
     /// Appends one line to the log, chained to the line before it (inside the caller's
     /// write transaction, so two lines never take the same place in the chain).
     static func log(_ db: Database, _ actor: Actor, _ action: String, _ note: AuditNote, allowed: Bool) throws {

@@ -81,22 +81,3 @@ public struct AuditFilter: Sendable, Equatable {
         self.limit = limit
     }
 }
-
-/// What an audited operation learns as it runs, to be written with its log line.
-final class AuditNote: @unchecked Sendable {
-    var target: String
-    var caseCode: String?
-    var meetingId: Int64?
-    var detail: String?
-    /// The real reason of a refusal whose answer says less (so as not to reveal what
-    /// exists); logged instead of the answer.
-    var refusal: String?
-    /// The instant of the change, read once from the application's clock: every row the
-    /// change writes and every rule it applies takes this time.
-    let at: Date
-
-    init(target: String, at: Date) {
-        self.target = target
-        self.at = at
-    }
-}

@@ -35,52 +35,10 @@ extension AppDatabase {
         }
     }
 
-    // MARK: fields and districts
-
-    public func fields() async throws -> [Field] {
-        try await reader.read { db in try Self.fields(db) }
-    }
+    // MARK: fields (added by the application, KasaneApp)
 
     static func fields(_ db: Database) throws -> [Field] {
         try String.fetchAll(db, sql: "SELECT name FROM field ORDER BY position, name").map { Field($0) }
-    }
-
-    /// Adds a field (分野) to the directory's list.
-    @discardableResult
-    public func addField(_ name: String, by actor: Actor) async throws -> Field {
-        try await audited(actor, "field.add", target: "field") { db, _ in
-            try Access.require(.manageDirectory, actor)
-            let field = Field(try Validate.text(name, field: "name", label: "分野名", max: 30))
-
-            guard try !Self.fields(db).contains(field) else {
-                throw KasaneError.conflict("分野「\(field.rawValue)」は既に登録されています。")
-            }
-            try db.execute(
-                sql: "INSERT INTO field (name, position) VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM field))",
-                arguments: [field.rawValue])
-            return field
-        }
-    }
-
-    public func districts() async throws -> [District] {
-        try await reader.read { db in try District.order(Column("code")).fetchAll(db) }
-    }
-
-    @discardableResult
-    public func addDistrict(_ district: District, by actor: Actor) async throws -> District {
-        try await audited(actor, "district.add", target: "district") { db, _ in
-            try Access.require(.manageDirectory, actor)
-            let d = try district.validated()
-
-            if try District.fetchOne(db, key: d.code) != nil {
-                throw KasaneError.conflict("地区コード「\(d.code)」は既に登録されています。")
-            }
-            if try District.filter(Column("name") == d.name).fetchCount(db) > 0 {
-                throw KasaneError.conflict("地区名「\(d.name)」は既に登録されています。")
-            }
-            try d.insert(db)
-            return d
-        }
     }
 
     /// Seeds the standard fields into a new directory.

@@ -2,51 +2,9 @@ import Foundation
 import GRDB
 import KasaneCore
 
+// Rooms are registered and changed by the application (KasaneApp, Rooms.swift); a booking
+// is checked here, inside the change that makes it.
 extension AppDatabase {
-    public func rooms() async throws -> [Room] {
-        try await reader.read { db in try Room.order(Column("name")).fetchAll(db) }
-    }
-
-    public func room(id: Int64) async throws -> Room {
-        try await reader.read { db in try Self.room(db, id: id) }
-    }
-
-    /// Registers a room (administrator).
-    public func createRoom(_ room: Room, by actor: Actor) async throws -> Room {
-        try await audited(actor, "room.create", target: "room") { db, _ in
-            try Access.require(.manageDirectory, actor)
-            var r = try room.validated()
-            r.id = nil
-            try Self.refuseDuplicateRoomName(db, r.name, except: nil)
-            try r.insert(db)
-            return r
-        }
-    }
-
-    /// Changes a room (administrator). A room with meetings stays: retire it with `active: false`.
-    public func updateRoom(id: Int64, with room: Room, by actor: Actor) async throws -> Room {
-        try await audited(actor, "room.update", target: "room:\(id)") { db, _ in
-            try Access.require(.manageDirectory, actor)
-            _ = try Self.room(db, id: id)
-            var r = try room.validated()
-            r.id = id
-            try Self.refuseDuplicateRoomName(db, r.name, except: id)
-            try r.update(db)
-            return r
-        }
-    }
-
-    static func room(_ db: Database, id: Int64) throws -> Room {
-        guard let room = try Room.fetchOne(db, key: id) else { throw KasaneError.notFound("部屋（ID \(id)）はありません。") }
-        return room
-    }
-
-    static func refuseDuplicateRoomName(_ db: Database, _ name: String, except id: Int64?) throws {
-        if let other = try Room.filter(Column("name") == name).fetchOne(db), other.id != id {
-            throw KasaneError.conflict("部屋「\(name)」はすでに登録されています（ID \(other.id ?? 0)）。")
-        }
-    }
-
     /// Refuses to book `roomId` from `start` to `end` when it is retired or another
     /// meeting (not cancelled) holds it then, naming that meeting. The database's
     /// trigger refuses the same, so a race cannot slip past this check.

@@ -1,0 +1,99 @@
+import Foundation
+import KasaneCore
+
+// A unit of work is one transaction of the engine, handed to the application as a set of
+// repositories: what the body reads sees what it wrote, and it commits whole or not at all.
+// The body is synchronous (it runs on the engine's writer, never across a suspension), so
+// a rule checked in it still holds when it commits.
+
+/// One transaction: the repositories of the aggregates the application has moved here.
+public protocol UnitOfWork {
+    var audit: any AuditRepository { get }
+    var directory: any DirectoryRepository { get }
+    var rooms: any RoomRepository { get }
+}
+
+/// A storage that runs units of work.
+public protocol TransactionalStorage: Clocked {
+    /// Runs `body` in a read transaction: one consistent view, nothing written.
+    func read<T: Sendable>(_ body: @escaping @Sendable (any UnitOfWork) throws -> T) async throws -> T
+    /// Runs `body` in a write transaction, committed when it returns and rolled back when it throws.
+    func write<T: Sendable>(_ body: @escaping @Sendable (any UnitOfWork) throws -> T) async throws -> T
+}
+
+/// What an audited operation learns as it runs, to be written with its log line.
+public final class AuditNote: @unchecked Sendable {
+    public var target: String
+    public var caseCode: String?
+    public var meetingId: Int64?
+    public var detail: String?
+    /// The real reason of a refusal whose answer says less (so as not to reveal what
+    /// exists); logged instead of the answer.
+    public var refusal: String?
+    /// The instant of the change, read once from the application's clock: every row the
+    /// change writes and every rule it applies takes this time.
+    public let at: Date
+
+    public init(target: String, at: Date) {
+        self.target = target
+        self.at = at
+    }
+}
+
+/// The audit log as the application writes it.
+public protocol AuditRepository {
+    /// Appends one line, chained to the line before it, inside this unit of work (so two
+    /// lines never take the same place in the chain).
+    func append(_ actor: Actor, _ action: String, _ note: AuditNote, allowed: Bool) throws
+}
+
+/// The directory: agencies, the city's fields (分野) and districts, and the staff rows the rules look up.
+public protocol DirectoryRepository {
+    func agencies() throws -> [Agency]
+    func agency(id: Int64) throws -> Agency?
+    func agency(code: String) throws -> Agency?
+    /// Stores a new agency and returns it with its id.
+    func insert(_ agency: Agency) throws -> Agency
+    func update(_ agency: Agency) throws
+    func staff(id: Int64) throws -> Staff?
+    /// The fields in their order.
+    func fields() throws -> [Field]
+    /// Adds a field after the last one.
+    func append(_ field: Field) throws
+    func districts() throws -> [District]
+    func insert(_ district: District) throws
+}
+
+/// Meeting rooms.
+public protocol RoomRepository {
+    /// Every room, by name.
+    func rooms() throws -> [Room]
+    func room(id: Int64) throws -> Room?
+    func room(named name: String) throws -> Room?
+    /// Stores a new room and returns it with its id.
+    func insert(_ room: Room) throws -> Room
+    func update(_ room: Room) throws
+}
+
+extension TransactionalStorage {
+    /// Runs `body` as one unit of work and logs it: an allowed line in the same unit (so a
+    /// change and its trace stand or fall together), or, when the body refuses, a refused line
+    /// in a unit of its own. The instant of the change is read once, here, into `note.at`.
+    public func audited<T: Sendable>(
+        _ actor: Actor, _ action: String, target: String,
+        _ body: @escaping @Sendable (any UnitOfWork, AuditNote) throws -> T
+    ) async throws -> T {
+        let note = AuditNote(target: target, at: clock.now())
+        do {
+            return try await write { work in
+                let result = try body(work, note)
+                try work.audit.append(actor, action, note, allowed: true)
+                return result
+            }
+        } catch let error as KasaneError {
+            note.detail = note.refusal ?? error.message
+            try await write { work in try work.audit.append(actor, action, note, allowed: false) }
+            throw error
+        }
+    }
+}
