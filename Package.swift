@@ -17,7 +17,7 @@ let package = Package(
         .library(name: "KasaneCore", targets: ["KasaneCore"]),
         .library(name: "KasaneStorage", targets: ["KasaneStorage"]),
         .library(name: "KasaneApp", targets: ["KasaneApp"]),
-        .library(name: "KasaneStore", targets: ["KasaneStore"]),
+        .library(name: "KasaneSQLite", targets: ["KasaneSQLite"]),
         .library(name: "KasaneDemo", targets: ["KasaneDemo"]),
         .library(name: "KasaneCalendar", targets: ["KasaneCalendar"]),
         .library(name: "KasaneDocuments", targets: ["KasaneDocuments"]),
@@ -60,7 +60,7 @@ let package = Package(
         ),
         // The SQLite engine (GRDB on the system libsqlite3).
         .target(
-            name: "KasaneStore",
+            name: "KasaneSQLite",
             dependencies: [
                 "KasaneCore",
                 "KasaneStorage",
@@ -73,7 +73,7 @@ let package = Package(
         ),
         .target(
             name: "KasaneDemo",
-            dependencies: ["KasaneCore", "KasaneApp", "KasaneStore"],
+            dependencies: ["KasaneCore", "KasaneApp", "KasaneSQLite"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -99,7 +99,7 @@ let package = Package(
             dependencies: [
                 "KasaneCore",
                 "KasaneApp",
-                "KasaneStore",
+                "KasaneSQLite",
                 "KasaneCalendar",
                 "KasaneDocuments",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -119,7 +119,7 @@ let package = Package(
                 "KasaneApp",
                 "KasaneDocuments",
                 "KasaneServer",
-                "KasaneStore",
+                "KasaneSQLite",
                 "KasaneCore",
                 "KasaneCalendar",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -129,14 +129,14 @@ let package = Package(
         ),
         .executableTarget(
             name: "kasane-bench",
-            dependencies: ["KasaneStore", "KasaneApp", "KasaneDemo", "KasaneCore", "KasaneCalendar", "KasaneDocuments", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["KasaneSQLite", "KasaneApp", "KasaneDemo", "KasaneCore", "KasaneCalendar", "KasaneDocuments", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "KasaneCoreTests", dependencies: ["KasaneCore"], swiftSettings: strictSettings),
-        .testTarget(name: "KasaneAppTests", dependencies: ["KasaneApp", "KasaneStorage", "KasaneCore", "KasaneStore"], swiftSettings: strictSettings),
+        .testTarget(name: "KasaneAppTests", dependencies: ["KasaneApp", "KasaneStorage", "KasaneCore", "KasaneSQLite"], swiftSettings: strictSettings),
         .testTarget(
-            name: "KasaneStoreTests",
-            dependencies: ["KasaneStore", "KasaneApp", "KasaneDemo", "KasaneCore", .product(name: "HummingbirdOTP", package: "hummingbird-auth")],
+            name: "KasaneSQLiteTests",
+            dependencies: ["KasaneSQLite", "KasaneApp", "KasaneDemo", "KasaneCore", .product(name: "HummingbirdOTP", package: "hummingbird-auth")],
             swiftSettings: strictSettings),
         .testTarget(name: "KasaneCalendarTests", dependencies: ["KasaneCalendar", "KasaneCore"], swiftSettings: strictSettings),
         .testTarget(
@@ -152,7 +152,7 @@ let package = Package(
                 "KasaneServer",
                 "KasaneApp",
                 "KasaneDocuments",
-                "KasaneStore",
+                "KasaneSQLite",
                 "KasaneDemo",
                 "KasaneCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import KasaneApp
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 
 /// What the demo set up, for the CLI to print and tests to use.
 public struct DemoSeed: Sendable {

@@ -1,5 +1,5 @@
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 
 /// About twenty fictional cases of みなみ野市: the 8050 household, ダブルケア,
 /// ひきこもり, debt and illness, isolation; with consent, without, withdrawn, expired.

@@ -1,7 +1,7 @@
 import Foundation
 import KasaneApp
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 
 /// A year of みなみ野市's meetings behind today, so that plans stand in every state, the
 /// overdue list, the figures and the resource gaps have something in them: eleven more

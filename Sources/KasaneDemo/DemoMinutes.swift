@@ -1,7 +1,7 @@
 import Foundation
 import KasaneApp
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 
 /// Two meetings already held, relative to today so the demo never ages: a 支援会議
 /// three weeks ago with approved minutes (北村 left the room for its second item),

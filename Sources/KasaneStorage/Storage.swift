@@ -3,7 +3,7 @@ import KasaneCore
 
 // The storage interface: what the application asks of the place a city's data is kept,
 // shaped by the application's needs and by nothing of an engine. No type here is SQLite's
-// or PostgreSQL's; an engine (KasaneStore: SQLite through GRDB today) conforms to these
+// or PostgreSQL's; an engine (KasaneSQLite: SQLite through GRDB today) conforms to these
 // protocols, and the application (KasaneApp) is written against them only.
 //
 // Each call is one unit of work: it commits whole or not at all. Every time a call records

@@ -2,7 +2,7 @@ import Foundation
 import KasaneCalendar
 import KasaneCore
 import KasaneDemo
-import KasaneStore
+import KasaneSQLite
 
 /// The data of the feed comparison (scripts/feed-bench.sh): the demo city in a file, the
 /// coordinator invited to `count` meetings, their feed token, and the same events as a

@@ -1,7 +1,7 @@
 import Foundation
 import KasaneCalendar
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 
 enum SchedulingBench {
     struct Output {

@@ -5,7 +5,7 @@ import KasaneApp
 import KasaneCore
 import KasaneDemo
 import KasaneDocuments
-import KasaneStore
+import KasaneSQLite
 
 // Kasane's benchmarks: `swift run -c release kasane-bench`. Each line runs one
 // operation on the demo city (in memory) a fixed number of times and prints the

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

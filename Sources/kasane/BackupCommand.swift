@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import KasaneStore
+import KasaneSQLite
 
 struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import KasaneCore
 import KasaneApp
-import KasaneStore
+import KasaneSQLite
 
 struct BusyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

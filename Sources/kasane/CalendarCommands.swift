@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import KasaneCalendar
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 
 struct ITIPCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

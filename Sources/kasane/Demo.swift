@@ -3,7 +3,7 @@ import Foundation
 import KasaneCore
 import KasaneDemo
 import KasaneServer
-import KasaneStore
+import KasaneSQLite
 
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import KasaneCore
 import KasaneDocuments
-import KasaneStore
+import KasaneSQLite
 
 /// `--agendas DIR`: a city's own templates, checked before use.
 struct AgendasOption: ParsableArguments {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 
 /// The same meeting operations as the API, under the same rules, acting as a named staff member.
 struct MeetingCommand: AsyncParsableCommand {

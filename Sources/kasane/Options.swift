@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import KasaneCore
 import KasaneApp
-import KasaneStore
+import KasaneSQLite
 
 struct DatabaseOption: ParsableArguments {
     @Option(name: .customLong("db"), help: "SQLiteデータベースのファイル（なければ作成）")

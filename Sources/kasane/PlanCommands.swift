@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 
 /// Reads a JSON file (or stdin with `-`) as the API would, bounded.
 func readJSON<T: Decodable>(_ type: T.Type, from path: String, label: String) throws -> T {

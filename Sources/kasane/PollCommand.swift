@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import KasaneApp
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 
 /// Parses `1,5,19` into staff ids for an option.
 func staffIds(_ text: String?, option: String) throws -> [Int64]? {

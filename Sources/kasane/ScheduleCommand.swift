@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 
 struct ScheduleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

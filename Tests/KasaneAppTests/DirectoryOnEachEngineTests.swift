@@ -2,7 +2,7 @@ import Foundation
 import KasaneApp
 import KasaneCore
 import KasaneStorage
-import KasaneStore
+import KasaneSQLite
 import Testing
 
 /// The engines the application's directory is run on: memory (no database at all) and SQLite.

@@ -26,7 +26,7 @@ struct LayeringTests {
 
     @Test("The application and the storage interface import no engine, no HTTP and no server")
     func application() throws {
-        let forbidden: Set<String> = ["GRDB", "PostgresNIO", "Hummingbird", "HummingbirdCore", "NIOCore", "KasaneServer", "KasaneStore", "KasaneDemo"]
+        let forbidden: Set<String> = ["GRDB", "PostgresNIO", "Hummingbird", "HummingbirdCore", "NIOCore", "KasaneServer", "KasaneSQLite", "KasaneDemo"]
         let app = try Self.imports(in: "KasaneApp"), storage = try Self.imports(in: "KasaneStorage")
         #expect(!app.isEmpty && !storage.isEmpty)
         for (file, modules) in app { #expect(modules.isDisjoint(with: forbidden), "KasaneApp/\(file) imports \(modules.intersection(forbidden))") }

@@ -4,7 +4,7 @@ import HummingbirdTesting
 import KasaneCore
 import KasaneDemo
 import KasaneServer
-import KasaneStore
+import KasaneSQLite
 import Testing
 
 /// DOMAIN rule 4 over every endpoint that returns case data or meeting material.

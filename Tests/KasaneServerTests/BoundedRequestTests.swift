@@ -3,7 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import KasaneCore
 import KasaneServer
-import KasaneStore
+import KasaneSQLite
 import Testing
 
 @Suite("Requests are bounded, and hostile bodies get a clear 4xx")

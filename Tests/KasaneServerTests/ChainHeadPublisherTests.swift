@@ -1,6 +1,6 @@
 import Foundation
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 import Logging
 import ServiceLifecycle
 import Testing

@@ -3,7 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import KasaneCore
 import KasaneServer
-import KasaneStore
+import KasaneSQLite
 import Testing
 
 @Suite("Dates outside the years Kasane knows are refused, never a crash")

@@ -5,7 +5,7 @@ import HummingbirdTesting
 import KasaneCore
 import KasaneDemo
 import KasaneServer
-import KasaneStore
+import KasaneSQLite
 import NIOCore
 import Testing
 

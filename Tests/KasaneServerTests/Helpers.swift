@@ -7,7 +7,7 @@ import KasaneCore
 import KasaneDemo
 import KasaneDocuments
 import KasaneServer
-import KasaneStore
+import KasaneSQLite
 import Logging
 import NIOCore
 import Testing

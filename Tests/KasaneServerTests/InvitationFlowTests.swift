@@ -6,7 +6,7 @@ import KasaneApp
 import KasaneCore
 import KasaneDemo
 import KasaneServer
-import KasaneStore
+import KasaneSQLite
 import Testing
 
 @Suite("Invitations end to end, read by independent parsers")

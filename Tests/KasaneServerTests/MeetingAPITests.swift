@@ -4,7 +4,7 @@ import HummingbirdTesting
 import KasaneCore
 import KasaneDemo
 import KasaneServer
-import KasaneStore
+import KasaneSQLite
 import Testing
 
 @Suite("Meetings and the audit log over HTTP")

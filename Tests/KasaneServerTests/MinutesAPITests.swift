@@ -5,7 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import KasaneCore
 import KasaneDemo
-import KasaneStore
+import KasaneSQLite
 import Testing
 import ZIPFoundation
 

@@ -4,7 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import KasaneCore
 @testable import KasaneServer
-import KasaneStore
+import KasaneSQLite
 import Testing
 
 @Suite("The published API contract")

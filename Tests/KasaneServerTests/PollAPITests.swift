@@ -4,7 +4,7 @@ import HummingbirdTesting
 import KasaneCore
 import KasaneDemo
 import KasaneServer
-import KasaneStore
+import KasaneSQLite
 import Testing
 
 @Suite("日程調整: a poll from creation to booking")

@@ -3,7 +3,7 @@ import KasaneApp
 import KasaneCore
 import KasaneDemo
 import KasaneServer
-import KasaneStore
+import KasaneSQLite
 import Testing
 
 @Suite("Postman")

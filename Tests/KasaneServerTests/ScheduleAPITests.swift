@@ -4,7 +4,7 @@ import HummingbirdTesting
 import KasaneCore
 import KasaneDemo
 import KasaneServer
-import KasaneStore
+import KasaneSQLite
 import Testing
 
 @Suite("Finding a time through the API")

@@ -5,7 +5,7 @@ import HummingbirdTesting
 import KasaneCore
 import KasaneDemo
 import KasaneDocuments
-import KasaneStore
+import KasaneSQLite
 import Testing
 
 @testable import KasaneServer

@@ -3,7 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import KasaneCore
 import KasaneServer
-import KasaneStore
+import KasaneSQLite
 import Testing
 
 @Suite("定例 through the API")

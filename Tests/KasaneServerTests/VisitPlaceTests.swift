@@ -5,7 +5,7 @@ import KasaneApp
 import KasaneCore
 import KasaneDemo
 import KasaneServer
-import KasaneStore
+import KasaneSQLite
 import Testing
 
 @Suite("A meeting at a household's home: what travels says 訪問（事例番号）, the address only to those entitled")

@@ -4,7 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import KasaneCore
 import KasaneDemo
-import KasaneStore
+import KasaneSQLite
 import NIOCore
 import Testing
 

@@ -5,7 +5,7 @@ import HummingbirdTesting
 import KasaneApp
 import KasaneCore
 import KasaneDemo
-import KasaneStore
+import KasaneSQLite
 import Testing
 
 @testable import KasaneServer

@@ -4,7 +4,7 @@ import Hummingbird
 import KasaneApp
 import KasaneCore
 import KasaneDocuments
-import KasaneStore
+import KasaneSQLite
 import Logging
 import NIOCore
 

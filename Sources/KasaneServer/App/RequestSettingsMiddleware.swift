@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 
 /// The first thing every request meets: the city's settings read once, and from them
 /// - who the client is: the socket's peer, or, when that peer is a proxy the settings

@@ -1,5 +1,5 @@
 import Foundation
-import KasaneStore
+import KasaneSQLite
 import Logging
 import ServiceLifecycle
 

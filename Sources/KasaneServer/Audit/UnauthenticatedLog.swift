@@ -1,5 +1,5 @@
 import Foundation
-import KasaneStore
+import KasaneSQLite
 import ServiceLifecycle
 
 /// Requests refused before anyone is known (no or a bad token, an unknown feed, a form

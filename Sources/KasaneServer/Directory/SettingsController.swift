@@ -3,7 +3,7 @@ import HTTPTypes
 import Hummingbird
 import KasaneApp
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 import Logging
 import NIOCore
 

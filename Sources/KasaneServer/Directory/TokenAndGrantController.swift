@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 
 /// /api/v1/me/tokens (a person's own API tokens), /api/v1/tokens/:id (revoking: the owner
 /// or an administrator), /api/v1/role-grants (case-reading roles waiting for a second person).

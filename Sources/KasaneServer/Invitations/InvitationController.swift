@@ -4,7 +4,7 @@ import Hummingbird
 import KasaneCalendar
 import KasaneApp
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 import Logging
 import NIOCore
 

@@ -3,7 +3,7 @@ import HTTPTypes
 import Hummingbird
 import KasaneCore
 import KasaneDocuments
-import KasaneStore
+import KasaneSQLite
 import NIOCore
 
 /// Agendas and minutes: /api/v1/meetings/:id/agenda and /minutes..., the chains'

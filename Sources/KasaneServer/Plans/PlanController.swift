@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 import NIOCore
 
 /// Support plans, overdue reviews, resource gaps and the yearly figures. No route

@@ -3,7 +3,7 @@ import HTTPTypes
 import Hummingbird
 import KasaneApp
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 import NIOCore
 
 /// /api/v1/me/busy: a member's own calendar, as busy time for scheduling. Each member

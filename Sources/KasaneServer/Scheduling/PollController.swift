@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 import NIOCore
 
 /// /api/v1/polls: 日程調整. The coordinator opens, closes and books; each member asked

@@ -3,7 +3,7 @@ import HTTPTypes
 import Hummingbird
 import KasaneApp
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 import NIOCore
 
 /// /api/v1/rooms: rooms meetings can book (administrator keeps them), and

@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 import NIOCore
 
 /// /api/v1/schedule: finding a time (coordinator).

@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 import NIOCore
 
 /// /api/v1/series: 定例, standing meetings made from a rule (coordinator).

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import KasaneApp
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 import NIOCore
 
 /// The administrator's pages: the directory (agencies and staff) and its CSV import.

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import KasaneApp
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 
 /// Adding an attendee, changing which items they hear and leave the room for (退席), and
 /// removing one: the same `addAttendee`, `updateAttendee` and `removeAttendee` as the API,

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import KasaneApp
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 
 /// A member's own calendar as busy time for scheduling: upload the .ics exported from
 /// Outlook, Google or Thunderbird, see what is held, or clear it. The same `BusyImporter`

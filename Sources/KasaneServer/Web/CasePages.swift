@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import KasaneApp
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 
 /// The case list and the case page: the same store functions and need-to-know rules
 /// as the API. A case a person may not see answers as if it did not exist, and the

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 
 /// Recording a consent from the signed form, and withdrawing one behind a confirmation
 /// that shows which future 重層的支援会議 it changes (the same rule the withdrawal runs,

@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 import NIOCore
 
 /// A member's calendar feed, and the year's figures with a chart: the same store

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import KasaneCore
 import KasaneDocuments
-import KasaneStore
+import KasaneSQLite
 
 /// The coordinator's way from a case to a meeting: propose the members (every reason and
 /// exclusion shown), find a time (the candidates as a table), book one or open a poll,

@@ -3,7 +3,7 @@ import Hummingbird
 import KasaneApp
 import KasaneCore
 import KasaneDocuments
-import KasaneStore
+import KasaneSQLite
 
 /// The secretariat's minutes editor (per item: attendance, summary, and the structured
 /// decisions of issues 7 and 8 as form fields), the chair's approval behind a

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 
 /// Where a meeting is held: the coordinator sets a room, online or a visit to a case's
 /// household through the same `updateMeeting` as the API (so the same check refuses a

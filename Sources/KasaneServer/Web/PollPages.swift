@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 
 /// The ○△× poll form for those asked: the same `answerPoll` as `PUT /api/v1/polls/:id/answers`.
 struct PollPages {

@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 
 /// Refuses a form posted from another site to any page (sign-in included), before the
 /// page reads it: the browser says where a request comes from (`Sec-Fetch-Site`, and

@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 
 /// The second step of signing in: the code of the person's authenticator app (or a recovery
 /// code), or, the first time, enrolling the app with a QR code Kasane draws itself and the

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import KasaneApp
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 
 /// The administrator's settings: the city's and the meetings' names, office hours and
 /// closures, rooms, and the yearly targets. Each form saves through the same

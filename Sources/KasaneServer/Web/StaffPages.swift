@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import KasaneApp
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 
 /// The administrator's page for one staff member: confidentiality pledges (守秘義務の確認)
 /// recorded, a one-time sign-in link sent, their API tokens listed and revoked (behind a

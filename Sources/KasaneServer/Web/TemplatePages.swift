@@ -3,7 +3,7 @@ import HTTPTypes
 import Hummingbird
 import KasaneCore
 import KasaneDocuments
-import KasaneStore
+import KasaneSQLite
 import NIOCore
 
 /// The administrator's page for the agendas and minutes templates: which are in use and

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import KasaneApp
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 
 /// A person's own API tokens (issued only to oneself, shown once, revoked behind a
 /// confirmation), and the case-reading roles waiting for a second person, which a

@@ -3,7 +3,7 @@ import HTTPTypes
 import Hummingbird
 import KasaneCore
 import KasaneDocuments
-import KasaneStore
+import KasaneSQLite
 import NIOCore
 
 /// The web pages, beside the API: sign-in, setting a password, sign-out, and each

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import HummingbirdOTP
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 import Testing
 
 @Suite("The second factor: TOTP for every role that reads cases")

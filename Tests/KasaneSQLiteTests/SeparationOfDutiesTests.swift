@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import KasaneApp
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 import Testing
 
 @Suite("Separation of duties: no path from administrator to reader")

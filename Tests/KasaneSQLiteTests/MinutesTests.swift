@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 import Testing
 
 /// A held 重層的支援会議: case A (consent covers 社協, 事務局, 北部包括) and case B

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import KasaneApp
 import KasaneCore
-@testable import KasaneStore
+@testable import KasaneSQLite
 import Testing
 
 @Suite("Database files")

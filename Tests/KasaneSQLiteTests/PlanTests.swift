@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import KasaneApp
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 import Testing
 
 /// Holds a meeting on `days` from now with the given items, the listed members on every

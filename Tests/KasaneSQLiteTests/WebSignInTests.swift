@@ -1,6 +1,6 @@
 import Foundation
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 import Testing
 
 @Suite("Web sign-in: one-time links, passwords, sessions, lockout")

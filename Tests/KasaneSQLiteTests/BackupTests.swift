@@ -3,7 +3,7 @@ import GRDB
 import KasaneApp
 import KasaneCore
 import KasaneDemo
-@testable import KasaneStore
+@testable import KasaneSQLite
 import Testing
 
 @Suite("Durable writes and online backup")

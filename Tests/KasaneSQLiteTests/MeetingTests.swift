@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import KasaneApp
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 import Testing
 
 /// Two north cases with consent: A covers 社協, 事務局 and 北部包括 only; B covers every member.

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 import Testing
 
 @Suite("The audit log is a hash chain: a row rewritten, replaced or removed is named")

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import KasaneApp
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 import Testing
 
 @Suite("Directory")

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 import Testing
 
 @Suite("Yearly figures against the city's targets")

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import KasaneDemo
-import KasaneStore
+import KasaneSQLite
 import Testing
 
 /// Each rule the SQLite database enforces, tried past the application on the demo city:

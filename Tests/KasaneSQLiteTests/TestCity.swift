@@ -1,7 +1,7 @@
 import Foundation
 import KasaneApp
 import KasaneCore
-import KasaneStore
+import KasaneSQLite
 
 /// A small directory in a fresh in-memory database.
 struct TestCity {

@@ -2,7 +2,7 @@ import Foundation
 import KasaneApp
 import KasaneCore
 import KasaneDemo
-import KasaneStore
+import KasaneSQLite
 import Testing
 
 @Suite("Member proposals on the demo city")
