@@ -49,7 +49,7 @@ let package = Package(
         // The storage interface: protocols and the values they carry, nothing of an engine.
         .target(
             name: "KasaneStorage",
-            dependencies: ["KasaneCore"],
+            dependencies: ["KasaneCore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         // The application, written against the storage interface only (no GRDB, no HTTP).

@@ -10,7 +10,9 @@ import KasaneCore
 public protocol UnitOfWork {
     var audit: any AuditRepository { get }
     var directory: any DirectoryRepository { get }
+    var staff: any StaffRepository { get }
     var rooms: any RoomRepository { get }
+    var settings: any SettingsRepository { get }
 }
 
 /// A storage that runs units of work.
@@ -45,6 +47,14 @@ public protocol AuditRepository {
     /// Appends one line, chained to the line before it, inside this unit of work (so two
     /// lines never take the same place in the chain).
     func append(_ actor: Actor, _ action: String, _ note: AuditNote, allowed: Bool) throws
+    /// Lines that match, newest first, at most `filter.limit` (bounded to 1…100,000).
+    func entries(_ filter: AuditFilter) throws -> [AuditEntry]
+    /// Every line in the order of its ids, one at a time (the log may be long).
+    func walk(_ visit: (AuditEntry) throws -> Void) throws
+    /// The hash stored for line `id`, or nil when there is no such line.
+    func storedHash(line id: Int64) throws -> String?
+    /// The last line now.
+    func head() throws -> ChainHead?
 }
 
 /// The directory: agencies, the city's fields (分野) and districts, and the staff rows the rules look up.
@@ -55,6 +65,10 @@ public protocol DirectoryRepository {
     /// Stores a new agency and returns it with its id.
     func insert(_ agency: Agency) throws -> Agency
     func update(_ agency: Agency) throws
+    /// Makes `staffId` (or no one) the agency's default contact.
+    func setDefaultContact(agencyId: Int64, staffId: Int64?) throws
+    /// No agency has `staffId` as its default contact any more.
+    func releaseDefaultContact(staffId: Int64) throws
     func staff(id: Int64) throws -> Staff?
     /// The fields in their order.
     func fields() throws -> [Field]
@@ -62,6 +76,35 @@ public protocol DirectoryRepository {
     func append(_ field: Field) throws
     func districts() throws -> [District]
     func insert(_ district: District) throws
+}
+
+/// Staff, their confidentiality pledges, and the role grants waiting for a second person.
+public protocol StaffRepository {
+    /// Every staff member (of one agency when given), by id.
+    func staff(agencyId: Int64?) throws -> [Staff]
+    func staff(id: Int64) throws -> Staff?
+    /// The staff member with this address, compared without regard to case.
+    func staff(email: String) throws -> Staff?
+    /// Stores a new staff member and returns them with their id.
+    func insert(_ staff: Staff) throws -> Staff
+    func update(_ staff: Staff) throws
+    /// Pledges (of one member when given), by member, day and id.
+    func pledges(staffId: Int64?) throws -> [Pledge]
+    func insert(_ pledge: Pledge) throws -> Pledge
+    /// Role grants (with this status when given), newest first.
+    func roleGrants(status: RoleGrant.Status?) throws -> [RoleGrant]
+    func roleGrant(id: Int64) throws -> RoleGrant?
+    /// Stores a new request and returns it with its id.
+    func insert(_ grant: RoleGrant) throws -> RoleGrant
+    func update(_ grant: RoleGrant) throws
+}
+
+/// The city's settings, one document.
+public protocol SettingsRepository {
+    /// The settings stored, or the defaults when none are.
+    func settings() throws -> MunicipalitySettings
+    /// Replaces the stored settings.
+    func save(_ settings: MunicipalitySettings) throws
 }
 
 /// Meeting rooms.

@@ -1,5 +1,6 @@
 import Foundation
 import KasaneCalendar
+import KasaneApp
 import KasaneCore
 import KasaneDemo
 import KasaneSQLite

@@ -88,15 +88,76 @@ struct DirectoryOnEachEngineTests {
         _ = try await storage.updateRoom(id: room.id!, with: retired, by: admin)
         #expect(try await storage.rooms().map(\.name) == ["オンライン", "第1会議室"])
         #expect(try await storage.room(id: room.id!).active == false)
-        if let memory = storage as? MemoryWorkStorage {
-            #expect(memory.audit.map(\.action) == ["room.create", "room.create", "room.create", "room.update", "room.create", "room.update"])
-            #expect(memory.audit.map(\.allowed) == [false, true, true, false, false, true])
-            #expect(memory.audit.allSatisfy { $0.at == Self.instant })
+        // The same audit lines on each engine, read and verified through the application.
+        let log = try await storage.auditLog(AuditFilter(action: "room"), for: admin).reversed()
+        #expect(log.map(\.action) == ["room.create", "room.create", "room.create", "room.update", "room.create", "room.update"])
+        #expect(log.map(\.allowed) == [false, true, true, false, false, true])
+        #expect(log.allSatisfy { abs($0.at.timeIntervalSince(Self.instant)) < 0.001 })
+        let verified = try await storage.verifyAuditLog(for: admin)
+        #expect(verified.ok && verified.rows == 7 && verified.head?.id == 7)
+        #expect(try await storage.auditHead()?.id == 8, "the verification is itself a line, after what it checked")
+        await #expect { try await storage.auditLog(AuditFilter(), for: Self.coordinator) } throws: {
+            if case .forbidden = $0 as? KasaneError { true } else { false }
         }
-        if let sqlite = storage as? AppDatabase {
-            let log = try await sqlite.auditLog(AuditFilter(action: "room"), for: admin).reversed().filter { $0.action.hasPrefix("room.") }
-            #expect(log.map(\.action) == ["room.create", "room.create", "room.create", "room.update", "room.create", "room.update"])
-            #expect(log.map(\.allowed) == [false, true, true, false, false, true])
+    }
+
+    @Test("Staff: a role that reads cases, added by an administrator, waits for a second person; the console gives it directly; pledges are dated no later than today", arguments: Engine.allCases)
+    func separationOfDuties(engine: Engine) async throws {
+        let storage = try engine.storage(at: Self.instant)
+        _ = try await storage.addDistrict(District(code: "N", name: "北部"), by: .localOperator)
+        let agency = try await storage.createAgency(Self.agency, by: .localOperator)
+        func person(_ email: String, _ roles: [StaffRole]) -> Staff {
+            Staff(agencyId: agency.id!, name: "職員 \(email.prefix(3))", email: email, roles: roles)
         }
+        // The console sets the city up: roles given directly, no request.
+        let admin = Actor.staff(try await storage.createStaff(person("adm@city.example.jp", [.administrator]), by: .localOperator))
+        let coordinator = Actor.staff(try await storage.createStaff(person("crd@city.example.jp", [.coordinator]), by: .localOperator))
+        #expect(coordinator.staff?.roles == [.coordinator])
+        // The administrator adds a member: the role is held back and asked for.
+        let newcomer = try await storage.createStaff(person("New@city.example.jp", [.member]), by: admin)
+        #expect(newcomer.roles.isEmpty)
+        await #expect { try await storage.createStaff(person("new@CITY.example.jp", [.administrator]), by: admin) } throws: {
+            if case .conflict = $0 as? KasaneError { true } else { false }
+        }
+        let pending = try await storage.roleGrants(for: coordinator)
+        #expect(pending.map(\.role) == [.member] && pending[0].staffId == newcomer.id)
+        await #expect { try await storage.decideRoleGrant(id: pending[0].id!, approve: true, by: admin) } throws: {
+            if case .forbidden = $0 as? KasaneError { true } else { false }
+        }
+        #expect(try await storage.staff(id: newcomer.id!).roles.isEmpty)
+        let approved = try await storage.decideRoleGrant(id: pending[0].id!, approve: true, by: coordinator)
+        #expect(approved.status == .approved && approved.decidedAt == Self.instant)
+        #expect(try await storage.staff(email: "new@city.example.jp").roles == [.member])
+        await #expect(throws: KasaneError.self) { try await storage.decideRoleGrant(id: pending[0].id!, approve: false, by: coordinator) }
+        // Pledges: not in the future, only for someone in the directory.
+        await #expect { try await storage.recordPledge(staffId: newcomer.id!, pledgedOn: LocalDate("2026-12-05")!, note: nil, by: coordinator) } throws: {
+            if case .invalid(let field, _) = $0 as? KasaneError { field == "pledgedOn" } else { false }
+        }
+        await #expect { try await storage.recordPledge(staffId: 999, pledgedOn: LocalDate("2026-12-04")!, note: nil, by: coordinator) } throws: {
+            if case .notFound = $0 as? KasaneError { true } else { false }
+        }
+        _ = try await storage.recordPledge(staffId: newcomer.id!, pledgedOn: LocalDate("2026-12-04")!, note: nil, by: coordinator)
+        #expect(try await storage.pledges(staffId: newcomer.id!).map(\.pledgedOn) == [LocalDate("2026-12-04")!])
+    }
+
+    @Test("Settings: the administrator's, validated whole; a refused change leaves the stored settings as they were", arguments: Engine.allCases)
+    func settings(engine: Engine) async throws {
+        let storage = try engine.storage(at: Self.instant)
+        var wanted = MunicipalitySettings()
+        wanted.municipalityName = "南野市"
+        _ = try await storage.updateSettings(wanted, by: .localOperator)
+        var broken = wanted
+        broken.municipalityName = "北野市"
+        broken.fiscalYearStartMonth = 13
+        await #expect { try await storage.updateSettings(broken, by: .localOperator) } throws: {
+            if case .invalid(let field, _) = $0 as? KasaneError { field == "fiscalYearStartMonth" } else { false }
+        }
+        await #expect { try await storage.updateSettings(wanted, by: Self.coordinator) } throws: {
+            if case .forbidden = $0 as? KasaneError { true } else { false }
+        }
+        let stored = try await storage.read { work in try work.settings.settings() }
+        #expect(stored.municipalityName == "南野市" && stored.fiscalYearStartMonth == wanted.fiscalYearStartMonth)
+        let log = try await storage.auditLog(AuditFilter(action: "settings"), for: .localOperator).reversed().map(\.allowed)
+        #expect(Array(log) == [true, false, false])
     }
 }

@@ -10,10 +10,13 @@ final class MemoryWorkStorage: TransactionalStorage, @unchecked Sendable {
     struct State {
         var agencies: [Agency] = []
         var staff: [Staff] = []
+        var pledges: [Pledge] = []
+        var grants: [RoleGrant] = []
         var fields: [Field] = Field.standard
         var districts: [District] = []
         var rooms: [Room] = []
-        var audit: [(action: String, target: String, staffId: Int64?, allowed: Bool, at: Date)] = []
+        var settings = MunicipalitySettings()
+        var audit: [AuditEntry] = []
         var nextId: Int64 = 1
     }
 
@@ -23,7 +26,7 @@ final class MemoryWorkStorage: TransactionalStorage, @unchecked Sendable {
 
     init(clock: any WallClock) { self.clock = clock }
 
-    var audit: [(action: String, target: String, staffId: Int64?, allowed: Bool, at: Date)] { lock.withLock { state.audit } }
+    var audit: [AuditEntry] { lock.withLock { state.audit } }
 
     func read<T: Sendable>(_ body: @escaping @Sendable (any UnitOfWork) throws -> T) async throws -> T {
         let work = MemoryWork(lock.withLock { state })
@@ -48,6 +51,8 @@ final class MemoryWork: UnitOfWork, AuditRepository, DirectoryRepository {
     var audit: any AuditRepository { self }
     var directory: any DirectoryRepository { self }
     var rooms: any RoomRepository { MemoryRooms(work: self) }
+    var staff: any StaffRepository { MemoryStaff(work: self) }
+    var settings: any SettingsRepository { MemorySettings(work: self) }
 
     func nextId() -> Int64 {
         defer { state.nextId += 1 }
@@ -55,8 +60,22 @@ final class MemoryWork: UnitOfWork, AuditRepository, DirectoryRepository {
     }
 
     func append(_ actor: Actor, _ action: String, _ note: AuditNote, allowed: Bool) throws {
-        state.audit.append((action, note.target, actor.staffId, allowed, note.at))
+        var entry = AuditEntry(
+            id: Int64(state.audit.count + 1), at: note.at, staffId: actor.staffId, origin: actor.origin, action: action,
+            target: note.target, caseCode: note.caseCode, meetingId: note.meetingId, allowed: allowed, detail: note.detail,
+            previousHash: state.audit.last?.hash ?? AuditChain.genesis)
+        entry.hash = entry.computedHash()
+        state.audit.append(entry)
     }
+    func entries(_ filter: AuditFilter) throws -> [AuditEntry] {
+        Array(state.audit.reversed().filter { e in
+            (filter.staffId == nil || e.staffId == filter.staffId) && (filter.caseCode == nil || e.caseCode == filter.caseCode)
+                && (filter.action.map { e.action == $0 || e.action.hasPrefix($0 + ".") } ?? true) && (!filter.refusalsOnly || !e.allowed)
+        }.prefix(max(1, min(filter.limit, 100_000))))
+    }
+    func walk(_ visit: (AuditEntry) throws -> Void) throws { for e in state.audit { try visit(e) } }
+    func storedHash(line id: Int64) throws -> String? { state.audit.first { $0.id == id }?.hash }
+    func head() throws -> ChainHead? { state.audit.last.map { ChainHead(id: $0.id ?? 0, hash: $0.hash ?? "") } }
 
     func agencies() throws -> [Agency] { state.agencies }
     func agency(id: Int64) throws -> Agency? { state.agencies.first { $0.id == id } }
@@ -70,6 +89,12 @@ final class MemoryWork: UnitOfWork, AuditRepository, DirectoryRepository {
     func update(_ agency: Agency) throws {
         guard let i = state.agencies.firstIndex(where: { $0.id == agency.id }) else { return }
         state.agencies[i] = agency
+    }
+    func setDefaultContact(agencyId: Int64, staffId: Int64?) throws {
+        for i in state.agencies.indices where state.agencies[i].id == agencyId { state.agencies[i].defaultContactId = staffId }
+    }
+    func releaseDefaultContact(staffId: Int64) throws {
+        for i in state.agencies.indices where state.agencies[i].defaultContactId == staffId { state.agencies[i].defaultContactId = nil }
     }
     func staff(id: Int64) throws -> Staff? { state.staff.first { $0.id == id } }
     func fields() throws -> [Field] { state.fields }
@@ -95,4 +120,50 @@ struct MemoryRooms: RoomRepository {
         guard let i = work.state.rooms.firstIndex(where: { $0.id == room.id }) else { return }
         work.state.rooms[i] = room
     }
+}
+
+/// The staff, pledges and role grants of a memory unit of work.
+struct MemoryStaff: StaffRepository {
+    let work: MemoryWork
+
+    func staff(agencyId: Int64?) throws -> [Staff] { work.state.staff.filter { agencyId == nil || $0.agencyId == agencyId } }
+    func staff(id: Int64) throws -> Staff? { work.state.staff.first { $0.id == id } }
+    func staff(email: String) throws -> Staff? { work.state.staff.first { $0.email.lowercased() == email.lowercased() } }
+    func insert(_ staff: Staff) throws -> Staff {
+        var s = staff
+        s.id = work.nextId()
+        work.state.staff.append(s)
+        return s
+    }
+    func update(_ staff: Staff) throws {
+        guard let i = work.state.staff.firstIndex(where: { $0.id == staff.id }) else { return }
+        work.state.staff[i] = staff
+    }
+    func pledges(staffId: Int64?) throws -> [Pledge] { work.state.pledges.filter { staffId == nil || $0.staffId == staffId } }
+    func insert(_ pledge: Pledge) throws -> Pledge {
+        var p = pledge
+        p.id = work.nextId()
+        work.state.pledges.append(p)
+        return p
+    }
+    func roleGrants(status: RoleGrant.Status?) throws -> [RoleGrant] {
+        work.state.grants.filter { status == nil || $0.status == status }.reversed()
+    }
+    func roleGrant(id: Int64) throws -> RoleGrant? { work.state.grants.first { $0.id == id } }
+    func insert(_ grant: RoleGrant) throws -> RoleGrant {
+        var g = grant
+        g.id = work.nextId()
+        work.state.grants.append(g)
+        return g
+    }
+    func update(_ grant: RoleGrant) throws {
+        guard let i = work.state.grants.firstIndex(where: { $0.id == grant.id }) else { return }
+        work.state.grants[i] = grant
+    }
+}
+
+struct MemorySettings: SettingsRepository {
+    let work: MemoryWork
+    func settings() throws -> MunicipalitySettings { work.state.settings }
+    func save(_ settings: MunicipalitySettings) throws { work.state.settings = settings }
 }

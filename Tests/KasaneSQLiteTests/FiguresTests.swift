@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KasaneApp
 import KasaneCore
 import KasaneSQLite
 import Testing

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HummingbirdOTP
+import KasaneApp
 import KasaneCore
 import KasaneSQLite
 import Testing

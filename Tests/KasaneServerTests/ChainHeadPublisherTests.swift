@@ -1,4 +1,5 @@
 import Foundation
+import KasaneApp
 import KasaneCore
 import KasaneSQLite
 import Logging

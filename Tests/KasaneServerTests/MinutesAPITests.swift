@@ -3,6 +3,7 @@ import GRDB
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import KasaneApp
 import KasaneCore
 import KasaneDemo
 import KasaneSQLite

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import KasaneApp
 import KasaneCore
 import KasaneDemo
 import KasaneServer

@@ -30,27 +30,4 @@ extension AppDatabase {
             try Self.log(db, Actor(kind: .localOperator, origin: String(origin.prefix(64))), "auth", note, allowed: false)
         }
     }
-
-    /// The audit log, newest first, for an administrator.
-    public func auditLog(_ filter: AuditFilter, for actor: Actor) async throws -> [AuditEntry] {
-        try await audited(actor, "audit.list", target: "auditLog") { db, _ in
-            try Access.require(.readAuditLog, actor)
-            var request = AuditEntry.order(Column("id").desc)
-            if let staffId = filter.staffId { request = request.filter(Column("staffId") == staffId) }
-            if let code = filter.caseCode { request = request.filter(Column("caseCode") == code) }
-            if let action = filter.action {
-                request = request.filter(Column("action") == action || Column("action").like(action.replacingOccurrences(of: "%", with: "") + ".%"))
-            }
-            if filter.refusalsOnly { request = request.filter(Column("allowed") == false) }
-            if let from = filter.from { request = request.filter(Column("at") >= from.instant()) }
-            if let to = filter.to { request = request.filter(Column("at") < to.adding(days: 1).instant()) }
-            return try request.limit(max(1, min(filter.limit, 100_000))).fetchAll(db)
-        }
-    }
-
-    /// The filtered log as CSV (UTF-8 with a BOM, so Excel reads the Japanese).
-    public func auditLogCSV(_ filter: AuditFilter, for actor: Actor) async throws -> String {
-        let entries = try await auditLog(filter, for: actor)
-        return "\u{FEFF}" + ([AuditEntry.csvHeader] + entries.map(\.csvRow)).joined(separator: "\r\n") + "\r\n"
-    }
 }

@@ -160,7 +160,7 @@ extension AppDatabase {
     public func resetSecondFactor(staffId: Int64, by actor: Actor) async throws -> SignInLink {
         let now = clock.now()
         try Access.require(.manageDirectory, actor)
-        let staff = try await self.staff(id: staffId)
+        let staff = try await reader.read { db in try Self.staff(db, id: staffId) }
         if let own = actor.staffId, own == staffId {
             throw KasaneError.forbidden("自分の二段階認証は、別の管理者にリセットを依頼してください。")
         }

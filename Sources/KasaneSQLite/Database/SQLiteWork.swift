@@ -10,7 +10,9 @@ struct SQLiteWork: UnitOfWork {
 
     var audit: any AuditRepository { SQLiteAudit(db: db) }
     var directory: any DirectoryRepository { SQLiteDirectory(db: db) }
+    var staff: any StaffRepository { SQLiteStaff(db: db) }
     var rooms: any RoomRepository { SQLiteRooms(db: db) }
+    var settings: any SettingsRepository { SQLiteSettings(db: db) }
 }
 
 extension AppDatabase: TransactionalStorage {
@@ -43,6 +45,30 @@ struct SQLiteAudit: AuditRepository {
     func append(_ actor: Actor, _ action: String, _ note: AuditNote, allowed: Bool) throws {
         try AppDatabase.log(db, actor, action, note, allowed: allowed)
     }
+
+    func entries(_ filter: AuditFilter) throws -> [AuditEntry] {
+        var request = AuditEntry.order(Column("id").desc)
+        if let staffId = filter.staffId { request = request.filter(Column("staffId") == staffId) }
+        if let code = filter.caseCode { request = request.filter(Column("caseCode") == code) }
+        if let action = filter.action {
+            request = request.filter(Column("action") == action || Column("action").like(action.replacingOccurrences(of: "%", with: "") + ".%"))
+        }
+        if filter.refusalsOnly { request = request.filter(Column("allowed") == false) }
+        if let from = filter.from { request = request.filter(Column("at") >= from.instant()) }
+        if let to = filter.to { request = request.filter(Column("at") < to.adding(days: 1).instant()) }
+        return try request.limit(max(1, min(filter.limit, 100_000))).fetchAll(db)
+    }
+
+    func walk(_ visit: (AuditEntry) throws -> Void) throws {
+        let rows = try AuditEntry.order(Column("id")).fetchCursor(db)
+        while let entry = try rows.next() { try visit(entry) }
+    }
+
+    func storedHash(line id: Int64) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT hash FROM auditLog WHERE id = ?", arguments: [id])
+    }
+
+    func head() throws -> ChainHead? { try AppDatabase.auditHead(db) }
 }
 
 struct SQLiteDirectory: DirectoryRepository {
@@ -58,6 +84,12 @@ struct SQLiteDirectory: DirectoryRepository {
         return a
     }
     func update(_ agency: Agency) throws { try agency.update(db) }
+    func setDefaultContact(agencyId: Int64, staffId: Int64?) throws {
+        try db.execute(sql: "UPDATE agency SET defaultContactId = ? WHERE id = ?", arguments: [staffId, agencyId])
+    }
+    func releaseDefaultContact(staffId: Int64) throws {
+        try db.execute(sql: "UPDATE agency SET defaultContactId = NULL WHERE defaultContactId = ?", arguments: [staffId])
+    }
     func staff(id: Int64) throws -> Staff? { try Staff.fetchOne(db, key: id) }
     func fields() throws -> [Field] { try AppDatabase.fields(db) }
     func append(_ field: Field) throws {
@@ -67,6 +99,59 @@ struct SQLiteDirectory: DirectoryRepository {
     }
     func districts() throws -> [District] { try District.order(Column("code")).fetchAll(db) }
     func insert(_ district: District) throws { try district.insert(db) }
+}
+
+struct SQLiteStaff: StaffRepository {
+    let db: Database
+
+    func staff(agencyId: Int64?) throws -> [Staff] {
+        var request = Staff.order(Column("id"))
+        if let agencyId { request = request.filter(Column("agencyId") == agencyId) }
+        return try request.fetchAll(db)
+    }
+    func staff(id: Int64) throws -> Staff? { try Staff.fetchOne(db, key: id) }
+    func staff(email: String) throws -> Staff? {
+        try Staff.filter(sql: "email = ? COLLATE NOCASE", arguments: [email]).fetchOne(db)
+    }
+    func insert(_ staff: Staff) throws -> Staff {
+        var s = staff
+        try s.insert(db)
+        return s
+    }
+    func update(_ staff: Staff) throws { try staff.update(db) }
+    func pledges(staffId: Int64?) throws -> [Pledge] {
+        var request = Pledge.order(Column("staffId"), Column("pledgedOn"), Column("id"))
+        if let staffId { request = request.filter(Column("staffId") == staffId) }
+        return try request.fetchAll(db)
+    }
+    func insert(_ pledge: Pledge) throws -> Pledge {
+        var p = pledge
+        try p.insert(db)
+        return p
+    }
+    func roleGrants(status: RoleGrant.Status?) throws -> [RoleGrant] {
+        var request = RoleGrant.order(Column("id").desc)
+        if let status { request = request.filter(Column("status") == status.rawValue) }
+        return try request.fetchAll(db)
+    }
+    func roleGrant(id: Int64) throws -> RoleGrant? { try RoleGrant.fetchOne(db, key: id) }
+    func insert(_ grant: RoleGrant) throws -> RoleGrant {
+        var g = grant
+        try g.insert(db)
+        return g
+    }
+    func update(_ grant: RoleGrant) throws { try grant.update(db) }
+}
+
+struct SQLiteSettings: SettingsRepository {
+    let db: Database
+
+    func settings() throws -> MunicipalitySettings { try AppDatabase.settings(db) }
+    func save(_ settings: MunicipalitySettings) throws {
+        try db.execute(
+            sql: "INSERT INTO settings (id, data) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data",
+            arguments: [try AppDatabase.json(settings)])
+    }
 }
 
 struct SQLiteRooms: RoomRepository {

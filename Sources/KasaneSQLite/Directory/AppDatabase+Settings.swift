@@ -2,6 +2,8 @@ import Foundation
 import GRDB
 import KasaneCore
 
+// Settings are changed by the application (KasaneApp, Settings.swift) through
+// `SettingsRepository`; the store reads them for its own unmoved operations.
 extension AppDatabase {
     public func settings() async throws -> MunicipalitySettings {
         try await reader.read { db in try Self.settings(db) }
@@ -12,27 +14,6 @@ extension AppDatabase {
             return MunicipalitySettings()
         }
         return try JSONDecoder().decode(MunicipalitySettings.self, from: Data(data.utf8))
-    }
-
-    @discardableResult
-    public func updateSettings(_ settings: MunicipalitySettings, by actor: Actor) async throws -> MunicipalitySettings {
-        try await audited(actor, "settings.update", target: "settings") { db, _ in
-            try Access.require(.manageSettings, actor)
-            let valid = try settings.validated()
-            try db.execute(
-                sql: "INSERT INTO settings (id, data) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data",
-                arguments: [try Self.json(valid)])
-            return valid
-        }
-    }
-
-    /// Writes the audit line of an agendas or minutes template saved into the city's folder
-    /// (the file itself is checked and written by the documents module).
-    public func recordTemplateSaved(_ key: String, by actor: Actor) async throws {
-        try await audited(actor, "templates.save", target: "template:\(key)") { _, note in
-            try Access.require(.manageSettings, actor)
-            note.detail = "\(key).mustache を保存し、使い始めました"
-        }
     }
 
     // MARK: fields (added by the application, KasaneApp)

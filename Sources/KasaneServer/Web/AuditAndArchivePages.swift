@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import KasaneApp
 import KasaneCore
 import KasaneSQLite
 import NIOCore
@@ -128,7 +129,7 @@ struct ArchiveView {
     init(_ s: WebSession, web: WebController, error: String?) {
         user = web.user(s)
         csrf = s.csrf
-        let current = LocalDate.today().fiscalYear()
+        let current = web.database.clock.today().fiscalYear()
         years = (current - 5...current).reversed().map { y in
             Option(value: String(y), label: JapaneseEra.fiscalYearName(y) + "（\(y)年度）", selected: y == current)
         }

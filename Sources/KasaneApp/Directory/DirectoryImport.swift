@@ -1,6 +1,6 @@
 import Foundation
-import GRDB
 import KasaneCore
+import KasaneStorage
 
 /// What an import did.
 public struct ImportReport: Codable, Sendable, Equatable {
@@ -20,13 +20,13 @@ public struct ImportReport: Codable, Sendable, Equatable {
     }
 }
 
-extension AppDatabase {
+extension TransactionalStorage {
     /// Imports agencies and staff from CSV files (either may be absent). Agencies are
     /// matched by code and staff by e-mail: known ones are updated, new ones created.
     /// A file with any bad row is refused as a whole, with every row's problem, and
     /// nothing is stored.
     public func importDirectory(agenciesCSV: Data?, staffCSV: Data?, by actor: Actor) async throws -> ImportReport {
-        try await audited(actor, "directory.import", target: "directory") { db, note in
+        try await audited(actor, "directory.import", target: "directory") { work, note in
             try Access.require(.manageDirectory, actor)
             guard agenciesCSV != nil || staffCSV != nil else {
                 throw KasaneError.invalid(field: "file", message: "取り込むファイル（機関または職員のCSV）を指定してください。")
@@ -34,10 +34,10 @@ extension AppDatabase {
             // Read both files before touching the database. A file whose header is wrong cannot
             // be read at all; otherwise the rows that read well go on to the checks against the
             // directory, so that one answer lists every bad row of both files.
-            let agencyTable = try agenciesCSV.map { try Self.table($0, file: DirectoryImport.agencyFile) }
-            let staffTable = try staffCSV.map { try Self.table($0, file: DirectoryImport.staffFile) }
-            let knownFields = Set(try Self.fields(db))
-            let knownDistricts = Set(try String.fetchAll(db, sql: "SELECT code FROM district"))
+            let agencyTable = try agenciesCSV.map { try DirectoryCSV.table($0, file: DirectoryImport.agencyFile) }
+            let staffTable = try staffCSV.map { try DirectoryCSV.table($0, file: DirectoryImport.staffFile) }
+            let knownFields = Set(try work.directory.fields())
+            let knownDistricts = Set(try work.directory.districts().map(\.code))
             let agencyRead = Result {
                 try agencyTable.map { try DirectoryImport.readAgencies($0, knownFields: knownFields, knownDistricts: knownDistricts) }
             }
@@ -57,19 +57,19 @@ extension AppDatabase {
 
             for row in agencyRows {
                 var agency = row.agency
-                if let existing = try Agency.filter(Column("code") == agency.code).fetchOne(db) {
+                if let existing = try work.directory.agency(code: agency.code) {
                     agency.id = existing.id
                     agency.defaultContactId = existing.defaultContactId
-                    try agency.update(db)
+                    try work.directory.update(agency)
                     report.agenciesUpdated += 1
                 } else {
-                    try agency.insert(db)
+                    _ = try work.directory.insert(agency)
                     report.agenciesCreated += 1
                 }
             }
 
             for row in staffRows {
-                guard let agency = try Agency.filter(Column("code") == row.agencyCode).fetchOne(db) else {
+                guard let agency = try work.directory.agency(code: row.agencyCode), let agencyId = agency.id else {
                     // An agency whose own row is wrong: that row's problem says why.
                     if unreadCodes.contains(row.agencyCode) { continue }
                     problems.append(RowProblem(
@@ -77,20 +77,21 @@ extension AppDatabase {
                     continue
                 }
                 var staff = row.staff
-                staff.agencyId = agency.id!
-                let existing = try Staff.filter(sql: "email = ? COLLATE NOCASE", arguments: [staff.email]).fetchOne(db)
+                staff.agencyId = agencyId
+                let existing = try work.staff.staff(email: staff.email)
                 // Roles that read cases, new to this person, wait for a second person's approval.
-                let held = Self.holdReadingRoles(&staff, previous: existing, by: actor)
+                let held = StaffRules.holdReadingRoles(&staff, previous: existing, by: actor)
                 if let existing {
                     staff.id = existing.id
-                    try Self.releaseDefaultContact(db, from: existing, to: staff)
-                    try staff.update(db)
+                    try StaffRules.releaseDefaultContact(work, from: existing, to: staff)
+                    try work.staff.update(staff)
                     report.staffUpdated += 1
                 } else {
-                    try staff.insert(db)
+                    staff = try work.staff.insert(staff)
                     report.staffCreated += 1
                 }
-                try Self.requestRoles(db, held, staffId: staff.id!, by: actor, now: note.at)
+                guard let staffId = staff.id else { continue }
+                try StaffRules.requestRoles(work, held, staffId: staffId, by: actor, at: note.at)
                 report.rolesRequested += held.count
                 if let day = row.pledgedOn {
                     guard day <= LocalDate.today(now: note.at) else {
@@ -98,11 +99,8 @@ extension AppDatabase {
                             file: DirectoryImport.staffFile, row: row.rowNumber, column: "守秘義務確認日", message: "守秘義務確認日に未来の日付は指定できません。"))
                         continue
                     }
-                    let known = try Pledge
-                        .filter(Column("staffId") == staff.id! && Column("pledgedOn") == day.description).fetchCount(db)
-                    if known == 0 {
-                        var pledge = Pledge(staffId: staff.id!, pledgedOn: day, recordedBy: actor.staffId, note: "CSV取込")
-                        try pledge.insert(db)
+                    if try !work.staff.pledges(staffId: staffId).contains(where: { $0.pledgedOn == day }) {
+                        _ = try work.staff.insert(Pledge(staffId: staffId, pledgedOn: day, recordedBy: actor.staffId, note: "CSV取込"))
                         report.pledgesRecorded += 1
                     }
                 }
@@ -111,17 +109,15 @@ extension AppDatabase {
             // Default contacts last: they may name staff of the same file.
             for row in agencyRows {
                 guard let email = row.defaultContactEmail else { continue }
-                let agency = try Agency.filter(Column("code") == row.agency.code).fetchOne(db)!
-                guard let staff = try Staff.filter(sql: "email = ? COLLATE NOCASE", arguments: [email]).fetchOne(db),
-                      staff.agencyId == agency.id, staff.active
+                guard let agency = try work.directory.agency(code: row.agency.code), let agencyId = agency.id,
+                      let staff = try work.staff.staff(email: email), staff.agencyId == agencyId, staff.active
                 else {
                     problems.append(RowProblem(
                         file: DirectoryImport.agencyFile, row: row.rowNumber, column: "既定の連絡先",
                         message: "既定の連絡先 \(email) は、この機関の有効な職員として登録されていません。"))
                     continue
                 }
-                try db.execute(
-                    sql: "UPDATE agency SET defaultContactId = ? WHERE id = ?", arguments: [staff.id, agency.id])
+                try work.directory.setDefaultContact(agencyId: agencyId, staffId: staff.id)
             }
 
             // Throwing rolls the whole transaction back: nothing is half-imported.
@@ -131,9 +127,11 @@ extension AppDatabase {
             return report
         }
     }
+}
 
+enum DirectoryCSV {
     /// Parses one CSV file, naming the file in what it reports.
-    private static func table(_ data: Data, file: String) throws -> CSV.Table {
+    static func table(_ data: Data, file: String) throws -> CSV.Table {
         do {
             return try CSV.parse(data)
         } catch let error as KasaneError {
