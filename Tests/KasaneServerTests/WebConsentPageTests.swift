@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import KasaneApp
 import KasaneCore
 import KasaneDemo
 import KasaneSQLite
@@ -117,6 +118,26 @@ struct WebConsentPageTests {
             #expect(home.text.contains("回答受付中の日程調整"))
             let member = try await client.page("/home", cookie: cookies[DemoSeed.involvedMemberEmail])
             #expect(!member.text.contains("有効期限が来る本人同意"))
+        }
+    }
+
+    @Test("The consent and pledge forms offer the day of the database's clock, not the machine's")
+    func formsOfferTheClocksDay() async throws {
+        let base = try await DemoApp.make()
+        let cookies = try await base.signedIn([DemoSeed.coordinatorEmail, DemoSeed.administratorEmail])
+        // The same city three days earlier: a page must say that day, as the change it posts would.
+        let day = LocalDate.today().adding(days: -3)
+        let app = DemoApp(
+            database: base.database.at(day: day), seed: base.seed, coordinator: base.coordinator, secretariat: base.secretariat,
+            member: base.member, outsider: base.outsider, administrator: base.administrator)
+        let coordinator = try await base.database.staff(email: DemoSeed.coordinatorEmail)
+        try await app.test { client in
+            let c = cookies[DemoSeed.coordinatorEmail]
+            let casePage = try await client.page("/cases/\(app.seed.eightyFiftyCaseId)", cookie: c)
+            #expect(casePage.text.contains("name=\"givenOn\" value=\"\(day)\""))
+            let staffPage = try await client.page("/admin/staff/\(coordinator.id!)", cookie: cookies[DemoSeed.administratorEmail])
+            #expect(staffPage.status == .ok)
+            #expect(staffPage.text.contains("name=\"pledgedOn\" value=\"\(day)\""))
         }
     }
 }

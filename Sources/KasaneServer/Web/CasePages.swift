@@ -89,7 +89,7 @@ struct CasePages {
             received: JapaneseEra.dateName(c.receivedOn), district: c.district, fields: c.fields.map(\.rawValue).joined(separator: "・"),
             status: c.status.japaneseName, notice: notice, household: household, consents: consents, plans: plans,
             mayPrepare: Access.allows(.proposeMembers, actor), prepare: prepare,
-            consentForm: mayRecord ? (consentForm ?? ConsentForm()).filled(members: members, agencies: agencies) : nil)
+            consentForm: mayRecord ? (consentForm ?? ConsentForm(today: database.clock.today())).filled(members: members, agencies: agencies) : nil)
     }
 }
 

@@ -80,7 +80,7 @@ struct ConsentPages {
 /// problem beside its field.
 struct ConsentForm {
     var givenBy: String = ""
-    var givenOn: String = LocalDate.today().description
+    var givenOn: String = ""
     var everyone: Bool = true
     var chosen: Set<Int64> = []
     var purpose: String = "重層的支援会議における支援方針の協議のため"
@@ -94,7 +94,8 @@ struct ConsentForm {
     var formError: String?
     var hasErrors: Bool = false
 
-    init() {}
+    /// An empty form, given today (the database clock's day) as the day of the consent.
+    init(today: LocalDate) { givenOn = today.description }
 
     init(_ form: [String: String]) {
         givenBy = form["givenBy"] ?? ""

@@ -26,22 +26,22 @@ struct FeedAndFigurePages {
         }
         router.get("figures") { request, _ in
             try await web.signedIn(request) { s, actor in
-                let year = try Self.year(request)
+                let year = try Self.year(request, today: database.clock.today())
                 return WebPages.page("figures", FiguresView(try await database.figures(fiscalYear: year, by: actor), user: web.user(s)))
             }
         }
         router.get("figures.csv") { request, _ in
             try await web.signedIn(request) { _, actor in
-                let year = try Self.year(request)
+                let year = try Self.year(request, today: database.clock.today())
                 let figures = try await database.figures(fiscalYear: year, by: actor)
                 return WebPages.download(figures.csv, contentType: "text/csv; charset=utf-8", fileName: "figures-FY\(year).csv")
             }
         }
     }
 
-    /// `?fiscalYear=`, or the current fiscal year.
-    static func year(_ request: Request) throws -> Int {
-        try DocumentQuery.int(request, "fiscalYear").map { Int($0) } ?? LocalDate.today().fiscalYear()
+    /// `?fiscalYear=`, or the fiscal year of `today`.
+    static func year(_ request: Request, today: LocalDate) throws -> Int {
+        try DocumentQuery.int(request, "fiscalYear").map { Int($0) } ?? today.fiscalYear()
     }
 }
 

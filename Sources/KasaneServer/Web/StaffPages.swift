@@ -57,8 +57,9 @@ struct StaffPages {
     }
 
     func page(
-        _ id: Int64, s: WebSession, notice: String? = nil, error: String? = nil, pledgeForm: PledgeForm = PledgeForm()
+        _ id: Int64, s: WebSession, notice: String? = nil, error: String? = nil, pledgeForm: PledgeForm? = nil
     ) async throws -> Response {
+        let pledgeForm = pledgeForm ?? PledgeForm(pledgedOn: database.clock.today().description)
         let staff = try await database.staff(id: id)
         let agency = try await database.agencies().first { $0.id == staff.agencyId }?.name ?? ""
         let pledges = try await database.pledges(staffId: id).sorted { $0.pledgedOn > $1.pledgedOn }.map { p in
@@ -79,7 +80,7 @@ struct StaffPages {
 }
 
 struct PledgeForm {
-    var pledgedOn: String = LocalDate.today().description
+    var pledgedOn: String
     var note: String = ""
     var error: String?
 }
