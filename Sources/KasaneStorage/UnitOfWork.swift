@@ -13,6 +13,9 @@ public protocol UnitOfWork {
     var staff: any StaffRepository { get }
     var rooms: any RoomRepository { get }
     var settings: any SettingsRepository { get }
+    var tokens: any TokenRepository { get }
+    var figures: any FiguresRepository { get }
+    var followUp: any FollowUpRepository { get }
 }
 
 /// A storage that runs units of work.
@@ -105,6 +108,47 @@ public protocol SettingsRepository {
     func settings() throws -> MunicipalitySettings
     /// Replaces the stored settings.
     func save(_ settings: MunicipalitySettings) throws
+}
+
+/// API tokens, kept as hashes (`Secret`).
+public protocol TokenRepository {
+    /// Stores a new token and returns it with its id.
+    func insert(_ token: APIToken) throws -> APIToken
+    /// Tokens (of one member when given), by id.
+    func tokens(staffId: Int64?) throws -> [APIToken]
+    func token(id: Int64) throws -> APIToken?
+    func update(_ token: APIToken) throws
+    /// The active staff member whose token, not revoked, has this hash.
+    func activeStaff(tokenHash: String) throws -> Staff?
+}
+
+/// The counts the year's figures are made of, straight from the records.
+public protocol FiguresRepository {
+    /// Each counted figure of the fiscal year `fiscalYear`, running from `from` to `to` (both
+    /// included): meetings held, cases discussed, referrals, plans made, approved, evaluated,
+    /// terminated, suspended, gaps raised and resolved.
+    func counts(fiscalYear: Int, from: LocalDate, to: LocalDate) throws -> [Figure: Double]
+    /// For each case whose plan was first approved between `from` and `to`: the days from its
+    /// referral (受付日) to that approval.
+    func daysToFirstApproval(from: LocalDate, to: LocalDate) throws -> [Int]
+    /// Terminations between `from` and `to` by reason.
+    func terminationsByReason(from: LocalDate, to: LocalDate) throws -> [TerminationReason: Int]
+}
+
+/// What the coordinator and the secretariat follow: plans whose review comes due, the
+/// meetings they could go to, and the resource gaps (社会資源の不足) raised in minutes.
+public protocol FollowUpRepository {
+    /// The latest version of each case's plan, in progress, whose next review is on or before
+    /// `day`, soonest first.
+    func reviewsDue(onOrBefore day: LocalDate) throws -> [ReviewDue]
+    /// 重層的支援会議 planned or invited that start after `instant`, soonest first, with the
+    /// minutes their agenda already takes.
+    func upcomingMultiLayered(after instant: Date) throws -> [(meeting: Meeting, usedMinutes: Int)]
+    /// Gaps (with this status, field or district when given), newest first.
+    func gaps(status: GapStatus?, field: Field?, district: String?) throws -> [ResourceGap]
+    func gap(id: Int64) throws -> ResourceGap?
+    /// Records how a gap has moved on.
+    func updateGap(id: Int64, status: GapStatus, passedTo: String?, resolvedOn: LocalDate?) throws
 }
 
 /// Meeting rooms.

@@ -62,3 +62,39 @@ public struct OutgoingNotice: Sendable, Equatable {
         self.createdAt = createdAt
     }
 }
+
+/// An API token as stored: only its SHA-256 hash is kept.
+public struct APIToken: Codable, Sendable, Equatable {
+    public var id: Int64?
+    public var staffId: Int64
+    public var tokenHash: String
+    public var label: String
+    public var createdAt: Date
+    public var revokedAt: Date?
+
+    public init(id: Int64?, staffId: Int64, tokenHash: String, label: String, createdAt: Date, revokedAt: Date?) {
+        self.id = id
+        self.staffId = staffId
+        self.tokenHash = tokenHash
+        self.label = label
+        self.createdAt = createdAt
+        self.revokedAt = revokedAt
+    }
+}
+
+/// A plan whose review comes due, as the follow-up reads it.
+public struct ReviewDue: Sendable, Equatable {
+    public var planId: Int64
+    public var caseId: Int64
+    public var caseCode: String
+    public var state: PlanState
+    public var nextReviewOn: LocalDate
+
+    public init(planId: Int64, caseId: Int64, caseCode: String, state: PlanState, nextReviewOn: LocalDate) {
+        self.planId = planId
+        self.caseId = caseId
+        self.caseCode = caseCode
+        self.state = state
+        self.nextReviewOn = nextReviewOn
+    }
+}

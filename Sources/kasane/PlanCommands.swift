@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KasaneApp
 import KasaneCore
 import KasaneSQLite
 

@@ -19,7 +19,7 @@ enum Engine: String, CaseIterable, CustomTestStringConvertible, Sendable {
     }
 }
 
-@Suite("The directory and rooms, decided by the application, on each engine")
+@Suite("The directory, rooms, settings, tokens and the audit log, decided by the application, on each engine")
 struct DirectoryOnEachEngineTests {
     static let instant = ISO8601DateFormatter().date(from: "2026-12-04T01:00:00Z")!
     /// A coordinator with no row in the directory: refused every directory change.
@@ -159,5 +159,59 @@ struct DirectoryOnEachEngineTests {
         #expect(stored.municipalityName == "南野市" && stored.fiscalYearStartMonth == wanted.fiscalYearStartMonth)
         let log = try await storage.auditLog(AuditFilter(action: "settings"), for: .localOperator).reversed().map(\.allowed)
         #expect(Array(log) == [true, false, false])
+    }
+
+    @Test("Tokens: issued only to oneself, checked by their hash, stopped at once when revoked; a malformed one is never looked up", arguments: Engine.allCases)
+    func tokens(engine: Engine) async throws {
+        let storage = try engine.storage(at: Self.instant)
+        _ = try await storage.addDistrict(District(code: "N", name: "北部"), by: .localOperator)
+        let agency = try await storage.createAgency(Self.agency, by: .localOperator)
+        let admin = try await storage.createStaff(
+            Staff(agencyId: agency.id!, name: "管理 担当", email: "adm@city.example.jp", roles: [.administrator]), by: .localOperator)
+        let member = try await storage.createStaff(
+            Staff(agencyId: agency.id!, name: "構成 員", email: "mem@city.example.jp", roles: [.member]), by: .localOperator)
+        // An administrator cannot take a token for a member (and so read as them).
+        await #expect { try await storage.issueToken(staffId: member.id!, label: "代理", by: .staff(admin)) } throws: {
+            if case .forbidden = $0 as? KasaneError { true } else { false }
+        }
+        let (token, record) = try await storage.issueToken(staffId: member.id!, label: "連携", by: .staff(member))
+        #expect(Secret.wellFormed(token) && record.tokenHash == Secret.hash(token) && record.tokenHash != token)
+        #expect(try await storage.staff(forToken: token)?.id == member.id)
+        #expect(try await storage.staff(forToken: String(token.dropLast()) + "!") == nil)
+        // The administrator may revoke it; it stops at once, and once only.
+        try await storage.revokeToken(id: record.id!, by: .staff(admin))
+        #expect(try await storage.staff(forToken: token) == nil)
+        await #expect { try await storage.revokeToken(id: record.id!, by: .staff(member)) } throws: {
+            if case .conflict = $0 as? KasaneError { true } else { false }
+        }
+        #expect(try await storage.tokens(staffId: member.id!).map(\.revokedAt) == [Self.instant])
+    }
+
+    @Test("A secret's hash is the SHA-256 in lowercase hex, 64 characters")
+    func secretHash() {
+        #expect(Secret.hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(Secret.new() != Secret.new() && Secret.wellFormed(Secret.new()))
+        #expect(!Secret.wellFormed(String(repeating: "ａ", count: Secret.length)))
+    }
+
+    @Test("Figures: the fiscal year from the settings' first month, the year's targets beside the counts, refused to an administrator and outside 2000–2100", arguments: Engine.allCases)
+    func figures(engine: Engine) async throws {
+        let storage = try engine.storage(at: Self.instant)
+        var settings = MunicipalitySettings()
+        settings.targets = [FigureTarget(fiscalYear: 2026, figure: .plansMade, value: 2), FigureTarget(fiscalYear: 2027, figure: .plansMade, value: 5)]
+        _ = try await storage.updateSettings(settings, by: .localOperator)
+        let secretariat = Actor.staff(Staff(agencyId: 1, name: "事務 局", email: "s@city.example.jp", roles: [.secretariat]))
+        let year = try await storage.figures(fiscalYear: 2026, by: secretariat)
+        #expect(year.from == LocalDate("2026-04-01")! && year.to == LocalDate("2027-03-31")!)
+        let made = try #require(year.rows.first { $0.figure == Figure.plansMade.rawValue })
+        #expect(made.actual == 0 && made.target == 2)
+        #expect(year.rows.contains { $0.figure.hasPrefix("plansTerminated.") })
+        let admin = Actor.staff(Staff(agencyId: 1, name: "管理", email: "a@city.example.jp", roles: [.administrator]))
+        await #expect { try await storage.figures(fiscalYear: 2026, by: admin) } throws: {
+            if case .forbidden = $0 as? KasaneError { true } else { false }
+        }
+        await #expect { try await storage.figures(fiscalYear: 1999, by: secretariat) } throws: {
+            if case .invalid(let field, _) = $0 as? KasaneError { field == "fiscalYear" } else { false }
+        }
     }
 }

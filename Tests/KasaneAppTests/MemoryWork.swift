@@ -16,6 +16,7 @@ final class MemoryWorkStorage: TransactionalStorage, @unchecked Sendable {
         var districts: [District] = []
         var rooms: [Room] = []
         var settings = MunicipalitySettings()
+        var tokens: [APIToken] = []
         var audit: [AuditEntry] = []
         var nextId: Int64 = 1
     }
@@ -53,6 +54,9 @@ final class MemoryWork: UnitOfWork, AuditRepository, DirectoryRepository {
     var rooms: any RoomRepository { MemoryRooms(work: self) }
     var staff: any StaffRepository { MemoryStaff(work: self) }
     var settings: any SettingsRepository { MemorySettings(work: self) }
+    var tokens: any TokenRepository { MemoryTokens(work: self) }
+    var figures: any FiguresRepository { MemoryFigures() }
+    var followUp: any FollowUpRepository { MemoryFollowUp() }
 
     func nextId() -> Int64 {
         defer { state.nextId += 1 }
@@ -166,4 +170,40 @@ struct MemorySettings: SettingsRepository {
     let work: MemoryWork
     func settings() throws -> MunicipalitySettings { work.state.settings }
     func save(_ settings: MunicipalitySettings) throws { work.state.settings = settings }
+}
+
+struct MemoryTokens: TokenRepository {
+    let work: MemoryWork
+    func insert(_ token: APIToken) throws -> APIToken {
+        var t = token
+        t.id = work.nextId()
+        work.state.tokens.append(t)
+        return t
+    }
+    func tokens(staffId: Int64?) throws -> [APIToken] { work.state.tokens.filter { staffId == nil || $0.staffId == staffId } }
+    func token(id: Int64) throws -> APIToken? { work.state.tokens.first { $0.id == id } }
+    func update(_ token: APIToken) throws {
+        guard let i = work.state.tokens.firstIndex(where: { $0.id == token.id }) else { return }
+        work.state.tokens[i] = token
+    }
+    func activeStaff(tokenHash: String) throws -> Staff? {
+        guard let t = work.state.tokens.first(where: { $0.tokenHash == tokenHash && $0.revokedAt == nil }) else { return nil }
+        return work.state.staff.first { $0.id == t.staffId && $0.active }
+    }
+}
+
+/// The memory engine holds no meetings or plans: every count is nought.
+struct MemoryFigures: FiguresRepository {
+    func counts(fiscalYear: Int, from: LocalDate, to: LocalDate) throws -> [Figure: Double] { [:] }
+    func daysToFirstApproval(from: LocalDate, to: LocalDate) throws -> [Int] { [] }
+    func terminationsByReason(from: LocalDate, to: LocalDate) throws -> [TerminationReason: Int] { [:] }
+}
+
+/// The memory engine holds no plans, meetings or gaps.
+struct MemoryFollowUp: FollowUpRepository {
+    func reviewsDue(onOrBefore day: LocalDate) throws -> [ReviewDue] { [] }
+    func upcomingMultiLayered(after instant: Date) throws -> [(meeting: Meeting, usedMinutes: Int)] { [] }
+    func gaps(status: GapStatus?, field: Field?, district: String?) throws -> [ResourceGap] { [] }
+    func gap(id: Int64) throws -> ResourceGap? { nil }
+    func updateGap(id: Int64, status: GapStatus, passedTo: String?, resolvedOn: LocalDate?) throws {}
 }

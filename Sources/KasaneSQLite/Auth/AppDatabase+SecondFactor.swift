@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import HummingbirdOTP
 import KasaneCore
+import KasaneStorage
 
 /// A second factor for the web pages: a TOTP (RFC 6238) the person's authenticator app
 /// computes, enrolled at the first sign-in with a QR code Kasane draws itself, with ten
@@ -47,7 +48,7 @@ extension AppDatabase {
         return try await reader.read { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT staffId, csrf, createdAt, expiresAt, secondFactor FROM webSession WHERE idHash = ? AND endedAt IS NULL AND secondFactor != 'done'
-                """, arguments: [Self.hash(id)]),
+                """, arguments: [Secret.hash(id)]),
                   (row["createdAt"] as Date).addingTimeInterval(policy.secondFactorWindow) > now, (row["expiresAt"] as Date) > now,
                   let step = SecondFactorStep(rawValue: row["secondFactor"]),
                   let staff = try Staff.fetchOne(db, key: row["staffId"] as Int64), staff.active
@@ -98,7 +99,7 @@ extension AppDatabase {
             for _ in 0..<10 {
                 let code = Self.newRecoveryCode()
                 codes.append(code)
-                try db.execute(sql: "INSERT INTO recoveryCode (staffId, codeHash) VALUES (?, ?)", arguments: [staff.id, Self.hash(Self.normalisedRecovery(code))])
+                try db.execute(sql: "INSERT INTO recoveryCode (staffId, codeHash) VALUES (?, ?)", arguments: [staff.id, Secret.hash(Self.normalisedRecovery(code))])
             }
             return codes
         }
@@ -114,7 +115,7 @@ extension AppDatabase {
                 try db.execute(sql: "UPDATE totpCredential SET lastStep = ? WHERE staffId = ?", arguments: [step, staff.id])
                 return true
             }
-            let hash = Self.hash(Self.normalisedRecovery(code))
+            let hash = Secret.hash(Self.normalisedRecovery(code))
             guard try Row.fetchOne(db, sql: "SELECT 1 FROM recoveryCode WHERE staffId = ? AND codeHash = ? AND usedAt IS NULL", arguments: [staff.id, hash]) != nil
             else { return nil }
             try db.execute(sql: "UPDATE recoveryCode SET usedAt = ? WHERE staffId = ? AND codeHash = ?", arguments: [now, staff.id, hash])
@@ -146,7 +147,7 @@ extension AppDatabase {
                 try Self.log(db, actor, "auth.secondFactor", note, allowed: false)
                 return .failure(.unauthenticated("確認コードが違います。認証アプリに表示されている6桁の数字（または回復用コード）を入力してください。"))
             }
-            try db.execute(sql: "UPDATE webSession SET secondFactor = 'done', lastSeenAt = ? WHERE idHash = ?", arguments: [now, Self.hash(sessionId)])
+            try db.execute(sql: "UPDATE webSession SET secondFactor = 'done', lastSeenAt = ? WHERE idHash = ?", arguments: [now, Secret.hash(sessionId)])
             note.detail = expected == .enrol ? "二段階認証を設定" : "二段階認証"
             try Self.log(db, actor, "auth.secondFactor", note, allowed: true)
             return .success(result)
@@ -197,7 +198,7 @@ extension AppDatabase {
     }
 
     /// 20 random letters and digits: the key the app and Kasane share (160 bits as RFC 4226 advises).
-    static func newSecret() -> String { String(newToken().prefix(20)) }
+    static func newSecret() -> String { String(Secret.new().prefix(20)) }
 
     /// `abcd-efgh-jkmn`: 12 letters and digits that are hard to mistake, in three groups.
     static func newRecoveryCode() -> String {

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import HummingbirdBcrypt
 import KasaneCore
+import KasaneStorage
 
 /// Sign-in for the web pages: passwords set through a one-time link, sessions stored
 /// as hashes with idle and absolute limits, a lockout after repeated failures; every
@@ -18,10 +19,10 @@ extension AppDatabase {
             }
             guard staff.active else { throw KasaneError.conflict("無効な職員にはリンクを発行できません。") }
             note.target = "staff:\(staff.id!)"
-            let token = Self.newToken()
+            let token = Secret.new()
             try db.execute(
                 sql: "INSERT INTO signInLink (tokenHash, staffId, createdAt, expiresAt) VALUES (?, ?, ?, ?)",
-                arguments: [Self.hash(token), staff.id, now, now.addingTimeInterval(policy.linkLifetime)])
+                arguments: [Secret.hash(token), staff.id, now, now.addingTimeInterval(policy.linkLifetime)])
             let url = try Self.settings(db).baseURL + "/set-password?token=" + token
             // The link goes to the person's own address only: a staff member who asked for it
             // (an administrator) is not shown it, so that nobody sets another's password.
@@ -48,12 +49,12 @@ extension AppDatabase {
         let actor = Actor(kind: .localOperator, origin: origin)
         try await audited(actor, "auth.setPassword", target: "signInLink") { db, note in
             let refused = KasaneError.notFound("このリンクは使えません（使用済みか期限切れ）。管理者に新しいリンクを依頼してください。")
-            guard let row = try Row.fetchOne(db, sql: "SELECT staffId, expiresAt, usedAt FROM signInLink WHERE tokenHash = ?", arguments: [Self.hash(linkToken)]),
+            guard let row = try Row.fetchOne(db, sql: "SELECT staffId, expiresAt, usedAt FROM signInLink WHERE tokenHash = ?", arguments: [Secret.hash(linkToken)]),
                   (row["usedAt"] as Date?) == nil, (row["expiresAt"] as Date) > now
             else { throw refused }
             let staffId: Int64 = row["staffId"]
             note.target = "staff:\(staffId)"
-            try db.execute(sql: "UPDATE signInLink SET usedAt = ? WHERE tokenHash = ?", arguments: [now, Self.hash(linkToken)])
+            try db.execute(sql: "UPDATE signInLink SET usedAt = ? WHERE tokenHash = ?", arguments: [now, Secret.hash(linkToken)])
             try db.execute(
                 sql: "INSERT INTO passwordCredential (staffId, hash, setAt) VALUES (?, ?, ?) ON CONFLICT(staffId) DO UPDATE SET hash = excluded.hash, setAt = excluded.setAt",
                 arguments: [staffId, hash, now])
@@ -106,13 +107,13 @@ extension AppDatabase {
                 return .failure(.unauthenticated("メールアドレスまたはパスワードが違います。"))
             }
             try db.execute(sql: "INSERT INTO signInAttempt (email, client, at, succeeded) VALUES (?, ?, ?, 1)", arguments: [address, client, now])
-            let id = Self.newToken(), csrf = Self.newToken()
+            let id = Secret.new(), csrf = Secret.new()
             let expires = now.addingTimeInterval(policy.absolute)
             // The password is right: signed in, or (with a second factor) half way, until the code.
             let step = try Self.firstStep(db, for: staff)
             try db.execute(
                 sql: "INSERT INTO webSession (idHash, staffId, csrf, origin, createdAt, lastSeenAt, expiresAt, secondFactor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                arguments: [Self.hash(id), staff.id, csrf, client, now, now, expires, step.rawValue])
+                arguments: [Secret.hash(id), staff.id, csrf, client, now, now, expires, step.rawValue])
             note.detail = step == .done ? nil : step == .code ? "パスワード確認（二段階認証へ）" : "パスワード確認（二段階認証の設定へ）"
             try Self.log(db, .staff(staff, from: "web \(client)"), "auth.signIn", note, allowed: true)
             var session = WebSession(id: id, csrf: csrf, staff: staff, expiresAt: expires)
@@ -153,11 +154,11 @@ extension AppDatabase {
         return try await writer.write { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT staffId, csrf, lastSeenAt, expiresAt FROM webSession WHERE idHash = ? AND endedAt IS NULL AND secondFactor = 'done'
-                """, arguments: [Self.hash(id)]),
+                """, arguments: [Secret.hash(id)]),
                   (row["expiresAt"] as Date) > now, (row["lastSeenAt"] as Date).addingTimeInterval(policy.idle) > now,
                   let staff = try Staff.fetchOne(db, key: row["staffId"] as Int64), staff.active
             else { return nil }
-            try db.execute(sql: "UPDATE webSession SET lastSeenAt = ? WHERE idHash = ?", arguments: [now, Self.hash(id)])
+            try db.execute(sql: "UPDATE webSession SET lastSeenAt = ? WHERE idHash = ?", arguments: [now, Secret.hash(id)])
             return WebSession(id: id, csrf: row["csrf"], staff: staff, expiresAt: row["expiresAt"])
         }
     }
@@ -170,7 +171,7 @@ extension AppDatabase {
             if everywhere {
                 try db.execute(sql: "UPDATE webSession SET endedAt = ? WHERE staffId = ? AND endedAt IS NULL", arguments: [now, session.staff.id])
             } else {
-                try db.execute(sql: "UPDATE webSession SET endedAt = ? WHERE idHash = ?", arguments: [now, Self.hash(id)])
+                try db.execute(sql: "UPDATE webSession SET endedAt = ? WHERE idHash = ?", arguments: [now, Secret.hash(id)])
             }
         }
     }

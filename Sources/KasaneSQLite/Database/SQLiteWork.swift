@@ -13,6 +13,9 @@ struct SQLiteWork: UnitOfWork {
     var staff: any StaffRepository { SQLiteStaff(db: db) }
     var rooms: any RoomRepository { SQLiteRooms(db: db) }
     var settings: any SettingsRepository { SQLiteSettings(db: db) }
+    var tokens: any TokenRepository { SQLiteTokens(db: db) }
+    var figures: any FiguresRepository { SQLiteFigures(db: db) }
+    var followUp: any FollowUpRepository { SQLiteFollowUp(db: db) }
 }
 
 extension AppDatabase: TransactionalStorage {
@@ -151,6 +154,29 @@ struct SQLiteSettings: SettingsRepository {
         try db.execute(
             sql: "INSERT INTO settings (id, data) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data",
             arguments: [try AppDatabase.json(settings)])
+    }
+}
+
+struct SQLiteTokens: TokenRepository {
+    let db: Database
+
+    func insert(_ token: APIToken) throws -> APIToken {
+        var t = token
+        try t.insert(db)
+        return t
+    }
+    func tokens(staffId: Int64?) throws -> [APIToken] {
+        var request = APIToken.order(Column("id"))
+        if let staffId { request = request.filter(Column("staffId") == staffId) }
+        return try request.fetchAll(db)
+    }
+    func token(id: Int64) throws -> APIToken? { try APIToken.fetchOne(db, key: id) }
+    func update(_ token: APIToken) throws { try token.update(db) }
+    func activeStaff(tokenHash: String) throws -> Staff? {
+        try Staff.fetchOne(db, sql: """
+            SELECT staff.* FROM staff JOIN apiToken ON apiToken.staffId = staff.id
+            WHERE apiToken.tokenHash = ? AND apiToken.revokedAt IS NULL AND staff.active
+            """, arguments: [tokenHash])
     }
 }
 

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import GRDB
 import KasaneCore
+import KasaneStorage
 
 /// What importing an iTIP message did.
 public struct ReplyOutcome: Codable, Sendable, Equatable {
@@ -136,11 +137,11 @@ extension AppDatabase {
             guard let staff = actor.staff else {
                 throw KasaneError.forbidden("フィードは職員ごとに発行します。")
             }
-            let token = Self.newToken()
+            let token = Secret.new()
             try db.execute(sql: """
                 INSERT INTO feedToken (staffId, tokenHash, createdAt) VALUES (?, ?, ?)
                 ON CONFLICT(staffId) DO UPDATE SET tokenHash = excluded.tokenHash, createdAt = excluded.createdAt
-                """, arguments: [staff.id, Self.hash(token), note.at])
+                """, arguments: [staff.id, Secret.hash(token), note.at])
             return token
         }
     }
@@ -149,7 +150,7 @@ extension AppDatabase {
     /// were invited to, from 90 days ago on. Nil for an unknown or renewed token.
     public func feed(token: String) async throws -> Feed? {
         let now = clock.now()
-        guard token.count == Self.tokenLength, token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+        guard Secret.wellFormed(token) else {
             return nil
         }
         // One read transaction, set-based; the audit line is a short write of its own, so
@@ -158,7 +159,7 @@ extension AppDatabase {
             guard let staff = try Staff.fetchOne(db, sql: """
                 SELECT staff.* FROM staff JOIN feedToken ON feedToken.staffId = staff.id
                 WHERE feedToken.tokenHash = ? AND staff.active
-                """, arguments: [Self.hash(token)])
+                """, arguments: [Secret.hash(token)])
             else { return nil }
             let ids = try Int64.fetchAll(db, sql: """
                 SELECT DISTINCT meeting.id FROM meeting JOIN attendee ON attendee.meetingId = meeting.id
@@ -206,14 +207,14 @@ extension AppDatabase {
     /// Who a feed token belongs to, and the data version now: enough to answer a feed
     /// from cache. nil for a token that is not (or no longer) valid.
     public func feedOwner(token: String) async throws -> (staff: Staff, version: Int64)? {
-        guard token.count == Self.tokenLength, token.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+        guard Secret.wellFormed(token) else {
             return nil
         }
         return try await reader.read { db in
             guard let staff = try Staff.fetchOne(db, sql: """
                 SELECT staff.* FROM staff JOIN feedToken ON feedToken.staffId = staff.id
                 WHERE feedToken.tokenHash = ? AND staff.active
-                """, arguments: [Self.hash(token)])
+                """, arguments: [Secret.hash(token)])
             else { return nil }
             return (staff, try Self.dataVersion(db))
         }

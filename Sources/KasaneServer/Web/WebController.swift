@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import KasaneApp
 import KasaneCore
 import KasaneDocuments
 import KasaneSQLite
