@@ -9,10 +9,13 @@ import KasaneCore
 // Each call is one unit of work: it commits whole or not at all. Every time a call records
 // is the application's, passed in (`at:`), never read by the engine from its own clock.
 //
-// The application is moving behind this interface part by part (issue 18): the outbox, the
-// members' own calendars, and (as units of work, UnitOfWork.swift) the audit line, the
-// directory and rooms. What is not yet here is still reached through the SQLite store's
-// `AppDatabase` directly, whose operations take their audit line through the same `audited`.
+// The application is moving behind this interface part by part (issue 18). Behind it now:
+// the outbox, the members' own calendars, and, as units of work (UnitOfWork.swift), the audit
+// log, the directory (agencies, fields, districts, rooms, staff, pledges, role grants), the
+// settings, API tokens, the year's figures and the follow-up of plans and gaps. What is not
+// yet here (cases, consent, meetings, minutes, plans, sign-in) is still reached through the
+// SQLite engine's `AppDatabase` directly, whose operations take their audit line through the
+// same `audited`.
 
 /// The application's one clock, as the storage was opened with it.
 public protocol Clocked: Sendable {
