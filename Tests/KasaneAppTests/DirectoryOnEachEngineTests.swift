@@ -214,4 +214,14 @@ struct DirectoryOnEachEngineTests {
             if case .invalid(let field, _) = $0 as? KasaneError { field == "fiscalYear" } else { false }
         }
     }
+
+    @Test("A refusal before anyone is known is a refused line with where it came from, bounded, and chained like the rest", arguments: Engine.allCases)
+    func unauthenticated(engine: Engine) async throws {
+        let storage = try engine.storage(at: Self.instant)
+        try await storage.logUnauthenticated(origin: String(repeating: "9", count: 100), path: "/api/v1/cases/" + String(repeating: "x", count: 300), detail: "不明なトークン")
+        let line = try #require(try await storage.auditLog(AuditFilter(refusalsOnly: true), for: .localOperator).last)
+        #expect(line.action == "auth" && !line.allowed && line.origin.count == 64 && line.target.count == 200 && line.detail == "不明なトークン")
+        #expect(line.staffId == nil)
+        #expect(try await storage.verifyAuditLog(for: .localOperator).ok)
+    }
 }

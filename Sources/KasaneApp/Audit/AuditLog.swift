@@ -33,6 +33,15 @@ extension TransactionalStorage {
         return result
     }
 
+    /// Logs a refusal that happened before any staff member was known (a bad token, an
+    /// unknown address at the console): where from and what was asked, bounded.
+    public func logUnauthenticated(origin: String, path: String, detail: String? = nil) async throws {
+        let note = AuditNote(target: String(path.prefix(200)), at: clock.now())
+        note.detail = detail
+        let actor = Actor(kind: .localOperator, origin: String(origin.prefix(64)))
+        try await write { work in try work.audit.append(actor, "auth", note, allowed: false) }
+    }
+
     /// The last line of the audit log now, to publish.
     public func auditHead() async throws -> ChainHead? {
         try await read { work in try work.audit.head() }

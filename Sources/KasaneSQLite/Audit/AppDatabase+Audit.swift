@@ -21,13 +21,4 @@ extension AppDatabase {
     static func auditTime(_ date: Date) -> Date {
         Date(timeIntervalSince1970: ((date.timeIntervalSince1970 * 1000).rounded(.down) + 0.25) / 1000)
     }
-
-    /// Logs a refusal that happened before any staff member was known (a bad token).
-    public func logUnauthenticated(origin: String, path: String, detail: String? = nil) async throws {
-        try await writer.write { db in
-            let note = AuditNote(target: String(path.prefix(200)), at: clock.now())
-            note.detail = detail
-            try Self.log(db, Actor(kind: .localOperator, origin: String(origin.prefix(64))), "auth", note, allowed: false)
-        }
-    }
 }
