@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import KasaneCore
 
@@ -54,7 +53,7 @@ public struct AuditEntry: Codable, Sendable, Equatable {
             number(id), number(Int64((at.timeIntervalSince1970 * 1000).rounded())), number(staffId), text(origin), text(action),
             text(target), text(caseCode), number(meetingId), allowed ? "1" : "0", text(detail), text(previousHash),
         ].joined(separator: ",")
-        return SHA256.hash(data: Data(line.utf8)).map { String(format: "%02x", $0) }.joined()
+        return SHA256Hex.of(Data(line.utf8))
     }
 
     public static let csvHeader = "id,日時,職員ID,接続元,操作,対象,事例番号,会議ID,結果,詳細,ハッシュ"

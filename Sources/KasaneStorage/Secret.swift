@@ -20,15 +20,21 @@ public enum Secret {
         text.utf8.count == length && text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
     /// The SHA-256 of the secret, as lowercase hex (what is stored and looked up).
-    public static func hash(_ secret: String) -> String {
+    public static func hash(_ secret: String) -> String { SHA256Hex.of(Data(secret.utf8)) }
+}
+
+/// SHA-256 as 64 lowercase hex characters: the one form every stored hash takes (secrets,
+/// audit lines, minutes), built without a formatter per byte.
+public enum SHA256Hex {
+    private static let digits = Array("0123456789abcdef".utf8)
+
+    public static func of(_ data: Data) -> String {
         var hex = [UInt8]()
         hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: Data(secret.utf8)) {
-            hex.append(hexDigits[Int(byte >> 4)])
-            hex.append(hexDigits[Int(byte & 0x0F)])
+        for byte in SHA256.hash(data: data) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
         }
         return String(decoding: hex, as: UTF8.self)
     }

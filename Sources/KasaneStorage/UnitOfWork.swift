@@ -60,7 +60,7 @@ public protocol AuditRepository {
     func head() throws -> ChainHead?
 }
 
-/// The directory: agencies, the city's fields (分野) and districts, and the staff rows the rules look up.
+/// The directory: agencies, the city's fields (分野) and districts.
 public protocol DirectoryRepository {
     func agencies() throws -> [Agency]
     func agency(id: Int64) throws -> Agency?
@@ -72,7 +72,6 @@ public protocol DirectoryRepository {
     func setDefaultContact(agencyId: Int64, staffId: Int64?) throws
     /// No agency has `staffId` as its default contact any more.
     func releaseDefaultContact(staffId: Int64) throws
-    func staff(id: Int64) throws -> Staff?
     /// The fields in their order.
     func fields() throws -> [Field]
     /// Adds a field after the last one.

@@ -100,7 +100,6 @@ final class MemoryWork: UnitOfWork, AuditRepository, DirectoryRepository {
     func releaseDefaultContact(staffId: Int64) throws {
         for i in state.agencies.indices where state.agencies[i].defaultContactId == staffId { state.agencies[i].defaultContactId = nil }
     }
-    func staff(id: Int64) throws -> Staff? { state.staff.first { $0.id == id } }
     func fields() throws -> [Field] { state.fields }
     func append(_ field: Field) throws { state.fields.append(field) }
     func districts() throws -> [District] { state.districts.sorted { $0.code < $1.code } }

@@ -38,7 +38,7 @@ extension TransactionalStorage {
             var a = try Directory.validate(agency, work, replacing: id)
             a.id = id
             if let contact = a.defaultContactId {
-                guard let staff = try work.directory.staff(id: contact), staff.agencyId == id else {
+                guard let staff = try work.staff.staff(id: contact), staff.agencyId == id else {
                     throw KasaneError.invalid(
                         field: "defaultContactId", message: "既定の連絡先は、この機関に登録された職員から選んでください（ID \(contact)）。")
                 }

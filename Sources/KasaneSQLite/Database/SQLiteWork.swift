@@ -93,7 +93,6 @@ struct SQLiteDirectory: DirectoryRepository {
     func releaseDefaultContact(staffId: Int64) throws {
         try db.execute(sql: "UPDATE agency SET defaultContactId = NULL WHERE defaultContactId = ?", arguments: [staffId])
     }
-    func staff(id: Int64) throws -> Staff? { try Staff.fetchOne(db, key: id) }
     func fields() throws -> [Field] { try AppDatabase.fields(db) }
     func append(_ field: Field) throws {
         try db.execute(

@@ -1,7 +1,7 @@
-import Crypto
 import Foundation
 import GRDB
 import KasaneCore
+import KasaneStorage
 
 /// One stored version of a meeting's minutes. Once approved the database refuses
 /// any change to it.
@@ -65,7 +65,7 @@ enum MinutesHash {
     /// 64 zeros: the "previous" of a meeting's first version.
     static let genesis = String(repeating: "0", count: 64)
 
-    static func hex(_ data: Data) -> String { SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined() }
+    static func hex(_ data: Data) -> String { SHA256Hex.of(data) }
 
     /// The texts of a version as one hash: each item's hash, in item order.
     static func texts(_ rows: [MinutesTextRow]) -> String {
