@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import KasaneApp
 import KasaneCore
+import KasaneDemo
 import KasaneSQLite
 import Testing
 
@@ -122,5 +123,32 @@ struct FiguresTests {
         await #expect(throws: (any Error).self) {
             try await db.writer.write { db in try db.execute(sql: "DELETE FROM caseReferral") }
         }
+    }
+
+    @Test("An overdue review is offered the first coming 重層的支援会議 with 30 free minutes, naming what is left; a fuller one is passed over")
+    func overdueSuggestion() async throws {
+        let base = try AppDatabase.inMemory()
+        _ = try await base.seedDemo()
+        let coordinator = Actor.staff(try await base.staff(email: DemoSeed.coordinatorEmail))
+        // Far past every demo meeting, so that only the two below are coming.
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .tokyo
+        func weekday(after days: Int) -> Date {
+            var day = calendar.startOfDay(for: Date().addingTimeInterval(Double(days) * 86400))
+            while calendar.isDateInWeekend(day) { day = calendar.date(byAdding: .day, value: 1, to: day)! }
+            return calendar.date(bySettingHour: 10, minute: 0, second: 0, of: day)!
+        }
+        let db = base.at(weekday(after: 400).addingTimeInterval(-86400 * 3))
+        let full = weekday(after: 401), roomy = weekday(after: 405)
+        _ = try await db.createMeeting(
+            MeetingInput(kind: .multiLayeredSupportMeeting, startsAt: full, endsAt: full.addingTimeInterval(3600), place: "会議室",
+                         items: [AgendaItemInput(caseId: nil, purpose: .socialResources, minutes: 40)]), by: coordinator)
+        let second = try await db.createMeeting(
+            MeetingInput(kind: .multiLayeredSupportMeeting, startsAt: roomy, endsAt: roomy.addingTimeInterval(5400), place: "会議室",
+                         items: [AgendaItemInput(caseId: nil, purpose: .socialResources, minutes: 20)]), by: coordinator)
+        let overdue = try await db.overdueReviews(for: coordinator)
+        let first = try #require(overdue.first)
+        #expect(first.daysLeft < 0)
+        #expect(overdue.allSatisfy { $0.suggestedMeetingId == second.id && $0.suggestion.contains("残り70分") })
     }
 }

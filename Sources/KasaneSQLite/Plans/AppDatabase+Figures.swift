@@ -20,11 +20,20 @@ struct SQLiteFollowUp: FollowUpRepository {
     }
 
     func upcomingMultiLayered(after instant: Date) throws -> [(meeting: Meeting, usedMinutes: Int)] {
-        try Meeting.filter(Column("kind") == MeetingKind.multiLayeredSupportMeeting.rawValue)
+        let meetings = try Meeting.filter(Column("kind") == MeetingKind.multiLayeredSupportMeeting.rawValue)
             .filter(["planned", "invited"].contains(Column("status"))).filter(Column("startsAt") > instant).order(Column("startsAt"))
-            .fetchAll(db).map { m in
-                (m, try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(minutes), 0) FROM agendaItem WHERE meetingId = ?", arguments: [m.id]) ?? 0)
-            }
+            .fetchAll(db)
+        guard !meetings.isEmpty else { return [] }
+        // The minutes each agenda takes, for all of them in one statement.
+        let ids = meetings.compactMap(\.id)
+        var used: [Int64: Int] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT meetingId, SUM(minutes) AS used FROM agendaItem WHERE meetingId IN (\(ids.map { _ in "?" }.joined(separator: ","))) GROUP BY meetingId",
+            arguments: StatementArguments(ids))
+        {
+            used[row["meetingId"]] = row["used"]
+        }
+        return meetings.map { m in (m, used[m.id ?? 0] ?? 0) }
     }
 
     func gaps(status: GapStatus?, field: Field?, district: String?) throws -> [ResourceGap] {
