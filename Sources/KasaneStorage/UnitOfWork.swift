@@ -16,6 +16,10 @@ public protocol UnitOfWork {
     var tokens: any TokenRepository { get }
     var figures: any FiguresRepository { get }
     var followUp: any FollowUpRepository { get }
+    var cases: any CaseRepository { get }
+    var household: any HouseholdRepository { get }
+    var consents: any ConsentReading { get }
+    var meetings: any MeetingReading { get }
 }
 
 /// A storage that runs units of work.

@@ -18,6 +18,14 @@ final class MemoryWorkStorage: TransactionalStorage, @unchecked Sendable {
         var settings = MunicipalitySettings()
         var tokens: [APIToken] = []
         var audit: [AuditEntry] = []
+        var cases: [SupportCase] = []
+        var referrals: [(caseId: Int64, day: LocalDate, agencyId: Int64?, reopening: Bool)] = []
+        var assignments: [CaseAssignment] = []
+        var household: [HouseholdMember] = []
+        var personal: [HouseholdMemberPersonal] = []
+        /// Consents and meetings are only read by the case access rule here; a test puts them in.
+        var consents: [Consent] = []
+        var meetings: [LoadedMeeting] = []
         var nextId: Int64 = 1
     }
 
@@ -57,6 +65,10 @@ final class MemoryWork: UnitOfWork, AuditRepository, DirectoryRepository {
     var tokens: any TokenRepository { MemoryTokens(work: self) }
     var figures: any FiguresRepository { MemoryFigures() }
     var followUp: any FollowUpRepository { MemoryFollowUp() }
+    var cases: any CaseRepository { MemoryCases(work: self) }
+    var household: any HouseholdRepository { MemoryHousehold(work: self) }
+    var consents: any ConsentReading { MemoryConsentReading(work: self) }
+    var meetings: any MeetingReading { MemoryMeetingReading(work: self) }
 
     func nextId() -> Int64 {
         defer { state.nextId += 1 }
@@ -205,4 +217,84 @@ struct MemoryFollowUp: FollowUpRepository {
     func gaps(status: GapStatus?, field: Field?, district: String?) throws -> [ResourceGap] { [] }
     func gap(id: Int64) throws -> ResourceGap? { nil }
     func updateGap(id: Int64, status: GapStatus, passedTo: String?, resolvedOn: LocalDate?) throws {}
+}
+
+/// Cases, their referrals and assignments in a memory unit of work.
+struct MemoryCases: CaseRepository {
+    let work: MemoryWork
+
+    func supportCase(id: Int64) throws -> SupportCase? { work.state.cases.first { $0.id == id } }
+    func cases() throws -> [SupportCase] {
+        work.state.cases.sorted { $0.fiscalYear != $1.fiscalYear ? $0.fiscalYear > $1.fiscalYear : $0.code < $1.code }
+    }
+    func count(fiscalYear: Int) throws -> Int { work.state.cases.filter { $0.fiscalYear == fiscalYear }.count }
+    func insert(_ supportCase: SupportCase) throws -> SupportCase {
+        var c = supportCase
+        c.id = work.nextId()
+        work.state.cases.append(c)
+        return c
+    }
+    func update(_ supportCase: SupportCase) throws {
+        guard let i = work.state.cases.firstIndex(where: { $0.id == supportCase.id }) else { return }
+        work.state.cases[i] = supportCase
+    }
+    func recordReferral(caseId: Int64, on day: LocalDate, agencyId: Int64?, reopening: Bool, at: Date) throws {
+        work.state.referrals.append((caseId, day, agencyId, reopening))
+    }
+    func assignments(caseId: Int64) throws -> [CaseAssignment] {
+        work.state.assignments.filter { $0.caseId == caseId }.sorted { $0.agencyId < $1.agencyId }
+    }
+    func assign(_ assignment: CaseAssignment) throws {
+        work.state.assignments.removeAll { $0.caseId == assignment.caseId && $0.agencyId == assignment.agencyId }
+        work.state.assignments.append(assignment)
+    }
+}
+
+/// A household in a memory unit of work, its personal data kept in a list of its own.
+struct MemoryHousehold: HouseholdRepository {
+    let work: MemoryWork
+
+    func members(caseId: Int64) throws -> [HouseholdMember] { work.state.household.filter { $0.caseId == caseId } }
+    func member(id: Int64) throws -> HouseholdMember? { work.state.household.first { $0.id == id } }
+    func personal(caseId: Int64, excluding: Int64?) throws -> [HouseholdMemberPersonal] {
+        let ids = Set(work.state.household.filter { $0.caseId == caseId && $0.id != excluding }.compactMap(\.id))
+        return work.state.personal.filter { ids.contains($0.memberId) }
+    }
+    func personal(memberId: Int64) throws -> HouseholdMemberPersonal? { work.state.personal.first { $0.memberId == memberId } }
+    func insert(_ member: HouseholdMember, _ personal: HouseholdMemberPersonal) throws -> HouseholdMember {
+        var m = member, p = personal
+        m.id = work.nextId()
+        p.memberId = m.id ?? 0
+        work.state.household.append(m)
+        work.state.personal.append(p)
+        return m
+    }
+    func update(_ member: HouseholdMember, _ personal: HouseholdMemberPersonal) throws {
+        guard let i = work.state.household.firstIndex(where: { $0.id == member.id }) else { return }
+        work.state.household[i] = member
+        work.state.personal.removeAll { $0.memberId == personal.memberId }
+        work.state.personal.append(personal)
+    }
+}
+
+struct MemoryConsentReading: ConsentReading {
+    let work: MemoryWork
+
+    func consents(caseId: Int64) throws -> [Consent] {
+        work.state.consents.filter { $0.caseId == caseId }.sorted { ($0.givenOn, $0.id ?? 0) < ($1.givenOn, $1.id ?? 0) }
+    }
+    func consents(caseIds: Set<Int64>) throws -> [Int64: [Consent]] {
+        Dictionary(uniqueKeysWithValues: try caseIds.map { ($0, try consents(caseId: $0)) })
+    }
+}
+
+struct MemoryMeetingReading: MeetingReading {
+    let work: MemoryWork
+
+    func meeting(id: Int64) throws -> LoadedMeeting? { work.state.meetings.first { $0.meeting.id == id } }
+    func meetings(ids: [Int64]) throws -> [LoadedMeeting] { try ids.compactMap { try meeting(id: $0) } }
+    func liveMeetingIds(attendedBy staffId: Int64) throws -> [Int64] {
+        work.state.meetings.filter { $0.meeting.status != .cancelled && $0.attendees.contains { $0.staffId == staffId } }
+            .compactMap(\.meeting.id)
+    }
 }

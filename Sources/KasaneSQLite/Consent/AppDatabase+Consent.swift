@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
+import KasaneApp
 import KasaneCore
+import KasaneStorage
 
 /// What a withdrawal did: the record, and the future meetings it changed.
 public struct WithdrawalResult: Codable, Sendable, Equatable {
@@ -40,10 +42,10 @@ extension AppDatabase {
         guard Access.allows(.registerCases, actor) else { return [] }
         let today = clock.today(), until = today.adding(days: days)
         return try await reader.read { db in
-            let heard = try Self.casesHeard(db, by: actor)
+            let heard = try CaseAccess.casesHeard(SQLiteWork(db: db), by: actor)
             var found: [ExpiringConsent] = []
             for c in try SupportCase.order(Column("code")).fetchAll(db) where Access.mayRead(case: c, actor, hearing: heard) {
-                let valid = try Self.consents(db, caseId: c.id!).filter { $0.state(on: today) == .valid }
+                let valid = try SQLiteConsentReading(db: db).consents(caseId: c.id!).filter { $0.state(on: today) == .valid }
                 // Listed only when every valid consent has an end, and the last of them is soon.
                 let ends = valid.compactMap(\.expiresOn)
                 guard !valid.isEmpty, ends.count == valid.count, let last = ends.max(), last <= until,
@@ -60,9 +62,9 @@ extension AppDatabase {
         try await audited(actor, "consent.withdraw.preview", target: "case:\(caseId)/consent:\(consentId)") { db, note in
             let now = note.at
             try Access.require(.registerCases, actor)
-            _ = try Self.supportCase(db, id: caseId, for: actor, note: note)
+            _ = try CaseAccess.supportCase(SQLiteWork(db: db), id: caseId, for: actor, note: note)
             let consent = try Self.withdrawableConsent(db, caseId: caseId, consentId: consentId)
-            let consents = try Self.consents(db, caseId: caseId).map { k in
+            let consents = try SQLiteConsentReading(db: db).consents(caseId: caseId).map { k in
                 var k = k
                 if k.id == consentId { k.withdrawnOn = LocalDate.today(now: note.at) }
                 return k
@@ -122,7 +124,7 @@ extension AppDatabase {
             if let expires = input.expiresOn, expires < input.givenOn {
                 throw KasaneError.invalid(field: "expiresOn", message: "有効期限は同意日より後にしてください。")
             }
-            _ = try Self.householdMember(db, caseId: caseId, memberId: input.givenByMemberId, for: actor, note: note)
+            _ = try CaseAccess.householdMember(SQLiteWork(db: db), caseId: caseId, memberId: input.givenByMemberId, for: actor, note: note)
             if case .agencies(let ids) = input.scope {
                 for id in ids where try !Agency.exists(db, key: id) {
                     throw KasaneError.invalid(field: "scope.agencyIds", message: "機関（ID \(id)）は登録されていません。")
@@ -155,7 +157,7 @@ extension AppDatabase {
             guard day <= LocalDate.today(now: note.at) else {
                 throw KasaneError.invalid(field: "withdrawnOn", message: "撤回日に未来の日付は指定できません。")
             }
-            _ = try Self.supportCase(db, id: caseId, for: actor, note: note)
+            _ = try CaseAccess.supportCase(SQLiteWork(db: db), id: caseId, for: actor, note: note)
             var consent = try Self.withdrawableConsent(db, caseId: caseId, consentId: consentId)
             guard day >= consent.givenOn else {
                 throw KasaneError.invalid(field: "withdrawnOn", message: "撤回日は同意日（\(consent.givenOn)）以降にしてください。")
@@ -172,7 +174,7 @@ extension AppDatabase {
     /// Takes the case out of every future 重層的支援会議 its consent no longer allows.
     static func cascadeWithdrawal(_ db: Database, caseId: Int64, caseCode: String?, by actor: Actor, now: Date) throws -> [Int64] {
         var affected: [Int64] = []
-        for (found, outcome) in try withdrawalOutcomes(db, caseId: caseId, consents: try consents(db, caseId: caseId), now: now) {
+        for (found, outcome) in try withdrawalOutcomes(db, caseId: caseId, consents: try SQLiteConsentReading(db: db).consents(caseId: caseId), now: now) {
             var loaded = found
             let id = loaded.meeting.id!
             for itemId in outcome.removedItemIds {
@@ -214,8 +216,8 @@ extension AppDatabase {
     /// Every consent record of a case, oldest first.
     public func consents(caseId: Int64, for actor: Actor) async throws -> [Consent] {
         try await audited(actor, "consent.read", target: "case:\(caseId)") { db, note in
-            _ = try Self.supportCase(db, id: caseId, for: actor, note: note)
-            return try Self.consents(db, caseId: caseId)
+            _ = try CaseAccess.supportCase(SQLiteWork(db: db), id: caseId, for: actor, note: note)
+            return try SQLiteConsentReading(db: db).consents(caseId: caseId)
         }
     }
 

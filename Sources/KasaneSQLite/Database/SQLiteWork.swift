@@ -16,6 +16,10 @@ struct SQLiteWork: UnitOfWork {
     var tokens: any TokenRepository { SQLiteTokens(db: db) }
     var figures: any FiguresRepository { SQLiteFigures(db: db) }
     var followUp: any FollowUpRepository { SQLiteFollowUp(db: db) }
+    var cases: any CaseRepository { SQLiteCases(db: db) }
+    var household: any HouseholdRepository { SQLiteHousehold(db: db) }
+    var consents: any ConsentReading { SQLiteConsentReading(db: db) }
+    var meetings: any MeetingReading { SQLiteMeetingReading(db: db) }
 }
 
 extension AppDatabase: TransactionalStorage {

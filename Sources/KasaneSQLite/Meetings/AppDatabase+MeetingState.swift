@@ -1,17 +1,11 @@
 import Foundation
 import GRDB
+import KasaneApp
 import KasaneCore
+import KasaneStorage
 
 /// Loading a meeting whole, and changing it only through the rules.
 extension AppDatabase {
-    struct LoadedMeeting {
-        var meeting: Meeting
-        var items: [AgendaItem]
-        var attendees: [Attendee]
-
-        var state: MeetingRules.State { MeetingRules.State(meeting: meeting, items: items, attendees: attendees) }
-    }
-
     static func loadMeeting(_ db: Database, id: Int64) throws -> LoadedMeeting {
         guard let loaded = try meetingIfAny(db, id: id) else {
             throw KasaneError.notFound("会議（ID \(id)）は見つかりません。")
@@ -29,13 +23,6 @@ extension AppDatabase {
             attendees: try Attendee.filter(Column("meetingId") == id).order(Column("id")).fetchAll(db))
     }
 
-    /// Consents of every case on the agenda.
-    static func consents(_ db: Database, for items: [AgendaItem]) throws -> [Int64: [Consent]] {
-        var result: [Int64: [Consent]] = [:]
-        for caseId in Set(items.compactMap(\.caseId)) { result[caseId] = try consents(db, caseId: caseId) }
-        return result
-    }
-
     static func ruleContext(_ db: Database, _ states: [LoadedMeeting]) throws -> MeetingRules.Context {
         let staff = try Staff.fetchAll(db)
         let items = states.flatMap(\.items)
@@ -47,25 +34,9 @@ extension AppDatabase {
         return MeetingRules.Context(
             staff: Dictionary(uniqueKeysWithValues: staff.map { ($0.id!, $0) }),
             agencyNames: Dictionary(uniqueKeysWithValues: try Agency.fetchAll(db).map { ($0.id!, $0.name) }),
-            consents: try consents(db, for: items),
+            consents: try SQLiteConsentReading(db: db).consents(caseIds: Set(items.compactMap(\.caseId))),
             caseCodes: Dictionary(uniqueKeysWithValues: codes.map { ($0.id!, $0.code) }),
             pledged: try pledgedStaffIds(db, on: day))
-    }
-
-    static func view(_ db: Database, _ loaded: LoadedMeeting) throws -> MeetingAccess.View {
-        MeetingAccess.View(
-            meeting: loaded.meeting, items: loaded.items, attendees: loaded.attendees,
-            consents: try consents(db, for: loaded.items))
-    }
-
-    /// The cases a member hears in live meetings, for the case access rule.
-    static func casesHeard(_ db: Database, by actor: Actor) throws -> Set<Int64> {
-        guard let staff = actor.staff, !staff.has(.coordinator), !staff.has(.secretariat) else { return [] }
-        let ids = try Int64.fetchAll(db, sql: """
-            SELECT meeting.id FROM meeting JOIN attendee ON attendee.meetingId = meeting.id
-            WHERE attendee.staffId = ? AND meeting.status != 'cancelled'
-            """, arguments: [staff.id])
-        return MeetingAccess.casesHeard(in: try views(db, meetingIds: ids).map(\.view), by: staff)
     }
 
     /// A meeting the actor may see; for one they may not, the same answer as for one
@@ -75,7 +46,7 @@ extension AppDatabase {
         let notFound = KasaneError.notFound("会議（ID \(id)）は見つかりません。")
         guard let loaded = try meetingIfAny(db, id: id) else { throw notFound }
         let pledged = try actor.staffId.map { try pledgedStaffIds(db, on: loaded.meeting.day).contains($0) } ?? true
-        guard MeetingAccess.maySee(try view(db, loaded), actor, pledged: pledged) else { throw notFound }
+        guard MeetingAccess.maySee(try CaseAccess.view(SQLiteWork(db: db), loaded), actor, pledged: pledged) else { throw notFound }
         return loaded
     }
 
@@ -139,7 +110,7 @@ extension AppDatabase {
 
     static func rendering(_ db: Database, _ loaded: LoadedMeeting) throws -> Rendering {
         Rendering(
-            loaded: loaded, settings: try settings(db), view: try view(db, loaded),
+            loaded: loaded, settings: try settings(db), view: try CaseAccess.view(SQLiteWork(db: db), loaded),
             staff: Dictionary(uniqueKeysWithValues: try Staff.fetchAll(db).map { ($0.id!, $0) }),
             agencyNames: Dictionary(uniqueKeysWithValues: try Agency.fetchAll(db).map { ($0.id!, $0.name) }),
             caseCodes: Dictionary(uniqueKeysWithValues: try SupportCase.filter(keys: loaded.items.compactMap(\.caseId))
@@ -152,7 +123,7 @@ extension AppDatabase {
     /// consents, case codes and answers each in one query, whatever their number.
     static func renderings(_ db: Database, meetingIds: [Int64]) throws -> [Rendering] {
         guard !meetingIds.isEmpty else { return [] }
-        let views = try views(db, meetingIds: meetingIds)
+        let views = try CaseAccess.views(SQLiteWork(db: db), meetingIds: meetingIds)
         let settings = try settings(db)
         let staff = Dictionary(uniqueKeysWithValues: try Staff.fetchAll(db).compactMap { s in s.id.map { ($0, s) } })
         let agencyNames = Dictionary(uniqueKeysWithValues: try Agency.fetchAll(db).compactMap { a in a.id.map { ($0, a.name) } })
@@ -169,28 +140,6 @@ extension AppDatabase {
             Rendering(
                 loaded: loaded, settings: settings, view: view, staff: staff, agencyNames: agencyNames, caseCodes: caseCodes,
                 responses: responses[loaded.meeting.id ?? 0] ?? [:])
-        }
-    }
-
-    /// Meetings with their items, attendees and the consents of their cases, for the
-    /// access rules: four queries whatever their number, in the order of `meetingIds`.
-    static func views(_ db: Database, meetingIds: [Int64]) throws -> [(loaded: LoadedMeeting, view: MeetingAccess.View)] {
-        guard !meetingIds.isEmpty else { return [] }
-        let meetings = try Meeting.filter(keys: meetingIds).fetchAll(db)
-        let items = Dictionary(grouping: try AgendaItem.filter(meetingIds.contains(Column("meetingId")))
-            .order(Column("position"), Column("id")).fetchAll(db), by: \.meetingId)
-        let attendees = Dictionary(grouping: try Attendee.filter(meetingIds.contains(Column("meetingId")))
-            .order(Column("id")).fetchAll(db), by: \.meetingId)
-        let caseIds = Array(Set(items.values.flatMap { $0.compactMap(\.caseId) }))
-        let consents = Dictionary(grouping: try Consent.filter(caseIds.contains(Column("caseId")))
-            .order(Column("givenOn"), Column("id")).fetchAll(db), by: \.caseId)
-        let order = Dictionary(uniqueKeysWithValues: meetingIds.enumerated().map { ($1, $0) })
-        return meetings.sorted { (order[$0.id ?? 0] ?? 0) < (order[$1.id ?? 0] ?? 0) }.map { meeting in
-            let id = meeting.id ?? 0
-            let loaded = LoadedMeeting(meeting: meeting, items: items[id] ?? [], attendees: attendees[id] ?? [])
-            var caseConsents: [Int64: [Consent]] = [:]
-            for caseId in Set(loaded.items.compactMap(\.caseId)) { caseConsents[caseId] = consents[caseId] ?? [] }
-            return (loaded, MeetingAccess.View(meeting: meeting, items: loaded.items, attendees: loaded.attendees, consents: caseConsents))
         }
     }
 

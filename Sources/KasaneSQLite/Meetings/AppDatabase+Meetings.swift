@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
+import KasaneApp
 import KasaneCore
+import KasaneStorage
 
 /// A meeting in a list.
 public struct MeetingSummary: Codable, Sendable, Equatable {
@@ -196,7 +198,7 @@ extension AppDatabase {
             // Every meeting with what its access rule needs, in a fixed number of reads.
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM meeting ORDER BY startsAt, id")
             let pledged = actor.staffId.map { pledgedToday.contains($0) } ?? true
-            return try Self.views(db, meetingIds: ids).compactMap { loaded, view in
+            return try CaseAccess.views(SQLiteWork(db: db), meetingIds: ids).compactMap { loaded, view in
                 let m = loaded.meeting
                 guard MeetingAccess.maySee(view, actor, pledged: pledged) else { return nil }
                 return MeetingSummary(

@@ -1,5 +1,7 @@
 import GRDB
+import KasaneApp
 import KasaneCore
+import KasaneStorage
 
 /// Where a visit goes, for those who may read the household's personal data.
 public struct VisitAddress: Codable, Sendable, Equatable {
@@ -25,7 +27,7 @@ extension AppDatabase {
                 throw KasaneError.notFound("この会議は訪問ではありません（場所: \(loaded.meeting.place)）。")
             }
             note.caseCode = c.code
-            guard Access.mayReadPersonalData(of: c, actor, hearing: try Self.casesHeard(db, by: actor)) else {
+            guard Access.mayReadPersonalData(of: c, actor, hearing: try CaseAccess.casesHeard(SQLiteWork(db: db), by: actor)) else {
                 throw KasaneError.forbidden(
                     "訪問先の住所は、この事例の個人情報を閲覧できる方にだけ表示されます。議長（多機関協働事業者）にお問い合わせください。")
             }

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
+import KasaneApp
 import KasaneCore
+import KasaneStorage
 
 /// The data of agendas (次第) and minutes (議事録) for `KasaneDocuments`, cut to
 /// their reader under the same rules as the API. Rendering an attendee's reading
@@ -9,7 +11,7 @@ extension AppDatabase {
     public func agendaDocument(meetingId: Int64, reading: DocumentReading, for actor: Actor) async throws -> MeetingDocument {
         try await audited(actor, "agenda.render", target: "meeting:\(meetingId)") { db, note in
             let loaded = try Self.visibleMeeting(db, id: meetingId, for: actor, note: note)
-            let visible = MeetingAccess.visibleItems(try Self.view(db, loaded), actor)
+            let visible = MeetingAccess.visibleItems(try CaseAccess.view(SQLiteWork(db: db), loaded), actor)
             let doc = try Self.document(db, loaded, reading: reading, visible: visible, minutes: nil, for: actor, now: note.at)
             if reading == .attendee {
                 try Self.logCaseReads(db, actor, "agenda.render.case", meetingId: meetingId, codes: doc.items.compactMap(\.caseCode), at: note.at)

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
+import KasaneApp
 import KasaneCore
+import KasaneStorage
 
 /// 議事録: the secretariat drafts and corrects, the chair approves, attendees read
 /// (DOMAIN rules 4, 5 and 7). Every version is a link of a hash chain.
@@ -348,7 +350,7 @@ extension AppDatabase {
         let notFound = KasaneError.notFound("会議（ID \(id)）の議事録は見つかりません。")
         guard let loaded = try meetingIfAny(db, id: id) else { throw notFound }
         let record = try versionRows(db, meetingId: id).last(where: \.isApproved)?.decodedRecord() ?? MinutesRecord(items: [])
-        guard MinutesAccess.visibleItems(try view(db, loaded), record: record, actor) != nil else { throw notFound }
+        guard MinutesAccess.visibleItems(try CaseAccess.view(SQLiteWork(db: db), loaded), record: record, actor) != nil else { throw notFound }
         return loaded
     }
 
@@ -364,7 +366,7 @@ extension AppDatabase {
         guard let row = version.map({ v in readable.first { $0.version == v } }) ?? readable.last else { throw notFound }
         let record = try row.decodedRecord()
         let approved = try rows.filter(\.isApproved).map { try $0.decodedRecord() }
-        guard let visible = MinutesAccess.visibleItems(try view(db, loaded), record: record, approved: approved, actor) else { throw notFound }
+        guard let visible = MinutesAccess.visibleItems(try CaseAccess.view(SQLiteWork(db: db), loaded), record: record, approved: approved, actor) else { throw notFound }
         let texts = Dictionary(uniqueKeysWithValues: try textRows(db, versionId: row.id!).map { ($0.itemId, $0) })
         let items = record.items.map { item in
             let text = texts[item.itemId]

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
+import KasaneApp
 import KasaneCore
+import KasaneStorage
 
 /// 支援プラン: written by the coordinator while a draft, moved only by the meeting
 /// funnel (on or off an agenda) and by decisions in approved minutes (DOMAIN rule 8).
@@ -9,7 +11,7 @@ extension AppDatabase {
         try await audited(actor, "plan.create", target: "case:\(caseId)") { db, note in
             let today = LocalDate.today(now: note.at)
             try Access.require(.registerCases, actor)
-            let c = try Self.supportCase(db, id: caseId, for: actor, note: note)
+            let c = try CaseAccess.supportCase(SQLiteWork(db: db), id: caseId, for: actor, note: note)
             let latest = try Self.latestPlan(db, caseId: caseId)
             if let latest, !latest.state.isFinal {
                 throw KasaneError.conflict(latest.state == .draft
@@ -39,7 +41,7 @@ extension AppDatabase {
             let today = LocalDate.today(now: note.at)
             try Access.require(.registerCases, actor)
             guard var row = try PlanRow.fetchOne(db, key: planId) else { throw KasaneError.notFound("支援プラン（ID \(planId)）は見つかりません。") }
-            let c = try Self.supportCase(db, id: row.caseId, for: actor, note: note)
+            let c = try CaseAccess.supportCase(SQLiteWork(db: db), id: row.caseId, for: actor, note: note)
             guard row.state == .draft else {
                 throw KasaneError.conflict("事例\(c.code)の支援プラン（第\(row.version)版）は\(row.state.japaneseName)のため、内容を変えられません。")
             }
@@ -54,7 +56,7 @@ extension AppDatabase {
     /// Every version of a case's plan, newest first, for those who may read the case.
     public func plans(caseId: Int64, for actor: Actor) async throws -> [SupportPlan] {
         try await audited(actor, "plan.read", target: "case:\(caseId)") { db, note in
-            _ = try Self.supportCase(db, id: caseId, for: actor, note: note)
+            _ = try CaseAccess.supportCase(SQLiteWork(db: db), id: caseId, for: actor, note: note)
             return try PlanRow.filter(Column("caseId") == caseId).order(Column("version").desc).fetchAll(db).map { try Self.plan(db, $0) }
         }
     }
@@ -64,7 +66,7 @@ extension AppDatabase {
     public func reopenCase(caseId: Int64, _ input: ReopenInput, by actor: Actor) async throws -> SupportCase {
         try await audited(actor, "case.reopen", target: "case:\(caseId)") { db, note in
             try Access.require(.registerCases, actor)
-            var c = try Self.supportCase(db, id: caseId, for: actor, note: note)
+            var c = try CaseAccess.supportCase(SQLiteWork(db: db), id: caseId, for: actor, note: note)
             let reason = try Validate.text(input.reason, field: "reason", label: "再受付の理由", max: 500)
             guard c.status.isClosed else {
                 throw KasaneError.conflict("事例\(c.code)は\(c.status.japaneseName)で、終結・中断していないため再受付できません。")
@@ -150,7 +152,7 @@ extension AppDatabase {
 
     static func validatedPlan(_ db: Database, _ input: PlanInput, caseId: Int64, today: LocalDate) throws -> PlanInput {
         let names = Dictionary(uniqueKeysWithValues: try Agency.fetchAll(db).compactMap { a in a.id.map { ($0, a.name) } })
-        return try input.validated(consents: try consents(db, caseId: caseId), on: today, agencyNames: names)
+        return try input.validated(consents: try SQLiteConsentReading(db: db).consents(caseId: caseId), on: today, agencyNames: names)
     }
 
     static func canonical(_ content: PlanInput) throws -> String { String(decoding: try CanonicalJSON.encode(content), as: UTF8.self) }

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
+import KasaneApp
 import KasaneCore
+import KasaneStorage
 
 /// A proposal as stored, so that the reasons for every manual change stay on record.
 public struct StoredProposal: Codable, Sendable, Equatable {
@@ -42,9 +44,9 @@ extension AppDatabase {
         let day = request.date ?? today
         var contexts: [SelectionInput.CaseContext] = []
         for id in request.caseIds {
-            let c = try supportCase(db, id: id, for: actor)
+            let c = try CaseAccess.supportCase(SQLiteWork(db: db), id: id, for: actor)
             contexts.append(.init(
-                supportCase: c, consents: try consents(db, caseId: id),
+                supportCase: c, consents: try SQLiteConsentReading(db: db).consents(caseId: id),
                 assignments: try CaseAssignment.filter(Column("caseId") == id).fetchAll(db)))
         }
         let staff = try Staff.order(Column("id")).fetchAll(db)
