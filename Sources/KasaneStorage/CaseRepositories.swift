@@ -8,6 +8,8 @@ import KasaneCore
 /// Cases (事例), their referrals (受付) and the staff each agency has assigned (担当者).
 public protocol CaseRepository {
     func supportCase(id: Int64) throws -> SupportCase?
+    /// The codes of these cases (K-2026-014), by id; ids of no case are left out.
+    func codes(caseIds: [Int64]) throws -> [Int64: String]
     /// Every case, newest fiscal year first, then by code.
     func cases() throws -> [SupportCase]
     /// How many cases the fiscal year has (the number of its last code).

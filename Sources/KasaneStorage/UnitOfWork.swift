@@ -19,7 +19,9 @@ public protocol UnitOfWork {
     var cases: any CaseRepository { get }
     var household: any HouseholdRepository { get }
     var consents: any ConsentReading { get }
-    var meetings: any MeetingReading { get }
+    var meetings: any MeetingRepository { get }
+    var outbox: any OutboxRepository { get }
+    var plans: any PlanRepository { get }
 }
 
 /// A storage that runs units of work.

@@ -26,6 +26,11 @@ final class MemoryWorkStorage: TransactionalStorage, @unchecked Sendable {
         /// Consents and meetings are only read by the case access rule here; a test puts them in.
         var consents: [Consent] = []
         var meetings: [LoadedMeeting] = []
+        var changes: [MeetingChange] = []
+        var messages: [OutgoingMessage] = []
+        var responses: [Int64: [Int64: AttendeeResponse]] = [:]
+        var plans: [PlanRecord] = []
+        var transitions: [PlanTransitionRecord] = []
         var nextId: Int64 = 1
     }
 
@@ -68,7 +73,9 @@ final class MemoryWork: UnitOfWork, AuditRepository, DirectoryRepository {
     var cases: any CaseRepository { MemoryCases(work: self) }
     var household: any HouseholdRepository { MemoryHousehold(work: self) }
     var consents: any ConsentReading { MemoryConsentReading(work: self) }
-    var meetings: any MeetingReading { MemoryMeetingReading(work: self) }
+    var meetings: any MeetingRepository { MemoryMeetings(work: self) }
+    var outbox: any OutboxRepository { MemoryOutbox(work: self) }
+    var plans: any PlanRepository { MemoryPlans(work: self) }
 
     func nextId() -> Int64 {
         defer { state.nextId += 1 }
@@ -224,6 +231,9 @@ struct MemoryCases: CaseRepository {
     let work: MemoryWork
 
     func supportCase(id: Int64) throws -> SupportCase? { work.state.cases.first { $0.id == id } }
+    func codes(caseIds: [Int64]) throws -> [Int64: String] {
+        Dictionary(uniqueKeysWithValues: work.state.cases.filter { caseIds.contains($0.id ?? -1) }.map { ($0.id ?? 0, $0.code) })
+    }
     func cases() throws -> [SupportCase] {
         work.state.cases.sorted { $0.fiscalYear != $1.fiscalYear ? $0.fiscalYear > $1.fiscalYear : $0.code < $1.code }
     }
@@ -288,7 +298,8 @@ struct MemoryConsentReading: ConsentReading {
     }
 }
 
-struct MemoryMeetingReading: MeetingReading {
+/// Meetings in a memory unit of work, each held whole (agenda and attendees with it).
+struct MemoryMeetings: MeetingRepository {
     let work: MemoryWork
 
     func meeting(id: Int64) throws -> LoadedMeeting? { work.state.meetings.first { $0.meeting.id == id } }
@@ -296,5 +307,98 @@ struct MemoryMeetingReading: MeetingReading {
     func liveMeetingIds(attendedBy staffId: Int64) throws -> [Int64] {
         work.state.meetings.filter { $0.meeting.status != .cancelled && $0.attendees.contains { $0.staffId == staffId } }
             .compactMap(\.meeting.id)
+    }
+
+    private func index(_ meetingId: Int64?) -> Int? { work.state.meetings.firstIndex { $0.meeting.id == meetingId } }
+
+    func update(_ meeting: Meeting) throws {
+        if let i = index(meeting.id) { work.state.meetings[i].meeting = meeting }
+    }
+    func update(_ item: AgendaItem) throws {
+        guard let i = index(item.meetingId), let j = work.state.meetings[i].items.firstIndex(where: { $0.id == item.id }) else { return }
+        work.state.meetings[i].items[j] = item
+        work.state.meetings[i].items.sort { ($0.position, $0.id ?? 0) < ($1.position, $1.id ?? 0) }
+    }
+    func deleteItem(id: Int64) throws {
+        for i in work.state.meetings.indices { work.state.meetings[i].items.removeAll { $0.id == id } }
+    }
+    func update(_ attendee: Attendee) throws {
+        guard let i = index(attendee.meetingId), let j = work.state.meetings[i].attendees.firstIndex(where: { $0.id == attendee.id })
+        else { return }
+        work.state.meetings[i].attendees[j] = attendee
+    }
+    func delete(_ attendee: Attendee) throws {
+        guard let i = index(attendee.meetingId) else { return }
+        work.state.meetings[i].attendees.removeAll { $0.id == attendee.id }
+    }
+    func record(_ change: MeetingChange) throws {
+        var c = change
+        c.id = work.nextId()
+        work.state.changes.append(c)
+    }
+    func changes(meetingId: Int64) throws -> [MeetingChange] { work.state.changes.filter { $0.meetingId == meetingId } }
+    func undeliveredChanges(meetingId: Int64) throws -> [MeetingChange] {
+        work.state.changes.filter { $0.meetingId == meetingId && $0.deliveredAt == nil }
+    }
+    func markChangesDelivered(meetingId: Int64, at: Date) throws {
+        for i in work.state.changes.indices where work.state.changes[i].meetingId == meetingId && work.state.changes[i].deliveredAt == nil {
+            work.state.changes[i].deliveredAt = at
+        }
+    }
+    func responses(meetingIds: [Int64]) throws -> [Int64: [Int64: AttendeeResponse]] {
+        var found: [Int64: [Int64: AttendeeResponse]] = [:]
+        for one in work.state.meetings where meetingIds.contains(one.meeting.id ?? -1) {
+            let id = one.meeting.id ?? 0
+            found[id] = Dictionary(uniqueKeysWithValues: one.attendees.map { ($0.staffId, work.state.responses[id]?[$0.staffId] ?? .needsAction) })
+        }
+        return found
+    }
+    func meetingIds(withCase caseId: Int64, kind: MeetingKind, statuses: Set<MeetingStatus>, startingAfter instant: Date?) throws -> [Int64] {
+        work.state.meetings.filter { one in
+            one.meeting.kind == kind && statuses.contains(one.meeting.status) && instant.map { one.meeting.startsAt > $0 } ?? true
+                && one.items.contains { $0.caseId == caseId }
+        }.compactMap(\.meeting.id).sorted()
+    }
+}
+
+struct MemoryOutbox: OutboxRepository {
+    let work: MemoryWork
+
+    func insert(_ message: OutgoingMessage) throws -> OutgoingMessage {
+        var m = message
+        m.id = work.nextId()
+        work.state.messages.append(m)
+        return m
+    }
+    func hasMessages(meetingId: Int64) throws -> Bool { work.state.messages.contains { $0.meetingId == meetingId } }
+    func messages(meetingId: Int64) throws -> [OutgoingMessage] { work.state.messages.filter { $0.meetingId == meetingId } }
+}
+
+/// Plans in a memory unit of work. As the SQLite engine's trigger does, it refuses a state
+/// no recorded move leads to.
+struct MemoryPlans: PlanRepository {
+    let work: MemoryWork
+
+    func plan(id: Int64) throws -> PlanRecord? { work.state.plans.first { $0.id == id } }
+    func latestPlan(caseId: Int64) throws -> PlanRecord? {
+        work.state.plans.filter { $0.caseId == caseId }.max { $0.version < $1.version }
+    }
+    func insert(_ transition: PlanTransitionRecord) throws {
+        var t = transition
+        t.id = work.nextId()
+        work.state.transitions.append(t)
+    }
+    func update(_ plan: PlanRecord) throws {
+        guard let i = work.state.plans.firstIndex(where: { $0.id == plan.id }) else { return }
+        if work.state.plans[i].state != plan.state {
+            guard let last = work.state.transitions.last(where: { $0.planId == plan.id }), last.toState == plan.state else {
+                throw KasaneError.conflict("支援プランの状態は、記録された遷移によってのみ変わります。")
+            }
+        }
+        work.state.plans[i] = plan
+    }
+    func movesPending(meetingId: Int64) throws -> [PlanTransitionRecord] {
+        Dictionary(grouping: work.state.transitions, by: \.planId).values.compactMap { $0.last }
+            .filter { $0.meetingId == meetingId && $0.minutesVersionId == nil }
     }
 }

@@ -3,13 +3,19 @@ import GRDB
 import KasaneCore
 import KasaneStorage
 
-// Cases, households, consents and meetings as the case access rule reads them, on SQLite.
+// Cases, households and consents as the case access rule reads them, on SQLite.
 // What they decide is the application's (KasaneApp/Cases).
 
 struct SQLiteCases: CaseRepository {
     let db: Database
 
     func supportCase(id: Int64) throws -> SupportCase? { try SupportCase.fetchOne(db, key: id) }
+
+    func codes(caseIds: [Int64]) throws -> [Int64: String] {
+        guard !caseIds.isEmpty else { return [:] }
+        return Dictionary(try SupportCase.filter(keys: caseIds).fetchAll(db).compactMap { c in c.id.map { ($0, c.code) } },
+                          uniquingKeysWith: { first, _ in first })
+    }
 
     func cases() throws -> [SupportCase] {
         try SupportCase.order(Column("fiscalYear").desc, Column("code")).fetchAll(db)
@@ -84,32 +90,5 @@ struct SQLiteConsentReading: ConsentReading {
         let found = Dictionary(grouping: try Consent.filter(caseIds.contains(Column("caseId")))
             .order(Column("givenOn"), Column("id")).fetchAll(db), by: \.caseId)
         return Dictionary(uniqueKeysWithValues: caseIds.map { ($0, found[$0] ?? []) })
-    }
-}
-
-struct SQLiteMeetingReading: MeetingReading {
-    let db: Database
-
-    func meeting(id: Int64) throws -> LoadedMeeting? { try AppDatabase.meetingIfAny(db, id: id) }
-
-    func meetings(ids: [Int64]) throws -> [LoadedMeeting] {
-        guard !ids.isEmpty else { return [] }
-        let meetings = try Meeting.filter(keys: ids).fetchAll(db)
-        let items = Dictionary(grouping: try AgendaItem.filter(ids.contains(Column("meetingId")))
-            .order(Column("position"), Column("id")).fetchAll(db), by: \.meetingId)
-        let attendees = Dictionary(grouping: try Attendee.filter(ids.contains(Column("meetingId")))
-            .order(Column("id")).fetchAll(db), by: \.meetingId)
-        let order = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        return meetings.sorted { (order[$0.id ?? 0] ?? 0) < (order[$1.id ?? 0] ?? 0) }.map { meeting in
-            let id = meeting.id ?? 0
-            return LoadedMeeting(meeting: meeting, items: items[id] ?? [], attendees: attendees[id] ?? [])
-        }
-    }
-
-    func liveMeetingIds(attendedBy staffId: Int64) throws -> [Int64] {
-        try Int64.fetchAll(db, sql: """
-            SELECT meeting.id FROM meeting JOIN attendee ON attendee.meetingId = meeting.id
-            WHERE attendee.staffId = ? AND meeting.status != 'cancelled'
-            """, arguments: [staffId])
     }
 }

@@ -103,7 +103,7 @@ extension AppDatabase {
             """, arguments: [caseId, MeetingKind.multiLayeredSupportMeeting.rawValue, now])
         let staff = Dictionary(uniqueKeysWithValues: try Staff.fetchAll(db).map { ($0.id!, $0) })
         return try meetingIds.compactMap { id in
-            let loaded = try loadMeeting(db, id: id)
+            let loaded = try MeetingFunnel.load(SQLiteWork(db: db), id: id)
             let outcome = ConsentWithdrawal.apply(caseId: caseId, to: loaded.state, consents: consents, staff: staff)
             return outcome.changed ? (loaded, outcome) : nil
         }
@@ -194,15 +194,15 @@ extension AppDatabase {
             loaded.items = outcome.items
             loaded.attendees = outcome.attendees
             let code = caseCode ?? "事例\(caseId)"
-            try Self.record(db, loaded.meeting, .consentWithdrawn, staffId: nil, detail: "\(code) の本人同意の撤回", at: now)
+            try MeetingFunnel.record(SQLiteWork(db: db), loaded.meeting, .consentWithdrawn, staffId: nil, detail: "\(code) の本人同意の撤回", at: now)
             for staffId in outcome.removedAttendeeStaffIds {
-                try Self.record(db, loaded.meeting, .attendeeRemoved, staffId: staffId, detail: "\(code) の本人同意の撤回", at: now)
+                try MeetingFunnel.record(SQLiteWork(db: db), loaded.meeting, .attendeeRemoved, staffId: staffId, detail: "\(code) の本人同意の撤回", at: now)
             }
             for staffId in outcome.narrowedAttendeeStaffIds {
-                try Self.record(db, loaded.meeting, .attendeeChanged, staffId: staffId, detail: "\(code) の本人同意の撤回", at: now)
+                try MeetingFunnel.record(SQLiteWork(db: db), loaded.meeting, .attendeeChanged, staffId: staffId, detail: "\(code) の本人同意の撤回", at: now)
             }
-            try syncPlans(db, loaded, by: actor, now: now)
-            try deliver(db, loaded, now: now)
+            try MeetingFunnel.syncPlans(SQLiteWork(db: db), loaded, by: actor, now: now)
+            try MeetingFunnel.deliver(SQLiteWork(db: db), loaded, now: now)
             let trace = AuditNote(target: "meeting:\(id)", at: now)
             trace.meetingId = id
             trace.caseCode = caseCode

@@ -19,7 +19,9 @@ struct SQLiteWork: UnitOfWork {
     var cases: any CaseRepository { SQLiteCases(db: db) }
     var household: any HouseholdRepository { SQLiteHousehold(db: db) }
     var consents: any ConsentReading { SQLiteConsentReading(db: db) }
-    var meetings: any MeetingReading { SQLiteMeetingReading(db: db) }
+    var meetings: any MeetingRepository { SQLiteMeetings(db: db) }
+    var outbox: any OutboxRepository { SQLiteOutbox(db: db) }
+    var plans: any PlanRepository { SQLitePlans(db: db) }
 }
 
 extension AppDatabase: TransactionalStorage {

@@ -11,8 +11,4 @@ extension AppDatabase {
         }
         return staff
     }
-
-    static func pledgedStaffIds(_ db: Database, on day: LocalDate) throws -> Set<Int64> {
-        Set(try Int64.fetchAll(db, sql: "SELECT DISTINCT staffId FROM pledge WHERE pledgedOn <= ?", arguments: [day.description]))
-    }
 }

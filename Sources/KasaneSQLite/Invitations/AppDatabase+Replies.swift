@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import KasaneApp
 import KasaneCore
 import KasaneStorage
 
@@ -113,20 +114,13 @@ extension AppDatabase {
     public func counterProposals(meetingId: Int64, for actor: Actor) async throws -> [CounterProposal] {
         try await audited(actor, "meeting.counters.read", target: "meeting:\(meetingId)") { db, note in
             try Access.require(.manageMeetings, actor)
-            _ = try Self.visibleMeeting(db, id: meetingId, for: actor, note: note)
+            _ = try MeetingFunnel.visible(SQLiteWork(db: db), id: meetingId, for: actor, note: note)
             return try Row.fetchAll(db, sql: "SELECT * FROM counterProposal WHERE meetingId = ? ORDER BY id", arguments: [meetingId]).map {
                 CounterProposal(
                     id: $0["id"], meetingId: $0["meetingId"], staffId: $0["staffId"], proposedStart: $0["proposedStart"],
                     proposedEnd: $0["proposedEnd"], comment: $0["comment"], sequence: $0["sequence"], receivedAt: $0["receivedAt"])
             }
         }
-    }
-
-    /// Each attendee's answer.
-    static func responses(_ db: Database, meetingId: Int64) throws -> [Int64: AttendeeResponse] {
-        Dictionary(uniqueKeysWithValues: try Row.fetchAll(
-            db, sql: "SELECT staffId, response FROM attendee WHERE meetingId = ?", arguments: [meetingId]
-        ).map { ($0["staffId"] as Int64, AttendeeResponse(rawValue: $0["response"]) ?? .needsAction) })
     }
 
     // MARK: feeds
@@ -166,7 +160,7 @@ extension AppDatabase {
                 WHERE attendee.staffId = ? AND meeting.status != 'planned' AND meeting.endsAt > ?
                 ORDER BY meeting.startsAt
                 """, arguments: [staff.id, now.addingTimeInterval(-90 * 86400)])
-            let invitations = try Self.renderings(db, meetingIds: ids).map { Self.invitation($0, for: staff, now: now) }
+            let invitations = try MeetingFunnel.renderings(SQLiteWork(db: db), meetingIds: ids).map { try MeetingFunnel.invitation($0, for: staff, now: now) }
             let marks = ids.map { _ in "?" }.joined(separator: ",")
             let lastChange = try Date.fetchOne(db, sql: """
                 SELECT MAX(at) FROM (

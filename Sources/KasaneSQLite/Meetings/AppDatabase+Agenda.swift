@@ -1,15 +1,16 @@
 import Foundation
 import GRDB
+import KasaneApp
 import KasaneCore
+import KasaneStorage
 
 /// Agenda items and attendees: every change goes through `changeMeeting`, so the
 /// consent and pledge rules hold whichever way a meeting is filled.
 extension AppDatabase {
     public func addItem(meetingId: Int64, _ input: AgendaItemInput, by actor: Actor) async throws -> MeetingMaterial {
         try await audited(actor, "meeting.item.add", target: "meeting:\(meetingId)") { db, note in
-            let after = try Self.changeMeeting(
-                db, id: meetingId, by: actor, note: note, records: [(.itemAdded, nil, input.caseId.map { "case:\($0)" })]
-            ) { db, before in
+            let after = try MeetingFunnel.change(SQLiteWork(db: db), id: meetingId, by: actor, note: note, records: [(.itemAdded, nil, input.caseId.map { "case:\($0)" })]
+            ) { before in
                 let last = before.items.count + 1
                 let position = min(max(input.position ?? last, 1), last)
                 for var other in before.items where other.position >= position {
@@ -21,7 +22,7 @@ extension AppDatabase {
                     note.caseCode = try String.fetchOne(db, sql: "SELECT code FROM supportCase WHERE id = ?", arguments: [caseId])
                 }
             }
-            return try Self.material(db, after, for: actor, now: note.at)
+            return try MeetingFunnel.material(SQLiteWork(db: db), after, for: actor, now: note.at)
         }
     }
 
@@ -30,9 +31,8 @@ extension AppDatabase {
         -> MeetingMaterial
     {
         try await audited(actor, "meeting.item.update", target: "meeting:\(meetingId)/item:\(itemId)") { db, note in
-            let after = try Self.changeMeeting(
-                db, id: meetingId, by: actor, note: note, records: [(.itemChanged, nil, "item:\(itemId)")], bumpsSequence: false
-            ) { db, before in
+            let after = try MeetingFunnel.change(SQLiteWork(db: db), id: meetingId, by: actor, note: note, records: [(.itemChanged, nil, "item:\(itemId)")], bumpsSequence: false
+            ) { before in
                 guard var item = before.items.first(where: { $0.id == itemId }) else {
                     throw KasaneError.notFound("議題（ID \(itemId)）はこの会議にありません。")
                 }
@@ -52,9 +52,9 @@ extension AppDatabase {
                     }
                 }
                 try item.update(db)
-                try Self.renumberItems(db, meetingId: meetingId)
+                try MeetingFunnel.renumberItems(SQLiteWork(db: db), meetingId: meetingId)
             }
-            return try Self.material(db, after, for: actor, now: note.at)
+            return try MeetingFunnel.material(SQLiteWork(db: db), after, for: actor, now: note.at)
         }
     }
 
@@ -62,11 +62,11 @@ extension AppDatabase {
     public func removeItem(meetingId: Int64, itemId: Int64, by actor: Actor) async throws -> MeetingMaterial {
         try await audited(actor, "meeting.item.remove", target: "meeting:\(meetingId)/item:\(itemId)") { db, note in
             var removedStaff: [Int64] = []
-            let loaded = try Self.visibleMeeting(db, id: meetingId, for: actor, note: note)
+            let loaded = try MeetingFunnel.visible(SQLiteWork(db: db), id: meetingId, for: actor, note: note)
             for a in loaded.attendees where a.itemIds == [itemId] && a.role != .chair { removedStaff.append(a.staffId) }
             let records: [(MeetingChange.Kind, Int64?, String?)] =
                 [(.itemRemoved, nil, "item:\(itemId)")] + removedStaff.map { (.attendeeRemoved, $0, "議題の削除") }
-            let after = try Self.changeMeeting(db, id: meetingId, by: actor, note: note, records: records) { db, before in
+            let after = try MeetingFunnel.change(SQLiteWork(db: db), id: meetingId, by: actor, note: note, records: records) { before in
                 guard before.items.contains(where: { $0.id == itemId }) else {
                     throw KasaneError.notFound("議題（ID \(itemId)）はこの会議にありません。")
                 }
@@ -80,9 +80,9 @@ extension AppDatabase {
                     }
                 }
                 try db.execute(sql: "DELETE FROM agendaItem WHERE id = ?", arguments: [itemId])
-                try Self.renumberItems(db, meetingId: meetingId)
+                try MeetingFunnel.renumberItems(SQLiteWork(db: db), meetingId: meetingId)
             }
-            return try Self.material(db, after, for: actor, now: note.at)
+            return try MeetingFunnel.material(SQLiteWork(db: db), after, for: actor, now: note.at)
         }
     }
 
@@ -90,16 +90,15 @@ extension AppDatabase {
 
     public func addAttendee(meetingId: Int64, _ input: AttendeeInput, by actor: Actor) async throws -> MeetingMaterial {
         try await audited(actor, "meeting.attendee.add", target: "meeting:\(meetingId)/staff:\(input.staffId)") { db, note in
-            let after = try Self.changeMeeting(
-                db, id: meetingId, by: actor, note: note, records: [(.attendeeAdded, input.staffId, input.reason)]
-            ) { db, before in
+            let after = try MeetingFunnel.change(SQLiteWork(db: db), id: meetingId, by: actor, note: note, records: [(.attendeeAdded, input.staffId, input.reason)]
+            ) { before in
                 guard !before.attendees.contains(where: { $0.staffId == input.staffId }) else {
                     throw KasaneError.conflict("この職員（ID \(input.staffId)）は既に出席者です。")
                 }
                 var attendee = try Self.attendee(db, input, in: before, replacing: nil)
                 try attendee.insert(db)
             }
-            return try Self.material(db, after, for: actor, now: note.at)
+            return try MeetingFunnel.material(SQLiteWork(db: db), after, for: actor, now: note.at)
         }
     }
 
@@ -108,9 +107,8 @@ extension AppDatabase {
         -> MeetingMaterial
     {
         try await audited(actor, "meeting.attendee.update", target: "meeting:\(meetingId)/staff:\(staffId)") { db, note in
-            let after = try Self.changeMeeting(
-                db, id: meetingId, by: actor, note: note, records: [(.attendeeChanged, staffId, input.reason)]
-            ) { db, before in
+            let after = try MeetingFunnel.change(SQLiteWork(db: db), id: meetingId, by: actor, note: note, records: [(.attendeeChanged, staffId, input.reason)]
+            ) { before in
                 guard let existing = before.attendees.first(where: { $0.staffId == staffId }) else {
                     throw KasaneError.notFound("職員（ID \(staffId)）はこの会議の出席者ではありません。")
                 }
@@ -120,7 +118,7 @@ extension AppDatabase {
                 attendee.id = existing.id
                 try attendee.update(db)
             }
-            return try Self.material(db, after, for: actor, now: note.at)
+            return try MeetingFunnel.material(SQLiteWork(db: db), after, for: actor, now: note.at)
         }
     }
 
@@ -130,9 +128,8 @@ extension AppDatabase {
         -> MeetingMaterial
     {
         try await audited(actor, "meeting.attendee.remove", target: "meeting:\(meetingId)/staff:\(staffId)") { db, note in
-            let after = try Self.changeMeeting(
-                db, id: meetingId, by: actor, note: note, records: [(.attendeeRemoved, staffId, reason)]
-            ) { db, before in
+            let after = try MeetingFunnel.change(SQLiteWork(db: db), id: meetingId, by: actor, note: note, records: [(.attendeeRemoved, staffId, reason)]
+            ) { before in
                 guard let existing = before.attendees.first(where: { $0.staffId == staffId }) else {
                     throw KasaneError.notFound("職員（ID \(staffId)）はこの会議の出席者ではありません。")
                 }
@@ -141,7 +138,7 @@ extension AppDatabase {
                 }
                 try existing.delete(db)
             }
-            return try Self.material(db, after, for: actor, now: note.at)
+            return try MeetingFunnel.material(SQLiteWork(db: db), after, for: actor, now: note.at)
         }
     }
 

@@ -106,12 +106,12 @@ extension AppDatabase {
         }
         for var attendee in attendees { try attendee.insert(db) }
 
-        let created = try Self.loadMeeting(db, id: meeting.id!)
+        let created = try MeetingFunnel.load(SQLiteWork(db: db), id: meeting.id!)
         try Self.checkVisitOnAgenda(created)
-        try MeetingRules.check(before: nil, after: created.state, try Self.ruleContext(db, [created]))
-        try Self.record(db, created.meeting, .created, staffId: nil, detail: nil, at: note.at)
-        try Self.syncPlans(db, created, by: actor, now: note.at)
-        return try Self.material(db, created, for: actor, now: note.at)
+        try MeetingRules.check(before: nil, after: created.state, try MeetingFunnel.ruleContext(SQLiteWork(db: db), [created]))
+        try MeetingFunnel.record(SQLiteWork(db: db), created.meeting, .created, staffId: nil, detail: nil, at: note.at)
+        try MeetingFunnel.syncPlans(SQLiteWork(db: db), created, by: actor, now: note.at)
+        return try MeetingFunnel.material(SQLiteWork(db: db), created, for: actor, now: note.at)
     }
 
     /// The place to store, by `MeetingPlace.resolve`: free words are checked against every
@@ -194,7 +194,7 @@ extension AppDatabase {
     public func meetings(for actor: Actor) async throws -> [MeetingSummary] {
         try await audited(actor, "meeting.list", target: "meeting") { db, note in
             let settings = try Self.settings(db)
-            let pledgedToday = try Self.pledgedStaffIds(db, on: LocalDate.today(now: note.at))
+            let pledgedToday = try MeetingFunnel.pledgedStaffIds(SQLiteWork(db: db), on: LocalDate.today(now: note.at))
             // Every meeting with what its access rule needs, in a fixed number of reads.
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM meeting ORDER BY startsAt, id")
             let pledged = actor.staffId.map { pledgedToday.contains($0) } ?? true
@@ -211,7 +211,7 @@ extension AppDatabase {
     /// A meeting's material as the actor may read it.
     public func meetingMaterial(id: Int64, for actor: Actor) async throws -> MeetingMaterial {
         try await audited(actor, "meeting.read", target: "meeting:\(id)") { db, note in
-            try Self.material(db, try Self.visibleMeeting(db, id: id, for: actor, note: note), for: actor, now: note.at)
+            try MeetingFunnel.material(SQLiteWork(db: db), try MeetingFunnel.visible(SQLiteWork(db: db), id: id, for: actor, note: note), for: actor, now: note.at)
         }
     }
 
@@ -219,7 +219,7 @@ extension AppDatabase {
     public func meetingChanges(id: Int64, for actor: Actor) async throws -> [MeetingChange] {
         try await audited(actor, "meeting.changes.read", target: "meeting:\(id)") { db, note in
             try Access.require(.manageMeetings, actor)
-            _ = try Self.visibleMeeting(db, id: id, for: actor, note: note)
+            _ = try MeetingFunnel.visible(SQLiteWork(db: db), id: id, for: actor, note: note)
             return try Row.fetchAll(db, sql: "SELECT * FROM meetingChange WHERE meetingId = ? ORDER BY id", arguments: [id]).map { row in
                 MeetingChange(
                     id: row["id"], meetingId: row["meetingId"], change: try MeetingChange.Kind.stored(row["change"]),
@@ -242,7 +242,7 @@ extension AppDatabase {
     static func moveMeeting(_ db: Database, id: Int64, _ input: MeetingChangeInput, by actor: Actor, note: AuditNote) throws
         -> MeetingMaterial
     {
-        let after = try Self.changeMeeting(db, id: id, by: actor, note: note, records: [(.moved, nil, nil)]) { db, before in
+        let after = try MeetingFunnel.change(SQLiteWork(db: db), id: id, by: actor, note: note, records: [(.moved, nil, nil)]) { before in
             var m = before.meeting
             let starts = input.startsAt ?? m.startsAt
             let ends = input.endsAt ?? (input.startsAt.map { $0.addingTimeInterval(m.endsAt.timeIntervalSince(m.startsAt)) } ?? m.endsAt)
@@ -275,20 +275,20 @@ extension AppDatabase {
             m.endsAt = ends
             try m.update(db)
         }
-        return try Self.material(db, after, for: actor, now: note.at)
+        return try MeetingFunnel.material(SQLiteWork(db: db), after, for: actor, now: note.at)
     }
 
     /// Cancels a meeting, with a reason; its invitations are to be cancelled.
     public func cancelMeeting(id: Int64, _ input: CancellationInput, by actor: Actor) async throws -> MeetingMaterial {
         try await audited(actor, "meeting.cancel", target: "meeting:\(id)") { db, note in
             let reason = try Validate.text(input.reason, field: "reason", label: "中止の理由", max: 500)
-            let after = try Self.changeMeeting(db, id: id, by: actor, note: note, records: [(.cancelled, nil, reason)]) { db, before in
+            let after = try MeetingFunnel.change(SQLiteWork(db: db), id: id, by: actor, note: note, records: [(.cancelled, nil, reason)]) { before in
                 var m = before.meeting
                 m.status = .cancelled
                 m.cancellationReason = reason
                 try m.update(db)
             }
-            return try Self.material(db, after, for: actor, now: note.at)
+            return try MeetingFunnel.material(SQLiteWork(db: db), after, for: actor, now: note.at)
         }
     }
 
@@ -297,7 +297,7 @@ extension AppDatabase {
         try await audited(actor, "meeting.held", target: "meeting:\(id)") { db, note in
             let now = note.at
             try Access.require(.recordHeld, actor)
-            var loaded = try Self.visibleMeeting(db, id: id, for: actor, note: note)
+            var loaded = try MeetingFunnel.visible(SQLiteWork(db: db), id: id, for: actor, note: note)
             guard loaded.meeting.status.canMove(to: .held) else {
                 throw KasaneError.conflict("\(loaded.meeting.status.japaneseName)の会議は開催済みにできません。")
             }
@@ -307,9 +307,9 @@ extension AppDatabase {
             loaded.meeting.status = .held
             loaded.meeting.sequence += 1
             try loaded.meeting.update(db)
-            try Self.record(db, loaded.meeting, .held, staffId: nil, detail: nil, at: note.at)
-            try Self.deliver(db, loaded, now: note.at)
-            return try Self.material(db, loaded, for: actor, now: note.at)
+            try MeetingFunnel.record(SQLiteWork(db: db), loaded.meeting, .held, staffId: nil, detail: nil, at: note.at)
+            try MeetingFunnel.deliver(SQLiteWork(db: db), loaded, now: note.at)
+            return try MeetingFunnel.material(SQLiteWork(db: db), loaded, for: actor, now: note.at)
         }
     }
 }

@@ -20,7 +20,7 @@ extension AppDatabase {
     /// personal data; every reading and refusal is audited as a read of personal data.
     public func visitAddress(meetingId: Int64, for actor: Actor) async throws -> VisitAddress {
         try await audited(actor, "personal.read", target: "meeting:\(meetingId)/visit") { db, note in
-            let loaded = try Self.visibleMeeting(db, id: meetingId, for: actor, note: note)
+            let loaded = try MeetingFunnel.visible(SQLiteWork(db: db), id: meetingId, for: actor, note: note)
             guard loaded.meeting.placeKind == .visit, let caseId = loaded.meeting.visitCaseId,
                   let c = try SupportCase.fetchOne(db, key: caseId)
             else {

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
+import KasaneApp
 import KasaneCore
+import KasaneStorage
 
 /// The yearly archive's contents: every approved minutes version of the fiscal year's
 /// meetings in both readings and as stored, the distributed agendas, and attendance.
@@ -32,7 +34,7 @@ extension AppDatabase {
             }
             var result: [ArchiveMeeting] = []
             for id in ids {
-                let loaded = try Self.visibleMeeting(db, id: id, for: actor, note: note)
+                let loaded = try MeetingFunnel.visible(SQLiteWork(db: db), id: id, for: actor, note: note)
                 let all = Set(loaded.items.compactMap(\.id))
                 let m = loaded.meeting
                 let folder = String(format: "%@-%02d", m.kind.rawValue, m.number)

@@ -10,7 +10,7 @@ import KasaneStorage
 extension AppDatabase {
     public func agendaDocument(meetingId: Int64, reading: DocumentReading, for actor: Actor) async throws -> MeetingDocument {
         try await audited(actor, "agenda.render", target: "meeting:\(meetingId)") { db, note in
-            let loaded = try Self.visibleMeeting(db, id: meetingId, for: actor, note: note)
+            let loaded = try MeetingFunnel.visible(SQLiteWork(db: db), id: meetingId, for: actor, note: note)
             let visible = MeetingAccess.visibleItems(try CaseAccess.view(SQLiteWork(db: db), loaded), actor)
             let doc = try Self.document(db, loaded, reading: reading, visible: visible, minutes: nil, for: actor, now: note.at)
             if reading == .attendee {
@@ -39,8 +39,8 @@ extension AppDatabase {
         _ db: Database, _ loaded: LoadedMeeting, reading: DocumentReading, visible: Set<Int64>, minutes: MinutesView?,
         for actor: Actor, now: Date
     ) throws -> MeetingDocument {
-        let r = try rendering(db, loaded)
-        let material = material(r, for: actor, now: now)
+        let r = try MeetingFunnel.rendering(SQLiteWork(db: db), loaded)
+        let material = try MeetingFunnel.material(r, for: actor, now: now)
         let attendeeReading = reading == .attendee
         let staff = r.staff
         func person(_ staffId: Int64, role: String) -> MeetingDocument.Person {
@@ -55,7 +55,7 @@ extension AppDatabase {
         let history = attendeeReading ? try previousDecisions(db, before: loaded.meeting, caseIds: caseIds, agencyNames: r.agencyNames) : [:]
         var plans: [Int64: SupportPlan] = [:]
         if attendeeReading {
-            for caseId in caseIds { plans[caseId] = try latestPlan(db, caseId: caseId).map { try plan(db, $0) } }
+            for caseId in caseIds { plans[caseId] = try SQLiteWork(db: db).plans.latestPlan(caseId: caseId).map { try plan(db, $0) } }
         }
 
         let items = material.items.map { item -> MeetingDocument.Item in

@@ -12,7 +12,7 @@ extension AppDatabase {
     public func draftMinutes(meetingId: Int64, by actor: Actor) async throws -> MinutesView {
         try await audited(actor, "minutes.draft", target: "meeting:\(meetingId)") { db, note in
             try Access.require(.writeMinutes, actor)
-            let loaded = try Self.visibleMeeting(db, id: meetingId, for: actor, note: note)
+            let loaded = try MeetingFunnel.visible(SQLiteWork(db: db), id: meetingId, for: actor, note: note)
             switch loaded.meeting.status {
             case .held: break
             case .minutesApproved:
@@ -44,7 +44,7 @@ extension AppDatabase {
     public func editMinutes(meetingId: Int64, _ edit: MinutesEdit, by actor: Actor) async throws -> MinutesView {
         try await audited(actor, "minutes.edit", target: "meeting:\(meetingId)") { db, note in
             try Access.require(.writeMinutes, actor)
-            let loaded = try Self.visibleMeeting(db, id: meetingId, for: actor, note: note)
+            let loaded = try MeetingFunnel.visible(SQLiteWork(db: db), id: meetingId, for: actor, note: note)
             var row = try Self.openDraft(db, meetingId: meetingId)
             var record = try row.decodedRecord()
             var texts = try Self.textRows(db, versionId: row.id!).reduce(into: [Int64: MinutesItemText]()) { r, t in
@@ -103,7 +103,7 @@ extension AppDatabase {
     public func approveMinutes(meetingId: Int64, by actor: Actor) async throws -> MinutesView {
         try await audited(actor, "minutes.approve", target: "meeting:\(meetingId)") { db, note in
             let now = note.at
-            var loaded = try Self.visibleMeeting(db, id: meetingId, for: actor, note: note)
+            var loaded = try MeetingFunnel.visible(SQLiteWork(db: db), id: meetingId, for: actor, note: note)
             try Self.requireChair(actor, loaded.meeting)
             var row = try Self.openDraft(db, meetingId: meetingId)
             let record = try row.decodedRecord()
@@ -119,7 +119,7 @@ extension AppDatabase {
                 loaded.meeting.status = .minutesApproved
                 try loaded.meeting.update(db)
             }
-            try Self.record(db, loaded.meeting, .minutesApproved, staffId: actor.staffId, detail: "第\(row.version)版", at: note.at)
+            try MeetingFunnel.record(SQLiteWork(db: db), loaded.meeting, .minutesApproved, staffId: actor.staffId, detail: "第\(row.version)版", at: note.at)
             return try Self.minutesView(db, loaded, version: row.version, reading: .attendee, for: actor)
         }
     }
@@ -130,7 +130,7 @@ extension AppDatabase {
     @discardableResult
     public func requestMinutesApproval(meetingId: Int64, by actor: Actor) async throws -> MinutesView {
         try await audited(actor, "minutes.requestApproval", target: "meeting:\(meetingId)") { db, note in
-            let loaded = try Self.visibleMeeting(db, id: meetingId, for: actor, note: note)
+            let loaded = try MeetingFunnel.visible(SQLiteWork(db: db), id: meetingId, for: actor, note: note)
             try Access.require(.writeMinutes, actor)
             let row = try Self.openDraft(db, meetingId: meetingId)
             try Self.requireFilled(db, row, try row.decodedRecord(), then: "承認を依頼")
@@ -167,7 +167,7 @@ extension AppDatabase {
     /// The chair sends the draft back to the secretariat with what to fix.
     public func returnMinutes(meetingId: Int64, _ input: MinutesReturnInput, by actor: Actor) async throws -> MinutesView {
         try await audited(actor, "minutes.return", target: "meeting:\(meetingId)") { db, note in
-            let loaded = try Self.visibleMeeting(db, id: meetingId, for: actor, note: note)
+            let loaded = try MeetingFunnel.visible(SQLiteWork(db: db), id: meetingId, for: actor, note: note)
             try Self.requireChair(actor, loaded.meeting)
             var row = try Self.openDraft(db, meetingId: meetingId)
             row.returnedComment = try Validate.text(input.comment, field: "comment", label: "差し戻しの理由", max: 2000)
@@ -181,7 +181,7 @@ extension AppDatabase {
     public func correctMinutes(meetingId: Int64, _ input: MinutesCorrectionInput, by actor: Actor) async throws -> MinutesView {
         try await audited(actor, "minutes.correct", target: "meeting:\(meetingId)") { db, note in
             try Access.require(.writeMinutes, actor)
-            let loaded = try Self.visibleMeeting(db, id: meetingId, for: actor, note: note)
+            let loaded = try MeetingFunnel.visible(SQLiteWork(db: db), id: meetingId, for: actor, note: note)
             let reason = try Validate.text(input.reason, field: "reason", label: "訂正の理由", max: 500)
             let rows = try Self.versionRows(db, meetingId: meetingId)
             guard let last = rows.last else {
@@ -348,7 +348,7 @@ extension AppDatabase {
     static func visibleMinutesMeeting(_ db: Database, id: Int64, for actor: Actor, note: AuditNote) throws -> LoadedMeeting {
         note.meetingId = id
         let notFound = KasaneError.notFound("会議（ID \(id)）の議事録は見つかりません。")
-        guard let loaded = try meetingIfAny(db, id: id) else { throw notFound }
+        guard let loaded = try SQLiteWork(db: db).meetings.meeting(id: id) else { throw notFound }
         let record = try versionRows(db, meetingId: id).last(where: \.isApproved)?.decodedRecord() ?? MinutesRecord(items: [])
         guard MinutesAccess.visibleItems(try CaseAccess.view(SQLiteWork(db: db), loaded), record: record, actor) != nil else { throw notFound }
         return loaded

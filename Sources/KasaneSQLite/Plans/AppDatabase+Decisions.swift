@@ -40,16 +40,15 @@ extension AppDatabase {
                     continue
                 }
                 guard d.kind.isAboutPlan, m.kind == .multiLayeredSupportMeeting, let caseRow = c else { continue }
-                guard var plan = try latestPlan(db, caseId: caseRow.id!) else {
+                guard var plan = try SQLiteWork(db: db).plans.latestPlan(caseId: caseRow.id!) else {
                     throw KasaneError.conflict("事例\(caseRow.code)には支援プランがありません。「\(d.kind.japaneseName)」を承認する前に作成してください。")
                 }
                 func stamp(_ state: PlanState, reason: String? = nil) throws {
-                    plan = try move(
-                        db, plan, to: state, on: m.day, meetingId: m.id, minutesVersionId: row.id, decision: d.kind, termination: d.termination,
+                    plan = try MeetingFunnel.movePlan(SQLiteWork(db: db), plan, to: state, on: m.day, meetingId: m.id, minutesVersionId: row.id, decision: d.kind, termination: d.termination,
                         agencyId: d.agencyId, by: actor, reason: reason ?? text, at: now)
                 }
                 /// Lists, on the plan, the agencies whose actions end with it.
-                func endedActions(_ plan: PlanRow, keeping lead: Int64?) throws {
+                func endedActions(_ plan: PlanRecord, keeping lead: Int64?) throws {
                     let ended = try plan.decodedContent().agencyIds.subtracting(lead.map { [$0] } ?? []).sorted()
                     var e = PlanEventRow(
                         planId: plan.id!, kind: d.kind, on: m.day, meetingId: m.id!, minutesVersionId: row.id!, goal: nil, rating: nil,
@@ -83,7 +82,7 @@ extension AppDatabase {
                     }
                 case .planRevised:
                     try stamp(.revised)
-                    var next = PlanRow(
+                    var next = PlanRecord(
                         caseId: plan.caseId, version: plan.version + 1, state: .draft, content: plan.content, nextReviewOn: plan.nextReviewOn,
                         createdBy: actor.staffId, createdAt: now, createdOn: m.day)
                     try next.insert(db)
@@ -133,7 +132,7 @@ extension AppDatabase {
     /// つなぎ戻し: the named agency leads the case again; the agencies whose actions end
     /// are recorded; the lead agency's staff get a plain notice with the case code only.
     static func handBack(
-        _ db: Database, _ c: SupportCase, to lead: Int64, plan: PlanRow, meeting: Meeting, agencyNames: [Int64: String], now: Date
+        _ db: Database, _ c: SupportCase, to lead: Int64, plan: PlanRecord, meeting: Meeting, agencyNames: [Int64: String], now: Date
     ) throws {
         let ended = try plan.decodedContent().agencyIds.subtracting([lead]).sorted()
         try db.execute(sql: "UPDATE supportCase SET leadAgencyId = ? WHERE id = ?", arguments: [lead, c.id])

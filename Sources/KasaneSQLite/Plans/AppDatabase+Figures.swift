@@ -9,7 +9,7 @@ struct SQLiteFollowUp: FollowUpRepository {
     let db: Database
 
     func reviewsDue(onOrBefore day: LocalDate) throws -> [ReviewDue] {
-        let rows = try PlanRow.fetchAll(db, sql: """
+        let rows = try PlanRecord.fetchAll(db, sql: """
             SELECT p.* FROM supportPlan p WHERE p.state = 'inProgress' AND p.nextReviewOn <= ?
               AND p.version = (SELECT MAX(version) FROM supportPlan q WHERE q.caseId = p.caseId) ORDER BY p.nextReviewOn
             """, arguments: [day.description])

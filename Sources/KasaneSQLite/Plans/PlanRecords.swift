@@ -1,45 +1,17 @@
 import Foundation
 import GRDB
 import KasaneCore
+import KasaneStorage
 
-struct PlanRow: Codable, FetchableRecord, MutablePersistableRecord {
-    static let databaseTableName = "supportPlan"
-    var id: Int64?
-    var caseId: Int64
-    var version: Int
-    var state: PlanState
-    var content: String
-    var nextReviewOn: LocalDate
-    var createdBy: Int64?
-    var createdAt: Date
-    var createdOn: LocalDate
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-
-    func decodedContent() throws -> PlanInput {
-        do {
-            return try JSONDecoder().decode(PlanInput.self, from: Data(content.utf8))
-        } catch {
-            throw KasaneError.unusableDatabase("支援プラン（ID \(id ?? 0)）の内容が読めません。")
-        }
-    }
+// Plans and their moves are the interface's records (KasaneStorage: PlanRecord,
+// PlanTransitionRecord), stored in these tables.
+extension PlanRecord: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "supportPlan"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-struct TransitionRow: Codable, FetchableRecord, MutablePersistableRecord {
-    static let databaseTableName = "planTransition"
-    var id: Int64?
-    var planId: Int64
-    var fromState: PlanState
-    var toState: PlanState
-    var on: LocalDate
-    var at: Date
-    var meetingId: Int64?
-    var minutesVersionId: Int64?
-    var decision: DecisionKind?
-    var termination: TerminationReason?
-    var agencyId: Int64?
-    var reason: String?
-    var staffId: Int64?
+extension PlanTransitionRecord: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "planTransition"
 }
 
 struct PlanEventRow: Codable, FetchableRecord, MutablePersistableRecord {

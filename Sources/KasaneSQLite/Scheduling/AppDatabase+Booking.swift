@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KasaneApp
 import KasaneCore
 
 extension AppDatabase {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KasaneApp
 import KasaneCore
 
 /// A poll as one reader sees it. The coordinator sees every answer with its name; a

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
+import KasaneApp
 import KasaneCore
+import KasaneStorage
 
 /// A standing series as made or read: its meetings, and each occurrence that moved
 /// around a holiday or closure, or was skipped.
@@ -75,7 +77,7 @@ extension AppDatabase {
                 db, sql: "SELECT id FROM meeting WHERE seriesId = ? AND startsAt > ? AND status IN ('planned', 'invited') ORDER BY startsAt",
                 arguments: [id, now])
             for meetingId in future {
-                _ = try Self.changeMeeting(db, id: meetingId, by: actor, note: note, records: [(.cancelled, nil, reason)]) { db, before in
+                _ = try MeetingFunnel.change(SQLiteWork(db: db), id: meetingId, by: actor, note: note, records: [(.cancelled, nil, reason)]) { before in
                     var m = before.meeting
                     m.status = .cancelled
                     m.cancellationReason = reason

@@ -76,7 +76,7 @@ extension AppDatabase {
         }
         return SelectionInput(
             request: request, date: day, cases: contexts, agencies: agencies, staff: staff,
-            pledgedStaffIds: try pledgedStaffIds(db, on: day),
+            pledgedStaffIds: try MeetingFunnel.pledgedStaffIds(SQLiteWork(db: db), on: day),
             districtNames: Dictionary(uniqueKeysWithValues: try District.fetchAll(db).map { ($0.code, $0.name) }))
     }
 

@@ -65,30 +65,3 @@ public struct MeetingMaterial: Codable, Sendable, Equatable {
     /// allowed, but said.
     public var notices: [String] = []
 }
-
-/// A line of a meeting's change record, for the invitations to follow.
-public struct MeetingChange: Codable, Sendable, Equatable, Identifiable {
-    public enum Kind: String, Codable, Sendable {
-        case created, moved, itemAdded, itemRemoved, itemChanged, attendeeAdded, attendeeChanged, attendeeRemoved,
-             cancelled, held, consentWithdrawn, minutesApproved
-
-        /// A kind read back from the database; one this build does not know means the
-        /// file was changed by something other than Kasane.
-        static func stored(_ text: String) throws -> Kind {
-            guard let kind = Kind(rawValue: text) else {
-                throw KasaneError.unusableDatabase("データベースに不明な変更の種類「\(text)」があります。")
-            }
-            return kind
-        }
-    }
-
-    public var id: Int64?
-    public var meetingId: Int64
-    public var change: Kind
-    /// The attendee concerned, when one is.
-    public var staffId: Int64?
-    public var detail: String?
-    public var sequence: Int
-    public var createdAt: Date
-    public var deliveredAt: Date?
-}
