@@ -46,6 +46,15 @@ public protocol ConsentReading {
     func consents(caseIds: Set<Int64>) throws -> [Int64: [Consent]]
 }
 
+/// Consents as they are recorded (from the signed form) and withdrawn. A record is never
+/// changed but to have its withdrawal written beside it.
+public protocol ConsentRepository: ConsentReading {
+    func consent(id: Int64) throws -> Consent?
+    /// Stores a new consent and returns it with its id.
+    func insert(_ consent: Consent) throws -> Consent
+    func update(_ consent: Consent) throws
+}
+
 /// A meeting loaded whole: the meeting, its agenda and its attendees. The meeting funnel
 /// loads it once per change and passes it on.
 public struct LoadedMeeting: Sendable {

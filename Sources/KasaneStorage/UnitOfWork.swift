@@ -18,7 +18,7 @@ public protocol UnitOfWork {
     var followUp: any FollowUpRepository { get }
     var cases: any CaseRepository { get }
     var household: any HouseholdRepository { get }
-    var consents: any ConsentReading { get }
+    var consents: any ConsentRepository { get }
     var meetings: any MeetingRepository { get }
     var outbox: any OutboxRepository { get }
     var plans: any PlanRepository { get }

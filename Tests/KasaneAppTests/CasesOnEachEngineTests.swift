@@ -140,4 +140,61 @@ struct CasesOnEachEngineTests {
         #expect(refusals.filter { $0.action == "personal.read" }.count == 3)
         #expect(refusals.allSatisfy { $0.caseCode == nil || $0.caseCode == c.code })
     }
+
+    @Test("Consent: recorded by a coordinator from the signed form, never in the future or ending before it began, withdrawn once with a reason; the expiring list", arguments: Engine.allCases)
+    func consent(engine: Engine) async throws {
+        let (storage, lead, _) = try await Self.city(engine)
+        // Who records a consent is named in it: a staff member of the directory.
+        let coordinator = Actor.staff(try await storage.createStaff(
+            Staff(agencyId: lead, name: "調整 一", email: "k@city.example.jp", roles: [.coordinator]), by: Self.admin))
+        let c = try await storage.createCase(CaseInput(district: "N", fields: [.care], leadAgencyId: lead, summary: "父の介護"), by: coordinator)
+        let principal = try await storage.addHouseholdMember(
+            caseId: c.id!, HouseholdMemberInput(relation: "本人", isPrincipal: true, name: "北野 一"), by: coordinator)
+        let today = try #require(LocalDate(year: 2026, month: 12, day: 4))
+        func given(on day: LocalDate, expires: LocalDate? = nil, scope: ConsentScope = .allMeetingMembers, by: Int64? = nil) -> ConsentInput {
+            ConsentInput(givenByMemberId: by ?? principal.id!, givenOn: day, scope: scope, purpose: "重層的支援会議での情報共有", expiresOn: expires)
+        }
+        await #expect { try await storage.recordConsent(caseId: c.id!, given(on: today.adding(days: 1)), by: coordinator) } throws: {
+            Self.isInvalid($0, field: "givenOn")
+        }
+        await #expect { try await storage.recordConsent(caseId: c.id!, given(on: today, expires: today.adding(days: -1)), by: coordinator) } throws: {
+            Self.isInvalid($0, field: "expiresOn")
+        }
+        await #expect { try await storage.recordConsent(caseId: c.id!, given(on: today, scope: .agencies([9999])), by: coordinator) } throws: {
+            Self.isInvalid($0, field: "scope.agencyIds")
+        }
+        await #expect { try await storage.recordConsent(caseId: c.id!, given(on: today, by: 9999), by: coordinator) } throws: { Self.isNotFound($0) }
+        await #expect { try await storage.recordConsent(caseId: c.id!, given(on: today), by: Self.staff(905, agency: lead, [.secretariat])) } throws: {
+            if case .forbidden = $0 as? KasaneError { true } else { false }
+        }
+        // The console has no staff member to name as the one who recorded it.
+        await #expect { try await storage.recordConsent(caseId: c.id!, given(on: today), by: Self.admin) } throws: {
+            if case .forbidden = $0 as? KasaneError { true } else { false }
+        }
+        #expect(try await storage.consents(caseId: c.id!, for: coordinator).isEmpty, "no refused consent was stored")
+
+        let first = try await storage.recordConsent(caseId: c.id!, given(on: today.adding(days: -30), expires: today.adding(days: 20)), by: coordinator)
+        #expect(try await storage.expiringConsents(within: 30, for: coordinator).map(\.consentId) == [first.id!])
+        #expect(try await storage.expiringConsents(within: 10, for: coordinator).isEmpty)
+        #expect(try await storage.expiringConsents(within: 30, for: Self.staff(903, agency: lead, [.member])).isEmpty, "only for those who record consent")
+
+        let withdrawal = WithdrawalInput(reason: "本人の申出")
+        await #expect { try await storage.withdrawConsent(caseId: c.id!, consentId: first.id!, WithdrawalInput(withdrawnOn: today.adding(days: 1), reason: "x"), by: coordinator) } throws: {
+            Self.isInvalid($0, field: "withdrawnOn")
+        }
+        await #expect { try await storage.withdrawConsent(caseId: c.id!, consentId: first.id!, WithdrawalInput(withdrawnOn: today.adding(days: -31), reason: "x"), by: coordinator) } throws: {
+            Self.isInvalid($0, field: "withdrawnOn")
+        }
+        await #expect { try await storage.withdrawConsent(caseId: c.id!, consentId: 9999, withdrawal, by: coordinator) } throws: { Self.isNotFound($0) }
+        let preview = try await storage.withdrawalPreview(caseId: c.id!, consentId: first.id!, for: coordinator)
+        #expect(preview.effects.isEmpty, "no meeting has the case on its agenda")
+        let result = try await storage.withdrawConsent(caseId: c.id!, consentId: first.id!, withdrawal, by: coordinator)
+        #expect(result.consent.withdrawnOn == today && result.consent.withdrawalRecordedBy == coordinator.staffId && result.affectedMeetingIds.isEmpty)
+        await #expect { try await storage.withdrawConsent(caseId: c.id!, consentId: first.id!, withdrawal, by: coordinator) } throws: {
+            if case .conflict = $0 as? KasaneError { true } else { false }
+        }
+        let kept = try await storage.consents(caseId: c.id!, for: coordinator)
+        #expect(kept.count == 1 && kept[0].purpose == first.purpose && kept[0].givenOn == first.givenOn, "the record keeps what was given")
+        #expect(try await storage.expiringConsents(within: 30, for: coordinator).isEmpty, "a withdrawn consent runs out of nothing")
+    }
 }

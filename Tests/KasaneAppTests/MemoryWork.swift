@@ -23,7 +23,7 @@ final class MemoryWorkStorage: TransactionalStorage, @unchecked Sendable {
         var assignments: [CaseAssignment] = []
         var household: [HouseholdMember] = []
         var personal: [HouseholdMemberPersonal] = []
-        /// Consents and meetings are only read by the case access rule here; a test puts them in.
+        /// Meetings are only read and changed here; a test puts them in.
         var consents: [Consent] = []
         var meetings: [LoadedMeeting] = []
         var changes: [MeetingChange] = []
@@ -72,7 +72,7 @@ final class MemoryWork: UnitOfWork, AuditRepository, DirectoryRepository {
     var followUp: any FollowUpRepository { MemoryFollowUp() }
     var cases: any CaseRepository { MemoryCases(work: self) }
     var household: any HouseholdRepository { MemoryHousehold(work: self) }
-    var consents: any ConsentReading { MemoryConsentReading(work: self) }
+    var consents: any ConsentRepository { MemoryConsents(work: self) }
     var meetings: any MeetingRepository { MemoryMeetings(work: self) }
     var outbox: any OutboxRepository { MemoryOutbox(work: self) }
     var plans: any PlanRepository { MemoryPlans(work: self) }
@@ -287,8 +287,20 @@ struct MemoryHousehold: HouseholdRepository {
     }
 }
 
-struct MemoryConsentReading: ConsentReading {
+struct MemoryConsents: ConsentRepository {
     let work: MemoryWork
+
+    func consent(id: Int64) throws -> Consent? { work.state.consents.first { $0.id == id } }
+    func insert(_ consent: Consent) throws -> Consent {
+        var k = consent
+        k.id = work.nextId()
+        work.state.consents.append(k)
+        return k
+    }
+    func update(_ consent: Consent) throws {
+        guard let i = work.state.consents.firstIndex(where: { $0.id == consent.id }) else { return }
+        work.state.consents[i] = consent
+    }
 
     func consents(caseId: Int64) throws -> [Consent] {
         work.state.consents.filter { $0.caseId == caseId }.sorted { ($0.givenOn, $0.id ?? 0) < ($1.givenOn, $1.id ?? 0) }

@@ -78,8 +78,18 @@ struct SQLiteHousehold: HouseholdRepository {
     }
 }
 
-struct SQLiteConsentReading: ConsentReading {
+struct SQLiteConsents: ConsentRepository {
     let db: Database
+
+    func consent(id: Int64) throws -> Consent? { try Consent.fetchOne(db, key: id) }
+
+    func insert(_ consent: Consent) throws -> Consent {
+        var k = consent
+        try k.insert(db)
+        return k
+    }
+
+    func update(_ consent: Consent) throws { try consent.update(db) }
 
     func consents(caseId: Int64) throws -> [Consent] {
         try Consent.filter(Column("caseId") == caseId).order(Column("givenOn"), Column("id")).fetchAll(db)

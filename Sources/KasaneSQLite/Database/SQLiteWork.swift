@@ -18,7 +18,7 @@ struct SQLiteWork: UnitOfWork {
     var followUp: any FollowUpRepository { SQLiteFollowUp(db: db) }
     var cases: any CaseRepository { SQLiteCases(db: db) }
     var household: any HouseholdRepository { SQLiteHousehold(db: db) }
-    var consents: any ConsentReading { SQLiteConsentReading(db: db) }
+    var consents: any ConsentRepository { SQLiteConsents(db: db) }
     var meetings: any MeetingRepository { SQLiteMeetings(db: db) }
     var outbox: any OutboxRepository { SQLiteOutbox(db: db) }
     var plans: any PlanRepository { SQLitePlans(db: db) }

@@ -110,7 +110,7 @@ extension AppDatabase {
         _ db: Database, _ c: SupportCase, itemId: Int64, _ loaded: LoadedMeeting, staff: [Int64: Staff], agencyNames: [Int64: String], now: Date
     ) throws {
         // Valid on the meeting's day, and not withdrawn (or expired) by the day of approval.
-        let all = try SQLiteConsentReading(db: db).consents(caseId: c.id!)
+        let all = try SQLiteConsents(db: db).consents(caseId: c.id!)
         let coverage = ConsentCoverage(consents: all, on: loaded.meeting.day)
         let now = ConsentCoverage(consents: all, on: max(loaded.meeting.day, LocalDate.today(now: now)))
         guard now.hasValidConsent else {

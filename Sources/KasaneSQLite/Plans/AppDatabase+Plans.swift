@@ -81,7 +81,7 @@ extension AppDatabase {
 
     static func validatedPlan(_ db: Database, _ input: PlanInput, caseId: Int64, today: LocalDate) throws -> PlanInput {
         let names = Dictionary(uniqueKeysWithValues: try Agency.fetchAll(db).compactMap { a in a.id.map { ($0, a.name) } })
-        return try input.validated(consents: try SQLiteConsentReading(db: db).consents(caseId: caseId), on: today, agencyNames: names)
+        return try input.validated(consents: try SQLiteConsents(db: db).consents(caseId: caseId), on: today, agencyNames: names)
     }
 
     static func canonical(_ content: PlanInput) throws -> String { String(decoding: try CanonicalJSON.encode(content), as: UTF8.self) }

@@ -46,7 +46,7 @@ extension AppDatabase {
         for id in request.caseIds {
             let c = try CaseAccess.supportCase(SQLiteWork(db: db), id: id, for: actor)
             contexts.append(.init(
-                supportCase: c, consents: try SQLiteConsentReading(db: db).consents(caseId: id),
+                supportCase: c, consents: try SQLiteConsents(db: db).consents(caseId: id),
                 assignments: try CaseAssignment.filter(Column("caseId") == id).fetchAll(db)))
         }
         let staff = try Staff.order(Column("id")).fetchAll(db)
