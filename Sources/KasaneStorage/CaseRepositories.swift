@@ -8,6 +8,7 @@ import KasaneCore
 /// Cases (事例), their referrals (受付) and the staff each agency has assigned (担当者).
 public protocol CaseRepository {
     func supportCase(id: Int64) throws -> SupportCase?
+    func supportCase(code: String) throws -> SupportCase?
     /// The codes of these cases (K-2026-014), by id; ids of no case are left out.
     func codes(caseIds: [Int64]) throws -> [Int64: String]
     /// Every case, newest fiscal year first, then by code.
@@ -33,6 +34,9 @@ public protocol HouseholdRepository {
     /// The personal data of the case's members, but `excluding`.
     func personal(caseId: Int64, excluding: Int64?) throws -> [HouseholdMemberPersonal]
     func personal(memberId: Int64) throws -> HouseholdMemberPersonal?
+    /// The personal data of every household of the city, for the check that free words
+    /// (a meeting's place) name none of them.
+    func everyPersonal() throws -> [HouseholdMemberPersonal]
     /// Stores a new member with its personal data and returns the member with its id.
     func insert(_ member: HouseholdMember, _ personal: HouseholdMemberPersonal) throws -> HouseholdMember
     func update(_ member: HouseholdMember, _ personal: HouseholdMemberPersonal) throws

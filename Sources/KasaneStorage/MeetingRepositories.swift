@@ -49,6 +49,17 @@ public struct MeetingChange: Codable, Sendable, Equatable, Identifiable {
 
 /// Meetings, their agendas, attendees and change records.
 public protocol MeetingRepository: MeetingReading {
+    /// Stores a new meeting (agenda and attendees apart) and returns it with its id.
+    func insert(_ meeting: Meeting) throws -> Meeting
+    func insert(_ item: AgendaItem) throws -> AgendaItem
+    func insert(_ attendee: Attendee) throws -> Attendee
+    /// The highest number a meeting of `kind` has in the fiscal year (0 when none).
+    func lastNumber(kind: MeetingKind, fiscalYear: Int) throws -> Int
+    /// Every meeting's id, soonest first.
+    func allIds() throws -> [Int64]
+    /// A meeting, not cancelled and not `excluding`, that holds the room at some time
+    /// between `start` and `end`, or nil when it is free.
+    func holding(roomId: Int64, from start: Date, to end: Date, excluding: Int64?) throws -> Meeting?
     func update(_ meeting: Meeting) throws
     func update(_ item: AgendaItem) throws
     func deleteItem(id: Int64) throws
@@ -66,6 +77,11 @@ public protocol MeetingRepository: MeetingReading {
     /// The 重層的支援会議 or 支援会議 of `kind`, in `statuses`, starting after `instant`, with the
     /// case on their agenda, by id.
     func meetingIds(withCase caseId: Int64, kind: MeetingKind, statuses: Set<MeetingStatus>, startingAfter instant: Date?) throws -> [Int64]
+}
+
+/// Member proposals (構成員の提案) stored by the selection, for a meeting to be made from.
+public protocol ProposalRepository {
+    func proposal(id: Int64) throws -> MemberProposal?
 }
 
 /// The outbox's iTIP messages as the funnel writes them.

@@ -21,6 +21,7 @@ public protocol UnitOfWork {
     var consents: any ConsentRepository { get }
     var meetings: any MeetingRepository { get }
     var outbox: any OutboxRepository { get }
+    var proposals: any ProposalRepository { get }
     var plans: any PlanRepository { get }
 }
 

@@ -75,6 +75,7 @@ final class MemoryWork: UnitOfWork, AuditRepository, DirectoryRepository {
     var consents: any ConsentRepository { MemoryConsents(work: self) }
     var meetings: any MeetingRepository { MemoryMeetings(work: self) }
     var outbox: any OutboxRepository { MemoryOutbox(work: self) }
+    var proposals: any ProposalRepository { MemoryProposals() }
     var plans: any PlanRepository { MemoryPlans(work: self) }
 
     func nextId() -> Int64 {
@@ -231,6 +232,7 @@ struct MemoryCases: CaseRepository {
     let work: MemoryWork
 
     func supportCase(id: Int64) throws -> SupportCase? { work.state.cases.first { $0.id == id } }
+    func supportCase(code: String) throws -> SupportCase? { work.state.cases.first { $0.code == code } }
     func codes(caseIds: [Int64]) throws -> [Int64: String] {
         Dictionary(uniqueKeysWithValues: work.state.cases.filter { caseIds.contains($0.id ?? -1) }.map { ($0.id ?? 0, $0.code) })
     }
@@ -271,6 +273,7 @@ struct MemoryHousehold: HouseholdRepository {
         return work.state.personal.filter { ids.contains($0.memberId) }
     }
     func personal(memberId: Int64) throws -> HouseholdMemberPersonal? { work.state.personal.first { $0.memberId == memberId } }
+    func everyPersonal() throws -> [HouseholdMemberPersonal] { work.state.personal }
     func insert(_ member: HouseholdMember, _ personal: HouseholdMemberPersonal) throws -> HouseholdMember {
         var m = member, p = personal
         m.id = work.nextId()
@@ -319,6 +322,43 @@ struct MemoryMeetings: MeetingRepository {
     func liveMeetingIds(attendedBy staffId: Int64) throws -> [Int64] {
         work.state.meetings.filter { $0.meeting.status != .cancelled && $0.attendees.contains { $0.staffId == staffId } }
             .compactMap(\.meeting.id)
+    }
+
+    func insert(_ meeting: Meeting) throws -> Meeting {
+        var m = meeting
+        m.id = work.nextId()
+        work.state.meetings.append(LoadedMeeting(meeting: m, items: [], attendees: []))
+        return m
+    }
+    func insert(_ item: AgendaItem) throws -> AgendaItem {
+        guard let i = index(item.meetingId) else { throw KasaneError.notFound("会議（ID \(item.meetingId)）はありません。") }
+        var it = item
+        it.id = work.nextId()
+        work.state.meetings[i].items.append(it)
+        work.state.meetings[i].items.sort { ($0.position, $0.id ?? 0) < ($1.position, $1.id ?? 0) }
+        return it
+    }
+    func insert(_ attendee: Attendee) throws -> Attendee {
+        guard let i = index(attendee.meetingId) else { throw KasaneError.notFound("会議（ID \(attendee.meetingId)）はありません。") }
+        // One row per person and meeting, as the SQLite engine's unique index keeps it.
+        guard !work.state.meetings[i].attendees.contains(where: { $0.staffId == attendee.staffId }) else {
+            throw KasaneError.conflict("この職員は既に出席者です。")
+        }
+        var a = attendee
+        a.id = work.nextId()
+        work.state.meetings[i].attendees.append(a)
+        return a
+    }
+    func lastNumber(kind: MeetingKind, fiscalYear: Int) throws -> Int {
+        work.state.meetings.filter { $0.meeting.kind == kind && $0.meeting.fiscalYear == fiscalYear }.map(\.meeting.number).max() ?? 0
+    }
+    func allIds() throws -> [Int64] {
+        work.state.meetings.map(\.meeting).sorted { ($0.startsAt, $0.id ?? 0) < ($1.startsAt, $1.id ?? 0) }.compactMap(\.id)
+    }
+    func holding(roomId: Int64, from start: Date, to end: Date, excluding: Int64?) throws -> Meeting? {
+        work.state.meetings.map(\.meeting).first {
+            $0.roomId == roomId && $0.status != .cancelled && $0.startsAt < end && $0.endsAt > start && $0.id != excluding
+        }
     }
 
     private func index(_ meetingId: Int64?) -> Int? { work.state.meetings.firstIndex { $0.meeting.id == meetingId } }
@@ -371,6 +411,11 @@ struct MemoryMeetings: MeetingRepository {
                 && one.items.contains { $0.caseId == caseId }
         }.compactMap(\.meeting.id).sorted()
     }
+}
+
+/// The memory engine stores no member proposals: the selection is not run on it.
+struct MemoryProposals: ProposalRepository {
+    func proposal(id: Int64) throws -> MemberProposal? { nil }
 }
 
 struct MemoryOutbox: OutboxRepository {

@@ -11,6 +11,8 @@ struct SQLiteCases: CaseRepository {
 
     func supportCase(id: Int64) throws -> SupportCase? { try SupportCase.fetchOne(db, key: id) }
 
+    func supportCase(code: String) throws -> SupportCase? { try SupportCase.filter(Column("code") == code).fetchOne(db) }
+
     func codes(caseIds: [Int64]) throws -> [Int64: String] {
         guard !caseIds.isEmpty else { return [:] }
         return Dictionary(try SupportCase.filter(keys: caseIds).fetchAll(db).compactMap { c in c.id.map { ($0, c.code) } },
@@ -63,6 +65,8 @@ struct SQLiteHousehold: HouseholdRepository {
     }
 
     func personal(memberId: Int64) throws -> HouseholdMemberPersonal? { try HouseholdMemberPersonal.fetchOne(db, key: memberId) }
+
+    func everyPersonal() throws -> [HouseholdMemberPersonal] { try HouseholdMemberPersonal.fetchAll(db) }
 
     func insert(_ member: HouseholdMember, _ personal: HouseholdMemberPersonal) throws -> HouseholdMember {
         var m = member, p = personal

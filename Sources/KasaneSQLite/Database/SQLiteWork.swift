@@ -21,6 +21,7 @@ struct SQLiteWork: UnitOfWork {
     var consents: any ConsentRepository { SQLiteConsents(db: db) }
     var meetings: any MeetingRepository { SQLiteMeetings(db: db) }
     var outbox: any OutboxRepository { SQLiteOutbox(db: db) }
+    var proposals: any ProposalRepository { SQLiteProposals(db: db) }
     var plans: any PlanRepository { SQLitePlans(db: db) }
 }
 

@@ -39,6 +39,37 @@ struct SQLiteMeetings: MeetingRepository {
             """, arguments: [staffId])
     }
 
+    func insert(_ meeting: Meeting) throws -> Meeting {
+        var m = meeting
+        try m.insert(db)
+        return m
+    }
+
+    func insert(_ item: AgendaItem) throws -> AgendaItem {
+        var i = item
+        try i.insert(db)
+        return i
+    }
+
+    func insert(_ attendee: Attendee) throws -> Attendee {
+        var a = attendee
+        try a.insert(db)
+        return a
+    }
+
+    func lastNumber(kind: MeetingKind, fiscalYear: Int) throws -> Int {
+        try Int.fetchOne(
+            db, sql: "SELECT MAX(number) FROM meeting WHERE kind = ? AND fiscalYear = ?", arguments: [kind.rawValue, fiscalYear]) ?? 0
+    }
+
+    func allIds() throws -> [Int64] { try Int64.fetchAll(db, sql: "SELECT id FROM meeting ORDER BY startsAt, id") }
+
+    func holding(roomId: Int64, from start: Date, to end: Date, excluding meetingId: Int64?) throws -> Meeting? {
+        try Meeting.filter(
+            sql: "roomId = ? AND status != 'cancelled' AND startsAt < ? AND endsAt > ? AND id IS NOT ?",
+            arguments: [roomId, end, start, meetingId]).fetchOne(db)
+    }
+
     func update(_ meeting: Meeting) throws { try meeting.update(db) }
     func update(_ item: AgendaItem) throws { try item.update(db) }
     func deleteItem(id: Int64) throws { try db.execute(sql: "DELETE FROM agendaItem WHERE id = ?", arguments: [id]) }
@@ -98,6 +129,21 @@ struct SQLiteMeetings: MeetingRepository {
             arguments += [instant]
         }
         return try Int64.fetchAll(db, sql: sql + " ORDER BY meeting.id", arguments: arguments)
+    }
+}
+
+struct SQLiteProposals: ProposalRepository {
+    let db: Database
+
+    func proposal(id: Int64) throws -> MemberProposal? {
+        guard let text = try String.fetchOne(db, sql: "SELECT proposal FROM memberProposal WHERE id = ?", arguments: [id]) else {
+            return nil
+        }
+        do {
+            return try JSONDecoder().decode(MemberProposal.self, from: Data(text.utf8))
+        } catch {
+            throw KasaneError.unusableDatabase("構成員の提案（ID \(id)）の内容が読めません。")
+        }
     }
 }
 

@@ -24,13 +24,12 @@ extension AppDatabase {
             required = Self.unique(required)
             try Self.checkStillFree(db, required, start: request.startsAt, end: request.endsAt, excluding: request.meetingId)
             if let meetingId = request.meetingId {
-                return try Self.moveMeeting(
-                    db, id: meetingId,
+                return try MeetingMaking.move(SQLiteWork(db: db), id: meetingId,
                     MeetingChangeInput(startsAt: request.startsAt, endsAt: request.endsAt, place: request.place, roomId: request.roomId),
                     by: actor, note: note)
             }
-            return try Self.insertMeeting(
-                db,
+            return try MeetingMaking.insert(
+                SQLiteWork(db: db),
                 MeetingInput(
                     kind: request.kind, startsAt: request.startsAt, endsAt: request.endsAt, place: request.place ?? "",
                     proposalId: request.proposalId, items: request.items, roomId: request.roomId),

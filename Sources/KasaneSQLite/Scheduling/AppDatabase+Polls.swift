@@ -151,8 +151,7 @@ extension AppDatabase {
             try Self.checkStillFree(db, required, start: start, end: end, excluding: nil, calendars: false)
             let asked = try Row.fetchAll(db, sql: "SELECT staffId, required FROM pollParticipant WHERE pollId = ?", arguments: [id])
                 .map { (staffId: $0["staffId"] as Int64, role: ($0["required"] as Bool) ? AttendeeRole.required : .optional) }
-            let material = try Self.insertMeeting(
-                db, MeetingInput(kind: poll.kind, startsAt: start, endsAt: end, place: place ?? "", proposalId: poll.proposalId, roomId: roomId),
+            let material = try MeetingMaking.insert(SQLiteWork(db: db), MeetingInput(kind: poll.kind, startsAt: start, endsAt: end, place: place ?? "", proposalId: poll.proposalId, roomId: roomId),
                 extra: asked, by: actor, note: note)
             try db.execute(sql: "UPDATE poll SET status = 'booked', meetingId = ? WHERE id = ?", arguments: [material.id, id])
             return material

@@ -44,8 +44,8 @@ extension AppDatabase {
             note.target = "series:\(seriesId)"
             for occurrence in occurrences {
                 guard let day = occurrence.day else { continue }
-                let meeting = try Self.insertMeeting(
-                    db,
+                let meeting = try MeetingMaking.insert(
+                    SQLiteWork(db: db),
                     MeetingInput(
                         kind: input.kind, startsAt: day.instant(minutesAfterMidnight: input.startTime.minutes),
                         endsAt: day.instant(minutesAfterMidnight: input.endTime.minutes), place: input.place ?? "",

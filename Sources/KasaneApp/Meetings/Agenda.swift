@@ -1,28 +1,26 @@
 import Foundation
-import GRDB
-import KasaneApp
 import KasaneCore
 import KasaneStorage
 
-/// Agenda items and attendees: every change goes through `changeMeeting`, so the
+/// Agenda items and attendees: every change goes through the meeting funnel, so the
 /// consent and pledge rules hold whichever way a meeting is filled.
-extension AppDatabase {
+extension TransactionalStorage {
     public func addItem(meetingId: Int64, _ input: AgendaItemInput, by actor: Actor) async throws -> MeetingMaterial {
-        try await audited(actor, "meeting.item.add", target: "meeting:\(meetingId)") { db, note in
-            let after = try MeetingFunnel.change(SQLiteWork(db: db), id: meetingId, by: actor, note: note, records: [(.itemAdded, nil, input.caseId.map { "case:\($0)" })]
+        try await audited(actor, "meeting.item.add", target: "meeting:\(meetingId)") { work, note in
+            let after = try MeetingFunnel.change(work, id: meetingId, by: actor, note: note, records: [(.itemAdded, nil, input.caseId.map { "case:\($0)" })]
             ) { before in
                 let last = before.items.count + 1
                 let position = min(max(input.position ?? last, 1), last)
                 for var other in before.items where other.position >= position {
                     other.position += 1
-                    try other.update(db)
+                    try work.meetings.update(other)
                 }
-                let item = try Self.insertItem(db, meeting: before.meeting, input, position: position, actor: actor, field: "item")
+                let item = try MeetingMaking.insertItem(work, meeting: before.meeting, input, position: position, actor: actor, field: "item")
                 if let caseId = item.caseId {
-                    note.caseCode = try String.fetchOne(db, sql: "SELECT code FROM supportCase WHERE id = ?", arguments: [caseId])
+                    note.caseCode = try work.cases.supportCase(id: caseId)?.code
                 }
             }
-            return try MeetingFunnel.material(SQLiteWork(db: db), after, for: actor, now: note.at)
+            return try MeetingFunnel.material(work, after, for: actor, now: note.at)
         }
     }
 
@@ -30,8 +28,8 @@ extension AppDatabase {
     public func updateItem(meetingId: Int64, itemId: Int64, _ input: AgendaItemInput, by actor: Actor) async throws
         -> MeetingMaterial
     {
-        try await audited(actor, "meeting.item.update", target: "meeting:\(meetingId)/item:\(itemId)") { db, note in
-            let after = try MeetingFunnel.change(SQLiteWork(db: db), id: meetingId, by: actor, note: note, records: [(.itemChanged, nil, "item:\(itemId)")], bumpsSequence: false
+        try await audited(actor, "meeting.item.update", target: "meeting:\(meetingId)/item:\(itemId)") { work, note in
+            let after = try MeetingFunnel.change(work, id: meetingId, by: actor, note: note, records: [(.itemChanged, nil, "item:\(itemId)")], bumpsSequence: false
             ) { before in
                 guard var item = before.items.first(where: { $0.id == itemId }) else {
                     throw KasaneError.notFound("議題（ID \(itemId)）はこの会議にありません。")
@@ -48,57 +46,56 @@ extension AppDatabase {
                     item.position = position < item.position ? position : position + 1
                     for var other in before.items where other.id != itemId && other.position >= item.position {
                         other.position += 1
-                        try other.update(db)
+                        try work.meetings.update(other)
                     }
                 }
-                try item.update(db)
-                try MeetingFunnel.renumberItems(SQLiteWork(db: db), meetingId: meetingId)
+                try work.meetings.update(item)
+                try MeetingFunnel.renumberItems(work, meetingId: meetingId)
             }
-            return try MeetingFunnel.material(SQLiteWork(db: db), after, for: actor, now: note.at)
+            return try MeetingFunnel.material(work, after, for: actor, now: note.at)
         }
     }
 
     /// Removes an item; attendees who were there only for it leave the meeting.
     public func removeItem(meetingId: Int64, itemId: Int64, by actor: Actor) async throws -> MeetingMaterial {
-        try await audited(actor, "meeting.item.remove", target: "meeting:\(meetingId)/item:\(itemId)") { db, note in
+        try await audited(actor, "meeting.item.remove", target: "meeting:\(meetingId)/item:\(itemId)") { work, note in
             var removedStaff: [Int64] = []
-            let loaded = try MeetingFunnel.visible(SQLiteWork(db: db), id: meetingId, for: actor, note: note)
+            let loaded = try MeetingFunnel.visible(work, id: meetingId, for: actor, note: note)
             for a in loaded.attendees where a.itemIds == [itemId] && a.role != .chair { removedStaff.append(a.staffId) }
             let records: [(MeetingChange.Kind, Int64?, String?)] =
                 [(.itemRemoved, nil, "item:\(itemId)")] + removedStaff.map { (.attendeeRemoved, $0, "議題の削除") }
-            let after = try MeetingFunnel.change(SQLiteWork(db: db), id: meetingId, by: actor, note: note, records: records) { before in
+            let after = try MeetingFunnel.change(work, id: meetingId, by: actor, note: note, records: records) { before in
                 guard before.items.contains(where: { $0.id == itemId }) else {
                     throw KasaneError.notFound("議題（ID \(itemId)）はこの会議にありません。")
                 }
                 for var a in before.attendees {
                     if removedStaff.contains(a.staffId) {
-                        try a.delete(db)
+                        try work.meetings.delete(a)
                     } else if a.itemIds?.contains(itemId) == true || a.leavesFor.contains(itemId) {
                         a.itemIds = a.itemIds?.filter { $0 != itemId }
                         a.leavesFor = a.leavesFor.filter { $0 != itemId }
-                        try a.update(db)
+                        try work.meetings.update(a)
                     }
                 }
-                try db.execute(sql: "DELETE FROM agendaItem WHERE id = ?", arguments: [itemId])
-                try MeetingFunnel.renumberItems(SQLiteWork(db: db), meetingId: meetingId)
+                try work.meetings.deleteItem(id: itemId)
+                try MeetingFunnel.renumberItems(work, meetingId: meetingId)
             }
-            return try MeetingFunnel.material(SQLiteWork(db: db), after, for: actor, now: note.at)
+            return try MeetingFunnel.material(work, after, for: actor, now: note.at)
         }
     }
 
     // MARK: attendees
 
     public func addAttendee(meetingId: Int64, _ input: AttendeeInput, by actor: Actor) async throws -> MeetingMaterial {
-        try await audited(actor, "meeting.attendee.add", target: "meeting:\(meetingId)/staff:\(input.staffId)") { db, note in
-            let after = try MeetingFunnel.change(SQLiteWork(db: db), id: meetingId, by: actor, note: note, records: [(.attendeeAdded, input.staffId, input.reason)]
+        try await audited(actor, "meeting.attendee.add", target: "meeting:\(meetingId)/staff:\(input.staffId)") { work, note in
+            let after = try MeetingFunnel.change(work, id: meetingId, by: actor, note: note, records: [(.attendeeAdded, input.staffId, input.reason)]
             ) { before in
                 guard !before.attendees.contains(where: { $0.staffId == input.staffId }) else {
                     throw KasaneError.conflict("この職員（ID \(input.staffId)）は既に出席者です。")
                 }
-                var attendee = try Self.attendee(db, input, in: before, replacing: nil)
-                try attendee.insert(db)
+                _ = try work.meetings.insert(try AgendaRules.attendee(work, input, in: before, replacing: nil))
             }
-            return try MeetingFunnel.material(SQLiteWork(db: db), after, for: actor, now: note.at)
+            return try MeetingFunnel.material(work, after, for: actor, now: note.at)
         }
     }
 
@@ -106,19 +103,19 @@ extension AppDatabase {
     public func updateAttendee(meetingId: Int64, staffId: Int64, _ input: AttendeeInput, by actor: Actor) async throws
         -> MeetingMaterial
     {
-        try await audited(actor, "meeting.attendee.update", target: "meeting:\(meetingId)/staff:\(staffId)") { db, note in
-            let after = try MeetingFunnel.change(SQLiteWork(db: db), id: meetingId, by: actor, note: note, records: [(.attendeeChanged, staffId, input.reason)]
+        try await audited(actor, "meeting.attendee.update", target: "meeting:\(meetingId)/staff:\(staffId)") { work, note in
+            let after = try MeetingFunnel.change(work, id: meetingId, by: actor, note: note, records: [(.attendeeChanged, staffId, input.reason)]
             ) { before in
                 guard let existing = before.attendees.first(where: { $0.staffId == staffId }) else {
                     throw KasaneError.notFound("職員（ID \(staffId)）はこの会議の出席者ではありません。")
                 }
                 var input = input
                 input.staffId = staffId
-                var attendee = try Self.attendee(db, input, in: before, replacing: existing)
+                var attendee = try AgendaRules.attendee(work, input, in: before, replacing: existing)
                 attendee.id = existing.id
-                try attendee.update(db)
+                try work.meetings.update(attendee)
             }
-            return try MeetingFunnel.material(SQLiteWork(db: db), after, for: actor, now: note.at)
+            return try MeetingFunnel.material(work, after, for: actor, now: note.at)
         }
     }
 
@@ -127,8 +124,8 @@ extension AppDatabase {
     public func removeAttendee(meetingId: Int64, staffId: Int64, reason: String?, by actor: Actor) async throws
         -> MeetingMaterial
     {
-        try await audited(actor, "meeting.attendee.remove", target: "meeting:\(meetingId)/staff:\(staffId)") { db, note in
-            let after = try MeetingFunnel.change(SQLiteWork(db: db), id: meetingId, by: actor, note: note, records: [(.attendeeRemoved, staffId, reason)]
+        try await audited(actor, "meeting.attendee.remove", target: "meeting:\(meetingId)/staff:\(staffId)") { work, note in
+            let after = try MeetingFunnel.change(work, id: meetingId, by: actor, note: note, records: [(.attendeeRemoved, staffId, reason)]
             ) { before in
                 guard let existing = before.attendees.first(where: { $0.staffId == staffId }) else {
                     throw KasaneError.notFound("職員（ID \(staffId)）はこの会議の出席者ではありません。")
@@ -136,15 +133,18 @@ extension AppDatabase {
                 guard staffId != before.meeting.chairId, staffId != before.meeting.secretariatId else {
                     throw KasaneError.conflict("議長と事務局は出席者から外せません。")
                 }
-                try existing.delete(db)
+                try work.meetings.delete(existing)
             }
-            return try MeetingFunnel.material(SQLiteWork(db: db), after, for: actor, now: note.at)
+            return try MeetingFunnel.material(work, after, for: actor, now: note.at)
         }
     }
+}
 
+/// What an attendee's input must hold against the meeting.
+enum AgendaRules {
     /// Builds an attendee from input, checking ids against the meeting.
-    static func attendee(_ db: Database, _ input: AttendeeInput, in meeting: LoadedMeeting, replacing: Attendee?) throws -> Attendee {
-        guard try Staff.exists(db, key: input.staffId) else {
+    static func attendee(_ work: any UnitOfWork, _ input: AttendeeInput, in meeting: LoadedMeeting, replacing: Attendee?) throws -> Attendee {
+        guard try work.staff.staff(id: input.staffId) != nil else {
             throw KasaneError.invalid(field: "staffId", message: "職員（ID \(input.staffId)）は登録されていません。")
         }
         let itemIds = Set(meeting.items.compactMap(\.id))
@@ -163,7 +163,7 @@ extension AppDatabase {
         }
         let reason = try Validate.optionalText(input.reason, field: "reason", label: "理由", max: 200)
         return Attendee(
-            meetingId: meeting.meeting.id!, staffId: input.staffId, role: role,
+            meetingId: meeting.meeting.id ?? 0, staffId: input.staffId, role: role,
             itemIds: input.itemIds.map { Array(Set($0)).sorted() },
             leavesFor: Array(Set(input.leavesFor ?? replacing?.leavesFor ?? [])).sorted(), reason: reason ?? replacing?.reason)
     }
