@@ -22,6 +22,8 @@ public protocol UnitOfWork {
     var meetings: any MeetingRepository { get }
     var outbox: any OutboxRepository { get }
     var proposals: any ProposalRepository { get }
+    var replies: any ReplyRepository { get }
+    var feeds: any FeedRepository { get }
     var plans: any PlanRepository { get }
 }
 

@@ -172,4 +172,51 @@ struct MeetingsOnEachEngineTests {
         let reads = try await s.auditLog(AuditFilter(action: "personal.read"), for: Self.admin)
         #expect(reads.map(\.allowed).sorted { !$0 && $1 } == [false, true] && reads.allSatisfy { $0.caseCode == city.caseCode })
     }
+
+    @Test("Answers: a member's REPLY recorded once and an older one ignored, another's refused alike whatever the reason, a COUNTER kept apart; the feed shows the invited meeting with a tag that holds until something changes", arguments: Engine.allCases)
+    func answersAndFeed(engine: Engine) async throws {
+        let city = try await Self.city(engine)
+        let s = city.storage
+        let meeting = try await s.createMeeting(MeetingInput(
+            kind: .supportMeeting, startsAt: Self.start, endsAt: Self.end, place: "",
+            items: [AgendaItemInput(caseId: city.caseId, purpose: .informationSharing)], roomId: city.room.id), by: city.coordinator)
+        let member = Actor.staff(city.member)
+        _ = try await s.addAttendee(meetingId: meeting.id, AttendeeInput(staffId: city.member.id!), by: city.coordinator)
+        let invited = try await s.sendInvitations(meetingId: meeting.id, by: city.coordinator)
+        let uid = try #require(invited.first?.invitation.uid)
+        let sequence = try await s.meetingMaterial(id: meeting.id, for: city.coordinator).sequence
+        func reply(_ response: AttendeeResponse, at stamp: Date, email: String = "m@city.example.jp", uid: String? = nil) -> ITIPReply {
+            ITIPReply(method: .reply, uid: uid ?? invited[0].invitation.uid, sequence: sequence, dtstamp: stamp, attendeeEmail: email, response: response)
+        }
+        let first = try await s.importReply(reply(.accepted, at: Self.instant), attendeeEmails: ["m@city.example.jp"], by: member)
+        #expect(first.result == .recorded && first.response == .accepted)
+        let stale = try await s.importReply(reply(.declined, at: Self.instant.addingTimeInterval(-60)), attendeeEmails: ["m@city.example.jp"], by: member)
+        #expect(stale.result == .ignoredAsStale && stale.response == .accepted)
+        // Another attendee's answer and a meeting that does not exist get the same refusal.
+        var refusals: [String] = []
+        for (r, emails) in [(reply(.declined, at: Self.instant, email: "sec@city.example.jp"), ["sec@city.example.jp"]),
+                            (reply(.declined, at: Self.instant, uid: "nothing@kasane"), ["m@city.example.jp"])] {
+            do {
+                _ = try await s.importReply(r, attendeeEmails: emails, by: member)
+            } catch let error as KasaneError {
+                refusals.append(error.message)
+            }
+        }
+        #expect(refusals.count == 2 && Set(refusals).count == 1)
+        let counter = ITIPReply(
+            method: .counter, uid: uid, sequence: sequence, dtstamp: Self.instant, attendeeEmail: "m@city.example.jp", response: .tentative,
+            proposedStart: Self.start.addingTimeInterval(7200), proposedEnd: Self.end.addingTimeInterval(7200), comment: "午後なら出席できます")
+        #expect(try await s.importReply(counter, attendeeEmails: ["m@city.example.jp"], by: member).result == .counterRecorded)
+        #expect(try await s.counterProposals(meetingId: meeting.id, for: city.coordinator).map(\.comment) == ["午後なら出席できます"])
+        #expect(try await s.meetingMaterial(id: meeting.id, for: city.coordinator).startsAt == Self.start, "a proposal changes nothing")
+
+        let token = try await s.renewFeedToken(by: member)
+        let feed = try #require(try await s.feed(token: token))
+        #expect(feed.invitations.map(\.uid) == [uid])
+        #expect(try await s.feed(token: token)?.etag == feed.etag, "nothing changed, the same tag")
+        #expect(try await s.feed(token: "not-a-token") == nil)
+        _ = try await s.renewFeedToken(by: member)
+        #expect(try await s.feed(token: token) == nil, "a renewed token retires the old one")
+        #expect(try await s.auditLog(AuditFilter(action: "feed.read"), for: Self.admin).count == 2, "each read audited")
+    }
 }

@@ -29,6 +29,11 @@ final class MemoryWorkStorage: TransactionalStorage, @unchecked Sendable {
         var changes: [MeetingChange] = []
         var messages: [OutgoingMessage] = []
         var responses: [Int64: [Int64: AttendeeResponse]] = [:]
+        var replyMarks: [Int64: [Int64: (sequence: Int, stamp: Date, at: Date)]] = [:]
+        var counters: [CounterProposal] = []
+        var feedTokens: [Int64: String] = [:]
+        var feedShown: [Int64: (etag: String, changedAt: Date)] = [:]
+        var version: Int64 = 0
         var plans: [PlanRecord] = []
         var transitions: [PlanTransitionRecord] = []
         var nextId: Int64 = 1
@@ -53,6 +58,7 @@ final class MemoryWorkStorage: TransactionalStorage, @unchecked Sendable {
             let work = MemoryWork(state)
             let result = try body(work)
             state = work.state
+            state.version += 1
             return result
         }
     }
@@ -76,6 +82,8 @@ final class MemoryWork: UnitOfWork, AuditRepository, DirectoryRepository {
     var meetings: any MeetingRepository { MemoryMeetings(work: self) }
     var outbox: any OutboxRepository { MemoryOutbox(work: self) }
     var proposals: any ProposalRepository { MemoryProposals() }
+    var replies: any ReplyRepository { MemoryReplies(work: self) }
+    var feeds: any FeedRepository { MemoryFeeds(work: self) }
     var plans: any PlanRepository { MemoryPlans(work: self) }
 
     func nextId() -> Int64 {
@@ -458,4 +466,54 @@ struct MemoryPlans: PlanRepository {
         Dictionary(grouping: work.state.transitions, by: \.planId).values.compactMap { $0.last }
             .filter { $0.meetingId == meetingId && $0.minutesVersionId == nil }
     }
+}
+
+struct MemoryReplies: ReplyRepository {
+    let work: MemoryWork
+
+    func meeting(uid: String) throws -> Meeting? { work.state.meetings.first { $0.meeting.uid == uid }?.meeting }
+    func attendees(meetingId: Int64) throws -> [AttendeeReplyState] {
+        let one = work.state.meetings.first { $0.meeting.id == meetingId }
+        return (one?.attendees ?? []).compactMap { a in
+            guard let staff = work.state.staff.first(where: { $0.id == a.staffId }) else { return nil }
+            let mark = work.state.replyMarks[meetingId]?[a.staffId]
+            return AttendeeReplyState(
+                staffId: a.staffId, email: staff.email, response: work.state.responses[meetingId]?[a.staffId] ?? .needsAction,
+                replySequence: mark?.sequence, replyStamp: mark?.stamp)
+        }
+    }
+    func recordReply(meetingId: Int64, staffId: Int64, response: AttendeeResponse, sequence: Int, stamp: Date, at: Date) throws {
+        work.state.responses[meetingId, default: [:]][staffId] = response
+        work.state.replyMarks[meetingId, default: [:]][staffId] = (sequence, stamp, at)
+    }
+    func insert(_ counter: CounterProposal) throws {
+        var c = counter
+        c.id = work.nextId()
+        work.state.counters.append(c)
+    }
+    func counters(meetingId: Int64) throws -> [CounterProposal] { work.state.counters.filter { $0.meetingId == meetingId } }
+}
+
+struct MemoryFeeds: FeedRepository {
+    let work: MemoryWork
+
+    func replaceToken(staffId: Int64, hash: String, at: Date) throws { work.state.feedTokens[staffId] = hash }
+    func staff(feedTokenHash: String) throws -> Staff? {
+        guard let id = work.state.feedTokens.first(where: { $0.value == feedTokenHash })?.key else { return nil }
+        return work.state.staff.first { $0.id == id && $0.active }
+    }
+    func meetingIds(feedOf staffId: Int64, endingAfter instant: Date) throws -> [Int64] {
+        work.state.meetings.filter { one in
+            one.meeting.status != .planned && one.meeting.endsAt > instant && one.attendees.contains { $0.staffId == staffId }
+        }.map(\.meeting).sorted { $0.startsAt < $1.startsAt }.compactMap(\.id)
+    }
+    func lastChange(meetingIds: [Int64]) throws -> Date? {
+        let changes = work.state.changes.filter { meetingIds.contains($0.meetingId) }.map(\.createdAt)
+        let answers = meetingIds.flatMap { (work.state.replyMarks[$0] ?? [:]).values.map(\.at) }
+        return (changes + answers).max()
+    }
+    /// Counted on every unit of work that wrote, as the SQLite engine's triggers count its tables.
+    func dataVersion() throws -> Int64 { work.state.version }
+    func shown(staffId: Int64) throws -> (etag: String, changedAt: Date)? { work.state.feedShown[staffId] }
+    func saveShown(staffId: Int64, etag: String, changedAt: Date) throws { work.state.feedShown[staffId] = (etag, changedAt) }
 }
