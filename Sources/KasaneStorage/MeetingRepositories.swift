@@ -170,6 +170,17 @@ public struct PlanTransitionRecord: Codable, Sendable, Equatable {
 /// Support plans as the meeting funnel moves them.
 public protocol PlanRepository {
     func plan(id: Int64) throws -> PlanRecord?
+    /// Every version of the case's plan, newest first.
+    func plans(caseId: Int64) throws -> [PlanRecord]
+    /// Stores a new version and returns it with its id.
+    func insert(_ plan: PlanRecord) throws -> PlanRecord
+    /// The plan's moves, oldest first.
+    func transitions(planId: Int64) throws -> [PlanTransitionRecord]
+    /// What happened to the plan beside its moves, oldest first.
+    func events(planId: Int64) throws -> [PlanEventRecord]
+    func insert(_ event: PlanEventRecord) throws
+    /// The version number of each minutes version, by its id, for a plan's history.
+    func minutesVersionNumbers(ids: Set<Int64>) throws -> [Int64: Int]
     /// The case's latest version, or nil when it has no plan.
     func latestPlan(caseId: Int64) throws -> PlanRecord?
     /// Records a move; the plan's new state is written after it (`update`), which an engine

@@ -24,6 +24,8 @@ public protocol UnitOfWork {
     var proposals: any ProposalRepository { get }
     var replies: any ReplyRepository { get }
     var feeds: any FeedRepository { get }
+    var minutes: any MinutesRepository { get }
+    var notices: any NoticeRepository { get }
     var plans: any PlanRepository { get }
 }
 
@@ -157,6 +159,8 @@ public protocol FollowUpRepository {
     func gap(id: Int64) throws -> ResourceGap?
     /// Records how a gap has moved on.
     func updateGap(id: Int64, status: GapStatus, passedTo: String?, resolvedOn: LocalDate?) throws
+    /// Records a gap approved minutes raise; it starts open.
+    func raise(_ gap: GapRecord) throws
 }
 
 /// Meeting rooms.

@@ -34,6 +34,11 @@ final class MemoryWorkStorage: TransactionalStorage, @unchecked Sendable {
         var feedTokens: [Int64: String] = [:]
         var feedShown: [Int64: (etag: String, changedAt: Date)] = [:]
         var version: Int64 = 0
+        var minutesVersions: [MinutesVersionRecord] = []
+        var minutesTexts: [MinutesTextRecord] = []
+        var notices: [OutgoingNotice] = []
+        var events: [PlanEventRecord] = []
+        var gaps: [GapRecord] = []
         var plans: [PlanRecord] = []
         var transitions: [PlanTransitionRecord] = []
         var nextId: Int64 = 1
@@ -84,6 +89,8 @@ final class MemoryWork: UnitOfWork, AuditRepository, DirectoryRepository {
     var proposals: any ProposalRepository { MemoryProposals() }
     var replies: any ReplyRepository { MemoryReplies(work: self) }
     var feeds: any FeedRepository { MemoryFeeds(work: self) }
+    var minutes: any MinutesRepository { MemoryMinutes(work: self) }
+    var notices: any NoticeRepository { MemoryNotices(work: self) }
     var plans: any PlanRepository { MemoryPlans(work: self) }
 
     func nextId() -> Int64 {
@@ -233,6 +240,7 @@ struct MemoryFollowUp: FollowUpRepository {
     func gaps(status: GapStatus?, field: Field?, district: String?) throws -> [ResourceGap] { [] }
     func gap(id: Int64) throws -> ResourceGap? { nil }
     func updateGap(id: Int64, status: GapStatus, passedTo: String?, resolvedOn: LocalDate?) throws {}
+    func raise(_ gap: GapRecord) throws {}
 }
 
 /// Cases, their referrals and assignments in a memory unit of work.
@@ -445,6 +453,25 @@ struct MemoryPlans: PlanRepository {
     let work: MemoryWork
 
     func plan(id: Int64) throws -> PlanRecord? { work.state.plans.first { $0.id == id } }
+    func plans(caseId: Int64) throws -> [PlanRecord] {
+        work.state.plans.filter { $0.caseId == caseId }.sorted { $0.version > $1.version }
+    }
+    func insert(_ plan: PlanRecord) throws -> PlanRecord {
+        var p = plan
+        p.id = work.nextId()
+        work.state.plans.append(p)
+        return p
+    }
+    func transitions(planId: Int64) throws -> [PlanTransitionRecord] { work.state.transitions.filter { $0.planId == planId } }
+    func events(planId: Int64) throws -> [PlanEventRecord] { work.state.events.filter { $0.planId == planId } }
+    func insert(_ event: PlanEventRecord) throws {
+        var e = event
+        e.id = work.nextId()
+        work.state.events.append(e)
+    }
+    func minutesVersionNumbers(ids: Set<Int64>) throws -> [Int64: Int] {
+        Dictionary(uniqueKeysWithValues: work.state.minutesVersions.filter { ids.contains($0.id ?? -1) }.map { ($0.id ?? 0, $0.version) })
+    }
     func latestPlan(caseId: Int64) throws -> PlanRecord? {
         work.state.plans.filter { $0.caseId == caseId }.max { $0.version < $1.version }
     }
@@ -516,4 +543,47 @@ struct MemoryFeeds: FeedRepository {
     func dataVersion() throws -> Int64 { work.state.version }
     func shown(staffId: Int64) throws -> (etag: String, changedAt: Date)? { work.state.feedShown[staffId] }
     func saveShown(staffId: Int64, etag: String, changedAt: Date) throws { work.state.feedShown[staffId] = (etag, changedAt) }
+}
+
+/// Minutes in a memory unit of work. As the SQLite engine's triggers do, it refuses any
+/// change to an approved version.
+struct MemoryMinutes: MinutesRepository {
+    let work: MemoryWork
+
+    func versions(meetingId: Int64) throws -> [MinutesVersionRecord] {
+        work.state.minutesVersions.filter { $0.meetingId == meetingId }.sorted { $0.version < $1.version }
+    }
+    func allVersions(meetingId: Int64?) throws -> [MinutesVersionRecord] {
+        work.state.minutesVersions.filter { meetingId == nil || $0.meetingId == meetingId }
+            .sorted { ($0.meetingId, $0.version) < ($1.meetingId, $1.version) }
+    }
+    func insert(_ version: MinutesVersionRecord) throws -> MinutesVersionRecord {
+        var v = version
+        v.id = work.nextId()
+        work.state.minutesVersions.append(v)
+        return v
+    }
+    func update(_ version: MinutesVersionRecord) throws {
+        guard let i = work.state.minutesVersions.firstIndex(where: { $0.id == version.id }) else { return }
+        guard !work.state.minutesVersions[i].isApproved else { throw KasaneError.conflict("承認済みの議事録は変更できません。") }
+        work.state.minutesVersions[i] = version
+    }
+    func texts(versionId: Int64) throws -> [MinutesTextRecord] {
+        work.state.minutesTexts.filter { $0.versionId == versionId }.sorted { $0.itemId < $1.itemId }
+    }
+    func allTexts() throws -> [MinutesTextRecord] { work.state.minutesTexts }
+    func insert(_ text: MinutesTextRecord) throws { work.state.minutesTexts.append(text) }
+    func deleteTexts(versionId: Int64) throws {
+        guard work.state.minutesVersions.first(where: { $0.id == versionId })?.isApproved != true else {
+            throw KasaneError.conflict("承認済みの議事録は変更できません。")
+        }
+        work.state.minutesTexts.removeAll { $0.versionId == versionId }
+    }
+}
+
+struct MemoryNotices: NoticeRepository {
+    let work: MemoryWork
+    func insert(staffId: Int64, email: String, subject: String, body: String, at: Date) throws {
+        work.state.notices.append(OutgoingNotice(id: work.nextId(), email: email, subject: subject, body: body, createdAt: at))
+    }
 }

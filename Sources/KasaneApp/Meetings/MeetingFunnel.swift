@@ -316,11 +316,11 @@ public enum MeetingFunnel {
         return material
     }
 
-    static func staffById(_ work: any UnitOfWork) throws -> [Int64: Staff] {
+    public static func staffById(_ work: any UnitOfWork) throws -> [Int64: Staff] {
         Dictionary(try work.staff.staff(agencyId: nil).compactMap { s in s.id.map { ($0, s) } }, uniquingKeysWith: { first, _ in first })
     }
 
-    static func agencyNames(_ work: any UnitOfWork) throws -> [Int64: String] {
+    public static func agencyNames(_ work: any UnitOfWork) throws -> [Int64: String] {
         Dictionary(try work.directory.agencies().compactMap { a in a.id.map { ($0, a.name) } }, uniquingKeysWith: { first, _ in first })
     }
 }

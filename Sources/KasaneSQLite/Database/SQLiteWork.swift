@@ -24,6 +24,8 @@ struct SQLiteWork: UnitOfWork {
     var proposals: any ProposalRepository { SQLiteProposals(db: db) }
     var replies: any ReplyRepository { SQLiteReplies(db: db) }
     var feeds: any FeedRepository { SQLiteFeeds(db: db) }
+    var minutes: any MinutesRepository { SQLiteMinutes(db: db) }
+    var notices: any NoticeRepository { SQLiteNotices(db: db) }
     var plans: any PlanRepository { SQLitePlans(db: db) }
 }
 

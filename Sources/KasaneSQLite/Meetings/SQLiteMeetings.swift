@@ -170,6 +170,37 @@ struct SQLitePlans: PlanRepository {
 
     func plan(id: Int64) throws -> PlanRecord? { try PlanRecord.fetchOne(db, key: id) }
 
+    func plans(caseId: Int64) throws -> [PlanRecord] {
+        try PlanRecord.filter(Column("caseId") == caseId).order(Column("version").desc).fetchAll(db)
+    }
+
+    func insert(_ plan: PlanRecord) throws -> PlanRecord {
+        var p = plan
+        try p.insert(db)
+        return p
+    }
+
+    func transitions(planId: Int64) throws -> [PlanTransitionRecord] {
+        try PlanTransitionRecord.filter(Column("planId") == planId).order(Column("id")).fetchAll(db)
+    }
+
+    func events(planId: Int64) throws -> [PlanEventRecord] {
+        try PlanEventRecord.filter(Column("planId") == planId).order(Column("id")).fetchAll(db)
+    }
+
+    func insert(_ event: PlanEventRecord) throws {
+        var e = event
+        try e.insert(db)
+    }
+
+    func minutesVersionNumbers(ids: Set<Int64>) throws -> [Int64: Int] {
+        guard !ids.isEmpty else { return [:] }
+        return Dictionary(try Row.fetchAll(
+            db, sql: "SELECT id, version FROM minutesVersion WHERE id IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
+            arguments: StatementArguments(Array(ids))
+        ).map { ($0["id"] as Int64, $0["version"] as Int) }, uniquingKeysWith: { first, _ in first })
+    }
+
     func latestPlan(caseId: Int64) throws -> PlanRecord? {
         try PlanRecord.filter(Column("caseId") == caseId).order(Column("version").desc).fetchOne(db)
     }

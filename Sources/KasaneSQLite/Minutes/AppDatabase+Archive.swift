@@ -18,7 +18,7 @@ extension AppDatabase {
                 """, arguments: [fiscalYear])
             let staff = Dictionary(uniqueKeysWithValues: try Staff.fetchAll(db).compactMap { s in s.id.map { ($0, s) } })
             let agencies = Dictionary(uniqueKeysWithValues: try Agency.fetchAll(db).compactMap { a in a.id.map { ($0, a.name) } })
-            let chains = Dictionary(uniqueKeysWithValues: try Self.verifyChains(db, meetingId: nil).map { ($0.meetingId, $0) })
+            let chains = Dictionary(uniqueKeysWithValues: try MinutesRules.verifyChains(SQLiteWork(db: db), meetingId: nil).map { ($0.meetingId, $0) })
             // An archive is the record kept for good: never written from records that do not verify.
             let settings = try Self.settings(db)
             let broken = try Meeting.filter(keys: chains.values.filter { !$0.ok }.map(\.meetingId)).order(Column("startsAt")).fetchAll(db)
@@ -40,18 +40,18 @@ extension AppDatabase {
                 let folder = String(format: "%@-%02d", m.kind.rawValue, m.number)
                 var versions: [ArchiveMeeting.MinutesVersion] = []
                 var record: MinutesRecord?
-                for row in try Self.versionRows(db, meetingId: id) where row.isApproved {
+                for row in try MinutesRules.versionRows(SQLiteWork(db: db), meetingId: id) where row.isApproved {
                     let distributed = try Self.document(
                         db, loaded, reading: .distributed, visible: all,
-                        minutes: try Self.minutesView(db, loaded, version: row.version, reading: .distributed, for: actor), for: actor, now: note.at)
+                        minutes: try MinutesRules.minutesView(SQLiteWork(db: db), loaded, version: row.version, reading: .distributed, for: actor), for: actor, now: note.at)
                     var attendee = try Self.document(
                         db, loaded, reading: .attendee, visible: all,
-                        minutes: try Self.minutesView(db, loaded, version: row.version, reading: .attendee, for: actor), for: actor, now: note.at)
+                        minutes: try MinutesRules.minutesView(SQLiteWork(db: db), loaded, version: row.version, reading: .attendee, for: actor), for: actor, now: note.at)
                     attendee.readerName = "事務局保管用"
-                    let stored = StoredMinutesVersion(row: row, texts: try Self.textRows(db, versionId: row.id!))
+                    let stored = StoredMinutesVersion(row: row, texts: try MinutesRules.textRows(SQLiteWork(db: db), versionId: row.id!))
                     versions.append(.init(number: row.version, distributed: distributed, attendee: attendee, json: try CanonicalJSON.encode(stored)))
                     record = try row.decodedRecord()
-                    try Self.logCaseReads(db, actor, "archive.case", meetingId: id, codes: attendee.items.compactMap(\.caseCode), at: note.at)
+                    try MinutesRules.logCaseReads(SQLiteWork(db: db), actor, "archive.case", meetingId: id, codes: attendee.items.compactMap(\.caseCode), at: note.at)
                 }
                 var csv = "\u{FEFF}議題,事例番号,職員ID,機関,出欠\r\n"
                 for item in record?.items ?? [] {
@@ -73,10 +73,10 @@ extension AppDatabase {
 
 /// A minutes version exactly as stored (row and item words, with every hash), for the archive's JSON.
 struct StoredMinutesVersion: Encodable {
-    var version: MinutesVersionRow
-    var texts: [MinutesTextRow]
+    var version: MinutesVersionRecord
+    var texts: [MinutesTextRecord]
 
-    init(row: MinutesVersionRow, texts: [MinutesTextRow]) {
+    init(row: MinutesVersionRecord, texts: [MinutesTextRecord]) {
         version = row
         self.texts = texts
     }

@@ -14,7 +14,7 @@ extension AppDatabase {
             let visible = MeetingAccess.visibleItems(try CaseAccess.view(SQLiteWork(db: db), loaded), actor)
             let doc = try Self.document(db, loaded, reading: reading, visible: visible, minutes: nil, for: actor, now: note.at)
             if reading == .attendee {
-                try Self.logCaseReads(db, actor, "agenda.render.case", meetingId: meetingId, codes: doc.items.compactMap(\.caseCode), at: note.at)
+                try MinutesRules.logCaseReads(SQLiteWork(db: db), actor, "agenda.render.case", meetingId: meetingId, codes: doc.items.compactMap(\.caseCode), at: note.at)
             }
             return doc
         }
@@ -24,12 +24,12 @@ extension AppDatabase {
         -> MeetingDocument
     {
         try await audited(actor, "minutes.render", target: "meeting:\(meetingId)") { db, note in
-            let loaded = try Self.visibleMinutesMeeting(db, id: meetingId, for: actor, note: note)
-            let minutes = try Self.minutesView(db, loaded, version: version, reading: reading, for: actor)
+            let loaded = try MinutesRules.visibleMinutesMeeting(SQLiteWork(db: db), id: meetingId, for: actor, note: note)
+            let minutes = try MinutesRules.minutesView(SQLiteWork(db: db), loaded, version: version, reading: reading, for: actor)
             let visible = Set(minutes.items.filter { !$0.withheld }.map(\.itemId))
             let doc = try Self.document(db, loaded, reading: reading, visible: visible, minutes: minutes, for: actor, now: note.at)
             if reading == .attendee {
-                try Self.logCaseReads(db, actor, "minutes.render.case", meetingId: meetingId, codes: doc.items.compactMap(\.caseCode), at: note.at)
+                try MinutesRules.logCaseReads(SQLiteWork(db: db), actor, "minutes.render.case", meetingId: meetingId, codes: doc.items.compactMap(\.caseCode), at: note.at)
             }
             return doc
         }
@@ -55,7 +55,7 @@ extension AppDatabase {
         let history = attendeeReading ? try previousDecisions(db, before: loaded.meeting, caseIds: caseIds, agencyNames: r.agencyNames) : [:]
         var plans: [Int64: SupportPlan] = [:]
         if attendeeReading {
-            for caseId in caseIds { plans[caseId] = try SQLiteWork(db: db).plans.latestPlan(caseId: caseId).map { try plan(db, $0) } }
+            for caseId in caseIds { plans[caseId] = try SQLiteWork(db: db).plans.latestPlan(caseId: caseId).map { try PlanRules.plan(SQLiteWork(db: db), $0) } }
         }
 
         let items = material.items.map { item -> MeetingDocument.Item in
@@ -119,7 +119,7 @@ extension AppDatabase {
         -> [Int64: [String]]
     {
         guard !caseIds.isEmpty else { return [:] }
-        let rows = try MinutesVersionRow.fetchAll(db, sql: """
+        let rows = try MinutesVersionRecord.fetchAll(db, sql: """
             SELECT v.* FROM minutesVersion v JOIN meeting ON meeting.id = v.meetingId
             WHERE v.approvedAt IS NOT NULL AND meeting.startsAt < ?
               AND v.version = (SELECT MAX(version) FROM minutesVersion w WHERE w.meetingId = v.meetingId AND w.approvedAt IS NOT NULL)

@@ -53,6 +53,13 @@ struct SQLiteFollowUp: FollowUpRepository {
         row.resolvedOn = resolvedOn
         try row.update(db)
     }
+
+    func raise(_ gap: GapRecord) throws {
+        var row = GapRow(
+            field: gap.field, district: gap.district, description: gap.description, caseCodes: gap.caseCodes, status: .open,
+            raisedOn: gap.raisedOn, meetingId: gap.meetingId, minutesVersionId: gap.minutesVersionId)
+        try row.insert(db)
+    }
 }
 
 /// The counts of the year's figures, in SQL over the records (the figures themselves are

@@ -14,18 +14,8 @@ extension PlanTransitionRecord: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "planTransition"
 }
 
-struct PlanEventRow: Codable, FetchableRecord, MutablePersistableRecord {
-    static let databaseTableName = "planEvent"
-    var id: Int64?
-    var planId: Int64
-    var kind: DecisionKind
-    var on: LocalDate
-    var meetingId: Int64
-    var minutesVersionId: Int64
-    var goal: Int?
-    var rating: GoalRating?
-    var agencyId: Int64?
-    var detail: String?
+extension PlanEventRecord: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "planEvent"
 }
 
 struct GapRow: Codable, FetchableRecord, MutablePersistableRecord {

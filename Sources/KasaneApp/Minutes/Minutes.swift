@@ -1,18 +1,16 @@
 import Foundation
-import GRDB
-import KasaneApp
 import KasaneCore
 import KasaneStorage
 
 /// 議事録: the secretariat drafts and corrects, the chair approves, attendees read
 /// (DOMAIN rules 4, 5 and 7). Every version is a link of a hash chain.
-extension AppDatabase {
+extension TransactionalStorage {
     /// Drafts version 1 from the agenda of a meeting recorded as held: per item, who
     /// was expected (退席 where they were to leave the room), no summary, no decisions.
     public func draftMinutes(meetingId: Int64, by actor: Actor) async throws -> MinutesView {
-        try await audited(actor, "minutes.draft", target: "meeting:\(meetingId)") { db, note in
+        try await audited(actor, "minutes.draft", target: "meeting:\(meetingId)") { work, note in
             try Access.require(.writeMinutes, actor)
-            let loaded = try MeetingFunnel.visible(SQLiteWork(db: db), id: meetingId, for: actor, note: note)
+            let loaded = try MeetingFunnel.visible(work, id: meetingId, for: actor, note: note)
             switch loaded.meeting.status {
             case .held: break
             case .minutesApproved:
@@ -20,10 +18,10 @@ extension AppDatabase {
             default:
                 throw KasaneError.conflict("議事録は開催済みの会議についてだけ作成できます（現在: \(loaded.meeting.status.japaneseName)）。")
             }
-            guard try Self.versionRows(db, meetingId: meetingId).isEmpty else {
+            guard try MinutesRules.versionRows(work, meetingId: meetingId).isEmpty else {
                 throw KasaneError.conflict("この会議の議事録は既にあります。案を編集してください。")
             }
-            let codes = try Self.caseCodes(db, loaded.items)
+            let codes = try MinutesRules.caseCodes(work, loaded.items)
             let record = MinutesRecord(items: loaded.items.map { item in
                 let expected = loaded.attendees.filter { a in a.itemIds?.contains(item.id!) ?? true }
                 return MinutesRecordItem(
@@ -33,24 +31,25 @@ extension AppDatabase {
                     decisions: [])
             })
             let texts = Dictionary(uniqueKeysWithValues: loaded.items.map { ($0.id!, MinutesItemText(summary: "", decisionTexts: [])) })
-            try Self.insertVersion(
-                db, meetingId: meetingId, version: 1, record: record, texts: texts, previousHash: MinutesHash.genesis, reason: nil,
-                author: try Self.actingStaffId(actor, loaded.meeting.secretariatId), at: note.at)
-            return try Self.minutesView(db, loaded, version: nil, reading: .attendee, for: actor)
+            try MinutesRules.insertVersion(
+                work, meetingId: meetingId, version: 1, record: record, texts: texts, previousHash: MinutesHash.genesis, reason: nil,
+                author: try MinutesRules.actingStaffId(actor, loaded.meeting.secretariatId), at: note.at)
+            return try MinutesRules.minutesView(work, loaded, version: nil, reading: .attendee, for: actor)
         }
     }
 
     /// Writes into the open draft; approved versions refuse (and so does the database).
     public func editMinutes(meetingId: Int64, _ edit: MinutesEdit, by actor: Actor) async throws -> MinutesView {
-        try await audited(actor, "minutes.edit", target: "meeting:\(meetingId)") { db, note in
+        try await audited(actor, "minutes.edit", target: "meeting:\(meetingId)") { work, note in
             try Access.require(.writeMinutes, actor)
-            let loaded = try MeetingFunnel.visible(SQLiteWork(db: db), id: meetingId, for: actor, note: note)
-            var row = try Self.openDraft(db, meetingId: meetingId)
+            let loaded = try MeetingFunnel.visible(work, id: meetingId, for: actor, note: note)
+            var row = try MinutesRules.openDraft(work, meetingId: meetingId)
+            let versionId = row.id ?? 0
             var record = try row.decodedRecord()
-            var texts = try Self.textRows(db, versionId: row.id!).reduce(into: [Int64: MinutesItemText]()) { r, t in
+            var texts = try MinutesRules.textRows(work, versionId: versionId).reduce(into: [Int64: MinutesItemText]()) { r, t in
                 r[t.itemId] = t.decodedBody() ?? MinutesItemText(summary: "", decisionTexts: [])
             }
-            let agencies = Set(try Int64.fetchAll(db, sql: "SELECT id FROM agency"))
+            let agencies = Set(try work.directory.agencies().compactMap(\.id))
             guard edit.items.count <= 200 else {
                 throw KasaneError.invalid(field: "items", message: "一度に直せる議題は200件までです。")
             }
@@ -87,40 +86,40 @@ extension AppDatabase {
                 record.items[index] = item
                 texts[item.itemId] = text
             }
-            try db.execute(sql: "DELETE FROM minutesText WHERE versionId = ?", arguments: [row.id])
-            let textRows = try Self.writeTexts(db, versionId: row.id!, record: record, texts: texts)
+            try work.minutes.deleteTexts(versionId: versionId)
+            let textRows = try MinutesRules.writeTexts(work, versionId: versionId, record: record, texts: texts)
             row.record = String(decoding: try CanonicalJSON.encode(record), as: UTF8.self)
             row.recordHash = MinutesHash.hex(Data(row.record.utf8))
             row.textsHash = MinutesHash.texts(textRows)
             row.returnedComment = nil
-            try row.update(db)
-            return try Self.minutesView(db, loaded, version: row.version, reading: .attendee, for: actor)
+            try work.minutes.update(row)
+            return try MinutesRules.minutesView(work, loaded, version: row.version, reading: .attendee, for: actor)
         }
     }
 
     /// The chair approves the open draft: it becomes a locked link of the chain, and
     /// the meeting's minutes are approved.
     public func approveMinutes(meetingId: Int64, by actor: Actor) async throws -> MinutesView {
-        try await audited(actor, "minutes.approve", target: "meeting:\(meetingId)") { db, note in
+        try await audited(actor, "minutes.approve", target: "meeting:\(meetingId)") { work, note in
             let now = note.at
-            var loaded = try MeetingFunnel.visible(SQLiteWork(db: db), id: meetingId, for: actor, note: note)
-            try Self.requireChair(actor, loaded.meeting)
-            var row = try Self.openDraft(db, meetingId: meetingId)
+            var loaded = try MeetingFunnel.visible(work, id: meetingId, for: actor, note: note)
+            try MinutesRules.requireChair(actor, loaded.meeting)
+            var row = try MinutesRules.openDraft(work, meetingId: meetingId)
             let record = try row.decodedRecord()
-            try Self.requireFilled(db, row, record, then: "承認")
+            try MinutesRules.requireFilled(work, row, record, then: "承認")
             row.approvedBy = actor.staffId
             row.approvedAt = now
             row.returnedComment = nil
             row.versionHash = row.computedVersionHash()
-            try row.update(db)
+            try work.minutes.update(row)
             // The decisions move plans and raise gaps in this same transaction (DOMAIN rule 8).
-            try Self.applyDecisions(db, loaded, version: row, record: record, by: actor, now: note.at)
+            try DecisionRules.apply(work, loaded, version: row, record: record, by: actor, now: note.at)
             if loaded.meeting.status == .held {
                 loaded.meeting.status = .minutesApproved
-                try loaded.meeting.update(db)
+                try work.meetings.update(loaded.meeting)
             }
-            try MeetingFunnel.record(SQLiteWork(db: db), loaded.meeting, .minutesApproved, staffId: actor.staffId, detail: "第\(row.version)版", at: note.at)
-            return try Self.minutesView(db, loaded, version: row.version, reading: .attendee, for: actor)
+            try MeetingFunnel.record(work, loaded.meeting, .minutesApproved, staffId: actor.staffId, detail: "第\(row.version)版", at: note.at)
+            return try MinutesRules.minutesView(work, loaded, version: row.version, reading: .attendee, for: actor)
         }
     }
 
@@ -129,76 +128,64 @@ extension AppDatabase {
     /// code, no name). A draft with an empty item is refused as approval would refuse it.
     @discardableResult
     public func requestMinutesApproval(meetingId: Int64, by actor: Actor) async throws -> MinutesView {
-        try await audited(actor, "minutes.requestApproval", target: "meeting:\(meetingId)") { db, note in
-            let loaded = try MeetingFunnel.visible(SQLiteWork(db: db), id: meetingId, for: actor, note: note)
+        try await audited(actor, "minutes.requestApproval", target: "meeting:\(meetingId)") { work, note in
+            let loaded = try MeetingFunnel.visible(work, id: meetingId, for: actor, note: note)
             try Access.require(.writeMinutes, actor)
-            let row = try Self.openDraft(db, meetingId: meetingId)
-            try Self.requireFilled(db, row, try row.decodedRecord(), then: "承認を依頼")
-            guard let chair = try Staff.fetchOne(db, key: loaded.meeting.chairId), chair.active else {
+            let row = try MinutesRules.openDraft(work, meetingId: meetingId)
+            try MinutesRules.requireFilled(work, row, try row.decodedRecord(), then: "承認を依頼")
+            guard let chair = try work.staff.staff(id: loaded.meeting.chairId), let chairId = chair.id, chair.active else {
                 throw KasaneError.conflict("この会議の議長が有効な職員として登録されていないため、依頼を送れません。")
             }
-            let settings = try Self.settings(db)
+            let settings = try work.settings.settings()
             let title = loaded.meeting.title(settings)
-            var notice = NoticeRow(
-                staffId: chair.id!, email: chair.email, subject: "【Kasane】議事録の承認のお願い（\(title)）",
+            try work.notices.insert(
+                staffId: chairId, email: chair.email, subject: "【Kasane】議事録の承認のお願い（\(title)）",
                 body: """
                     \(title)（\(JapaneseEra.dateName(loaded.meeting.day))開催）の議事録 第\(row.version)版の案ができました。
                     Kasane で内容を確認し、承認または差し戻しをお願いします。
                     \(settings.baseURL)/meetings/\(meetingId)/minutes
                     """,
-                createdAt: note.at)
-            try notice.insert(db)
+                at: note.at)
             note.detail = "第\(row.version)版の承認を議長に依頼"
-            return try Self.minutesView(db, loaded, version: row.version, reading: .attendee, for: actor)
-        }
-    }
-
-    /// Every item has a summary or a decision; otherwise `action` (承認, 承認を依頼) is refused.
-    static func requireFilled(_ db: Database, _ row: MinutesVersionRow, _ record: MinutesRecord, then action: String) throws {
-        let texts = try textRows(db, versionId: row.id!)
-        for item in record.items {
-            let text = texts.first { $0.itemId == item.itemId }?.decodedBody()
-            if (text?.summary ?? "").isEmpty, item.decisions.isEmpty {
-                throw KasaneError.conflict("議題\(item.position)の要旨も決定も空です。書き入れてから\(action)してください。")
-            }
+            return try MinutesRules.minutesView(work, loaded, version: row.version, reading: .attendee, for: actor)
         }
     }
 
     /// The chair sends the draft back to the secretariat with what to fix.
     public func returnMinutes(meetingId: Int64, _ input: MinutesReturnInput, by actor: Actor) async throws -> MinutesView {
-        try await audited(actor, "minutes.return", target: "meeting:\(meetingId)") { db, note in
-            let loaded = try MeetingFunnel.visible(SQLiteWork(db: db), id: meetingId, for: actor, note: note)
-            try Self.requireChair(actor, loaded.meeting)
-            var row = try Self.openDraft(db, meetingId: meetingId)
+        try await audited(actor, "minutes.return", target: "meeting:\(meetingId)") { work, note in
+            let loaded = try MeetingFunnel.visible(work, id: meetingId, for: actor, note: note)
+            try MinutesRules.requireChair(actor, loaded.meeting)
+            var row = try MinutesRules.openDraft(work, meetingId: meetingId)
             row.returnedComment = try Validate.text(input.comment, field: "comment", label: "差し戻しの理由", max: 2000)
-            try row.update(db)
-            return try Self.minutesView(db, loaded, version: row.version, reading: .attendee, for: actor)
+            try work.minutes.update(row)
+            return try MinutesRules.minutesView(work, loaded, version: row.version, reading: .attendee, for: actor)
         }
     }
 
     /// Starts a correction: a new draft version copied from the approved one, with
     /// its reason and author; the chair approves it again. Earlier versions stay.
     public func correctMinutes(meetingId: Int64, _ input: MinutesCorrectionInput, by actor: Actor) async throws -> MinutesView {
-        try await audited(actor, "minutes.correct", target: "meeting:\(meetingId)") { db, note in
+        try await audited(actor, "minutes.correct", target: "meeting:\(meetingId)") { work, note in
             try Access.require(.writeMinutes, actor)
-            let loaded = try MeetingFunnel.visible(SQLiteWork(db: db), id: meetingId, for: actor, note: note)
+            let loaded = try MeetingFunnel.visible(work, id: meetingId, for: actor, note: note)
             let reason = try Validate.text(input.reason, field: "reason", label: "訂正の理由", max: 500)
-            let rows = try Self.versionRows(db, meetingId: meetingId)
+            let rows = try MinutesRules.versionRows(work, meetingId: meetingId)
             guard let last = rows.last else {
                 throw KasaneError.conflict("この会議にはまだ議事録がありません。先に案を作成してください。")
             }
             guard last.isApproved, let head = last.versionHash else {
                 throw KasaneError.conflict("第\(last.version)版はまだ承認されていません。その案を直してください。")
             }
-            let old = try Self.textRows(db, versionId: last.id!)
+            let old = try MinutesRules.textRows(work, versionId: last.id!)
             if let erased = old.first(where: { $0.body == nil }) {
                 throw KasaneError.conflict("議題（ID \(erased.itemId)）の記録は保存期間経過により消去済みのため、訂正できません。")
             }
             let texts = Dictionary(uniqueKeysWithValues: old.compactMap { t in t.decodedBody().map { (t.itemId, $0) } })
-            try Self.insertVersion(
-                db, meetingId: meetingId, version: last.version + 1, record: try last.decodedRecord(), texts: texts,
-                previousHash: head, reason: reason, author: try Self.actingStaffId(actor, loaded.meeting.secretariatId), at: note.at)
-            return try Self.minutesView(db, loaded, version: last.version + 1, reading: .attendee, for: actor)
+            try MinutesRules.insertVersion(
+                work, meetingId: meetingId, version: last.version + 1, record: try last.decodedRecord(), texts: texts,
+                previousHash: head, reason: reason, author: try MinutesRules.actingStaffId(actor, loaded.meeting.secretariatId), at: note.at)
+            return try MinutesRules.minutesView(work, loaded, version: last.version + 1, reading: .attendee, for: actor)
         }
     }
 
@@ -208,11 +195,11 @@ extension AppDatabase {
     public func minutes(meetingId: Int64, version: Int? = nil, reading: DocumentReading = .attendee, for actor: Actor)
         async throws -> MinutesView
     {
-        try await audited(actor, "minutes.read", target: "meeting:\(meetingId)") { db, note in
-            let loaded = try Self.visibleMinutesMeeting(db, id: meetingId, for: actor, note: note)
-            let view = try Self.minutesView(db, loaded, version: version, reading: reading, for: actor)
+        try await audited(actor, "minutes.read", target: "meeting:\(meetingId)") { work, note in
+            let loaded = try MinutesRules.visibleMinutesMeeting(work, id: meetingId, for: actor, note: note)
+            let view = try MinutesRules.minutesView(work, loaded, version: version, reading: reading, for: actor)
             if reading == .attendee {
-                try Self.logCaseReads(db, actor, "minutes.read.case", meetingId: meetingId, codes: view.items.compactMap(\.caseCode), at: note.at)
+                try MinutesRules.logCaseReads(work, actor, "minutes.read.case", meetingId: meetingId, codes: view.items.compactMap(\.caseCode), at: note.at)
             }
             return view
         }
@@ -224,17 +211,31 @@ extension AppDatabase {
     /// the server log, an archive manifest), also that each published version is still there
     /// as it was, so that a chain whose newest versions were removed is named.
     public func verifyMinutes(meetingId: Int64? = nil, published: [MinutesHead] = [], by actor: Actor) async throws -> [MinutesChainReport] {
-        try await audited(actor, "minutes.verify", target: meetingId.map { "meeting:\($0)" } ?? "minutes") { db, _ in
+        try await audited(actor, "minutes.verify", target: meetingId.map { "meeting:\($0)" } ?? "minutes") { work, _ in
             try Access.require(.writeMinutes, actor)
-            return try Self.verifyChains(db, meetingId: meetingId, published: published)
+            return try MinutesRules.verifyChains(work, meetingId: meetingId, published: published)
+        }
+    }
+}
+
+/// The minutes' workflow and chain, as every operation on them applies it.
+public enum MinutesRules {
+    /// Every item has a summary or a decision; otherwise `action` (承認, 承認を依頼) is refused.
+    public static func requireFilled(_ work: any UnitOfWork, _ row: MinutesVersionRecord, _ record: MinutesRecord, then action: String) throws {
+        let texts = try textRows(work, versionId: row.id!)
+        for item in record.items {
+            let text = texts.first { $0.itemId == item.itemId }?.decodedBody()
+            if (text?.summary ?? "").isEmpty, item.decisions.isEmpty {
+                throw KasaneError.conflict("議題\(item.position)の要旨も決定も空です。書き入れてから\(action)してください。")
+            }
         }
     }
 
-    static func verifyChains(_ db: Database, meetingId: Int64?, published: [MinutesHead]) throws -> [MinutesChainReport] {
-        var reports = try verifyChains(db, meetingId: meetingId)
+    public static func verifyChains(_ work: any UnitOfWork, meetingId: Int64?, published: [MinutesHead]) throws -> [MinutesChainReport] {
+        var reports = try verifyChains(work, meetingId: meetingId)
         let wanted = published.filter { meetingId == nil || $0.meetingId == meetingId }
         guard !wanted.isEmpty else { return reports }
-        let approved = Dictionary(grouping: try MinutesVersionRow.filter(Column("approvedAt") != nil).fetchAll(db), by: \.meetingId)
+        let approved = Dictionary(grouping: try work.minutes.allVersions(meetingId: nil).filter(\.isApproved), by: \.meetingId)
         var seen = Set<String>()
         for head in wanted where seen.insert(head.description).inserted {
             let row = approved[head.meetingId]?.first { $0.version == head.version }
@@ -252,11 +253,9 @@ extension AppDatabase {
         return reports.sorted { $0.meetingId < $1.meetingId }
     }
 
-    static func verifyChains(_ db: Database, meetingId: Int64?) throws -> [MinutesChainReport] {
-        var request = MinutesVersionRow.order(Column("meetingId"), Column("version"))
-        if let meetingId { request = request.filter(Column("meetingId") == meetingId) }
-        let rows = try request.fetchAll(db)
-        let texts = Dictionary(grouping: try MinutesTextRow.fetchAll(db), by: \.versionId)
+    public static func verifyChains(_ work: any UnitOfWork, meetingId: Int64?) throws -> [MinutesChainReport] {
+        let rows = try work.minutes.allVersions(meetingId: meetingId)
+        let texts = Dictionary(grouping: try work.minutes.allTexts(), by: \.versionId)
         return Dictionary(grouping: rows, by: \.meetingId).sorted { $0.key < $1.key }.map { meetingId, versions in
             var problems: [String] = []
             var previous = MinutesHash.genesis
@@ -280,18 +279,16 @@ extension AppDatabase {
         }
     }
 
-    // MARK: helpers
-
-    static func versionRows(_ db: Database, meetingId: Int64) throws -> [MinutesVersionRow] {
-        try MinutesVersionRow.filter(Column("meetingId") == meetingId).order(Column("version")).fetchAll(db)
+    public static func versionRows(_ work: any UnitOfWork, meetingId: Int64) throws -> [MinutesVersionRecord] {
+        try work.minutes.versions(meetingId: meetingId)
     }
 
-    static func textRows(_ db: Database, versionId: Int64) throws -> [MinutesTextRow] {
-        try MinutesTextRow.filter(Column("versionId") == versionId).order(Column("itemId")).fetchAll(db)
+    public static func textRows(_ work: any UnitOfWork, versionId: Int64) throws -> [MinutesTextRecord] {
+        try work.minutes.texts(versionId: versionId)
     }
 
-    static func openDraft(_ db: Database, meetingId: Int64) throws -> MinutesVersionRow {
-        guard let last = try versionRows(db, meetingId: meetingId).last else {
+    public static func openDraft(_ work: any UnitOfWork, meetingId: Int64) throws -> MinutesVersionRecord {
+        guard let last = try versionRows(work, meetingId: meetingId).last else {
             throw KasaneError.conflict("この会議にはまだ議事録がありません。先に案を作成してください。")
         }
         guard !last.isApproved else {
@@ -300,65 +297,63 @@ extension AppDatabase {
         return last
     }
 
-    static func requireChair(_ actor: Actor, _ meeting: Meeting) throws {
+    public static func requireChair(_ actor: Actor, _ meeting: Meeting) throws {
         guard actor.staffId == meeting.chairId else {
             throw KasaneError.forbidden("議事録の承認と差し戻しは、この会議の議長だけが行えます。")
         }
     }
 
     /// The staff member writing: the actor, or for the local operator the meeting's secretariat.
-    static func actingStaffId(_ actor: Actor, _ fallback: Int64) throws -> Int64 { actor.staffId ?? fallback }
+    public static func actingStaffId(_ actor: Actor, _ fallback: Int64) throws -> Int64 { actor.staffId ?? fallback }
 
-    static func caseCodes(_ db: Database, _ items: [AgendaItem]) throws -> [Int64: String] {
-        Dictionary(uniqueKeysWithValues: try SupportCase.filter(keys: items.compactMap(\.caseId)).fetchAll(db).compactMap { c in
-            c.id.map { ($0, c.code) }
-        })
+    public static func caseCodes(_ work: any UnitOfWork, _ items: [AgendaItem]) throws -> [Int64: String] {
+        try work.cases.codes(caseIds: items.compactMap(\.caseId))
     }
 
     @discardableResult
-    static func insertVersion(
-        _ db: Database, meetingId: Int64, version: Int, record: MinutesRecord, texts: [Int64: MinutesItemText],
+    public static func insertVersion(
+        _ work: any UnitOfWork, meetingId: Int64, version: Int, record: MinutesRecord, texts: [Int64: MinutesItemText],
         previousHash: String, reason: String?, author: Int64, at now: Date
-    ) throws -> MinutesVersionRow {
+    ) throws -> MinutesVersionRecord {
         let json = String(decoding: try CanonicalJSON.encode(record), as: UTF8.self)
-        var row = MinutesVersionRow(
+        var row = try work.minutes.insert(MinutesVersionRecord(
             meetingId: meetingId, version: version, record: json, recordHash: MinutesHash.hex(Data(json.utf8)), textsHash: "",
-            previousHash: previousHash, reason: reason, authorId: author, createdAt: now)
-        try row.insert(db)
-        row.textsHash = MinutesHash.texts(try writeTexts(db, versionId: row.id!, record: record, texts: texts))
-        try row.update(db)
+            previousHash: previousHash, reason: reason, authorId: author, createdAt: now))
+        let versionId = try row.id ?? { throw KasaneError.unusableDatabase("登録した議事録の版にIDがありません。") }()
+        row.textsHash = MinutesHash.texts(try writeTexts(work, versionId: versionId, record: record, texts: texts))
+        try work.minutes.update(row)
         return row
     }
 
-    static func writeTexts(_ db: Database, versionId: Int64, record: MinutesRecord, texts: [Int64: MinutesItemText]) throws
-        -> [MinutesTextRow]
+    public static func writeTexts(_ work: any UnitOfWork, versionId: Int64, record: MinutesRecord, texts: [Int64: MinutesItemText]) throws
+        -> [MinutesTextRecord]
     {
         try record.items.map { item in
             let body = String(
                 decoding: try CanonicalJSON.encode(texts[item.itemId] ?? MinutesItemText(summary: "", decisionTexts: [])), as: UTF8.self)
-            var row = MinutesTextRow(
+            let row = MinutesTextRecord(
                 versionId: versionId, itemId: item.itemId, caseId: item.caseId, body: body, hash: MinutesHash.hex(Data(body.utf8)))
-            try row.insert(db)
+            try work.minutes.insert(row)
             return row
         }
     }
 
     /// The meeting, if the actor may read its minutes at all; otherwise the same
     /// answer as for a meeting that does not exist.
-    static func visibleMinutesMeeting(_ db: Database, id: Int64, for actor: Actor, note: AuditNote) throws -> LoadedMeeting {
+    public static func visibleMinutesMeeting(_ work: any UnitOfWork, id: Int64, for actor: Actor, note: AuditNote) throws -> LoadedMeeting {
         note.meetingId = id
         let notFound = KasaneError.notFound("会議（ID \(id)）の議事録は見つかりません。")
-        guard let loaded = try SQLiteWork(db: db).meetings.meeting(id: id) else { throw notFound }
-        let record = try versionRows(db, meetingId: id).last(where: \.isApproved)?.decodedRecord() ?? MinutesRecord(items: [])
-        guard MinutesAccess.visibleItems(try CaseAccess.view(SQLiteWork(db: db), loaded), record: record, actor) != nil else { throw notFound }
+        guard let loaded = try work.meetings.meeting(id: id) else { throw notFound }
+        let record = try versionRows(work, meetingId: id).last(where: \.isApproved)?.decodedRecord() ?? MinutesRecord(items: [])
+        guard MinutesAccess.visibleItems(try CaseAccess.view(work, loaded), record: record, actor) != nil else { throw notFound }
         return loaded
     }
 
-    static func minutesView(_ db: Database, _ loaded: LoadedMeeting, version: Int?, reading: DocumentReading, for actor: Actor)
+    public static func minutesView(_ work: any UnitOfWork, _ loaded: LoadedMeeting, version: Int?, reading: DocumentReading, for actor: Actor)
         throws -> MinutesView
     {
         let id = loaded.meeting.id!
-        let rows = try versionRows(db, meetingId: id)
+        let rows = try versionRows(work, meetingId: id)
         let mayReadDrafts = actor.staffId == nil || actor.staff?.has(.secretariat) == true || actor.staffId == loaded.meeting.chairId
         let readable = mayReadDrafts ? rows : rows.filter(\.isApproved)
         let notFound = KasaneError.notFound(
@@ -366,8 +361,8 @@ extension AppDatabase {
         guard let row = version.map({ v in readable.first { $0.version == v } }) ?? readable.last else { throw notFound }
         let record = try row.decodedRecord()
         let approved = try rows.filter(\.isApproved).map { try $0.decodedRecord() }
-        guard let visible = MinutesAccess.visibleItems(try CaseAccess.view(SQLiteWork(db: db), loaded), record: record, approved: approved, actor) else { throw notFound }
-        let texts = Dictionary(uniqueKeysWithValues: try textRows(db, versionId: row.id!).map { ($0.itemId, $0) })
+        guard let visible = MinutesAccess.visibleItems(try CaseAccess.view(work, loaded), record: record, approved: approved, actor) else { throw notFound }
+        let texts = Dictionary(uniqueKeysWithValues: try textRows(work, versionId: row.id!).map { ($0.itemId, $0) })
         let items = record.items.map { item in
             let text = texts[item.itemId]
             return MinutesItem(
@@ -375,17 +370,17 @@ extension AppDatabase {
                 erased: text?.body == nil)
         }
         return MinutesView(
-            meetingId: id, title: loaded.meeting.title(try settings(db)), status: loaded.meeting.status,
+            meetingId: id, title: loaded.meeting.title(try work.settings.settings()), status: loaded.meeting.status,
             version: MinutesVersionInfo(row), items: items, versions: readable.map(MinutesVersionInfo.init))
     }
 
     /// One audit line per case a reader was shown in an attendee's reading.
-    static func logCaseReads(_ db: Database, _ actor: Actor, _ action: String, meetingId: Int64, codes: [String], at now: Date) throws {
+    public static func logCaseReads(_ work: any UnitOfWork, _ actor: Actor, _ action: String, meetingId: Int64, codes: [String], at now: Date) throws {
         for code in Set(codes).sorted() {
             let note = AuditNote(target: "meeting:\(meetingId)", at: now)
             note.meetingId = meetingId
             note.caseCode = code
-            try log(db, actor, action, note, allowed: true)
+            try work.audit.append(actor, action, note, allowed: true)
         }
     }
 }
