@@ -57,6 +57,8 @@ public protocol MeetingRepository: MeetingReading {
     func lastNumber(kind: MeetingKind, fiscalYear: Int) throws -> Int
     /// Every meeting's id, soonest first.
     func allIds() throws -> [Int64]
+    /// The fiscal year's meetings that were held (their minutes approved or not), by kind and number.
+    func heldIds(fiscalYear: Int) throws -> [Int64]
     /// A meeting, not cancelled and not `excluding`, that holds the room at some time
     /// between `start` and `end`, or nil when it is free.
     func holding(roomId: Int64, from start: Date, to end: Date, excluding: Int64?) throws -> Meeting?

@@ -108,6 +108,8 @@ public protocol MinutesRepository {
     func versions(meetingId: Int64) throws -> [MinutesVersionRecord]
     /// Every version (or one meeting's), by meeting and version.
     func allVersions(meetingId: Int64?) throws -> [MinutesVersionRecord]
+    /// The last approved version of each meeting that starts before `instant`, soonest meeting first.
+    func lastApproved(ofMeetingsStartingBefore instant: Date) throws -> [MinutesVersionRecord]
     /// Stores a new version and returns it with its id.
     func insert(_ version: MinutesVersionRecord) throws -> MinutesVersionRecord
     /// Changes a draft (an engine refuses a change to an approved version).

@@ -371,6 +371,10 @@ struct MemoryMeetings: MeetingRepository {
     func allIds() throws -> [Int64] {
         work.state.meetings.map(\.meeting).sorted { ($0.startsAt, $0.id ?? 0) < ($1.startsAt, $1.id ?? 0) }.compactMap(\.id)
     }
+    func heldIds(fiscalYear: Int) throws -> [Int64] {
+        work.state.meetings.map(\.meeting).filter { $0.fiscalYear == fiscalYear && ($0.status == .held || $0.status == .minutesApproved) }
+            .sorted { ($0.kind.rawValue, $0.number) < ($1.kind.rawValue, $1.number) }.compactMap(\.id)
+    }
     func holding(roomId: Int64, from start: Date, to end: Date, excluding: Int64?) throws -> Meeting? {
         work.state.meetings.map(\.meeting).first {
             $0.roomId == roomId && $0.status != .cancelled && $0.startsAt < end && $0.endsAt > start && $0.id != excluding
@@ -556,6 +560,12 @@ struct MemoryMinutes: MinutesRepository {
     func allVersions(meetingId: Int64?) throws -> [MinutesVersionRecord] {
         work.state.minutesVersions.filter { meetingId == nil || $0.meetingId == meetingId }
             .sorted { ($0.meetingId, $0.version) < ($1.meetingId, $1.version) }
+    }
+    func lastApproved(ofMeetingsStartingBefore instant: Date) throws -> [MinutesVersionRecord] {
+        let meetings = work.state.meetings.map(\.meeting).filter { $0.startsAt < instant }.sorted { $0.startsAt < $1.startsAt }
+        return meetings.compactMap { m in
+            work.state.minutesVersions.filter { $0.meetingId == m.id && $0.isApproved }.max { $0.version < $1.version }
+        }
     }
     func insert(_ version: MinutesVersionRecord) throws -> MinutesVersionRecord {
         var v = version

@@ -64,6 +64,12 @@ struct SQLiteMeetings: MeetingRepository {
 
     func allIds() throws -> [Int64] { try Int64.fetchAll(db, sql: "SELECT id FROM meeting ORDER BY startsAt, id") }
 
+    func heldIds(fiscalYear: Int) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: """
+            SELECT id FROM meeting WHERE fiscalYear = ? AND status IN ('held', 'minutesApproved') ORDER BY kind, number
+            """, arguments: [fiscalYear])
+    }
+
     func holding(roomId: Int64, from start: Date, to end: Date, excluding meetingId: Int64?) throws -> Meeting? {
         try Meeting.filter(
             sql: "roomId = ? AND status != 'cancelled' AND startsAt < ? AND endsAt > ? AND id IS NOT ?",

@@ -19,6 +19,15 @@ struct SQLiteMinutes: MinutesRepository {
         return try request.fetchAll(db)
     }
 
+    func lastApproved(ofMeetingsStartingBefore instant: Date) throws -> [MinutesVersionRecord] {
+        try MinutesVersionRecord.fetchAll(db, sql: """
+            SELECT v.* FROM minutesVersion v JOIN meeting ON meeting.id = v.meetingId
+            WHERE v.approvedAt IS NOT NULL AND meeting.startsAt < ?
+              AND v.version = (SELECT MAX(version) FROM minutesVersion w WHERE w.meetingId = v.meetingId AND w.approvedAt IS NOT NULL)
+            ORDER BY meeting.startsAt
+            """, arguments: [instant])
+    }
+
     func insert(_ version: MinutesVersionRecord) throws -> MinutesVersionRecord {
         var v = version
         try v.insert(db)

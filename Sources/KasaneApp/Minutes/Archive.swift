@@ -1,57 +1,54 @@
 import Foundation
-import GRDB
-import KasaneApp
 import KasaneCore
 import KasaneStorage
 
 /// The yearly archive's contents: every approved minutes version of the fiscal year's
 /// meetings in both readings and as stored, the distributed agendas, and attendance.
-extension AppDatabase {
+extension TransactionalStorage {
     public func archiveContents(fiscalYear: Int, by actor: Actor) async throws -> [ArchiveMeeting] {
-        try await audited(actor, "archive.create", target: "fiscalYear:\(fiscalYear)") { db, note in
+        try await audited(actor, "archive.create", target: "fiscalYear:\(fiscalYear)") { work, note in
             try Access.require(.writeMinutes, actor)
             guard (2000...2100).contains(fiscalYear) else {
                 throw KasaneError.invalid(field: "fiscalYear", message: "年度は2000から2100の間で指定してください（\(fiscalYear)）。")
             }
-            let ids = try Int64.fetchAll(db, sql: """
-                SELECT id FROM meeting WHERE fiscalYear = ? AND status IN ('held', 'minutesApproved') ORDER BY kind, number
-                """, arguments: [fiscalYear])
-            let staff = Dictionary(uniqueKeysWithValues: try Staff.fetchAll(db).compactMap { s in s.id.map { ($0, s) } })
-            let agencies = Dictionary(uniqueKeysWithValues: try Agency.fetchAll(db).compactMap { a in a.id.map { ($0, a.name) } })
-            let chains = Dictionary(uniqueKeysWithValues: try MinutesRules.verifyChains(SQLiteWork(db: db), meetingId: nil).map { ($0.meetingId, $0) })
+            let ids = try work.meetings.heldIds(fiscalYear: fiscalYear)
+            let staff = try MeetingFunnel.staffById(work)
+            let agencies = try MeetingFunnel.agencyNames(work)
+            let chains = Dictionary(uniqueKeysWithValues: try MinutesRules.verifyChains(work, meetingId: nil).map { ($0.meetingId, $0) })
             // An archive is the record kept for good: never written from records that do not verify.
-            let settings = try Self.settings(db)
-            let broken = try Meeting.filter(keys: chains.values.filter { !$0.ok }.map(\.meetingId)).order(Column("startsAt")).fetchAll(db)
+            let settings = try work.settings.settings()
+            let broken = try work.meetings.meetings(ids: chains.values.filter { !$0.ok }.map(\.meetingId)).map(\.meeting)
+                .sorted { $0.startsAt < $1.startsAt }
             guard broken.isEmpty else {
                 throw KasaneError.conflict(
                     "議事録の版の連なり（ハッシュチェーン）が一致しない会議があるため、保管用zipを作りません: "
                         + broken.map { "\($0.title(settings))（会議ID \($0.id ?? 0)）" }.joined(separator: "、")
                         + "。kasane minutes verify で確かめてください。")
             }
-            let audit = try Self.verifyAuditChain(db, published: [])
+            let audit = try AuditChain.verify(walk: work.audit.walk, storedHash: work.audit.storedHash(line:), published: [])
             guard audit.ok else {
                 throw KasaneError.conflict("監査ログのハッシュの連鎖が一致しないため、保管用zipを作りません: \(audit.problem ?? "")")
             }
             var result: [ArchiveMeeting] = []
             for id in ids {
-                let loaded = try MeetingFunnel.visible(SQLiteWork(db: db), id: id, for: actor, note: note)
+                let loaded = try MeetingFunnel.visible(work, id: id, for: actor, note: note)
                 let all = Set(loaded.items.compactMap(\.id))
                 let m = loaded.meeting
-                let folder = String(format: "%@-%02d", m.kind.rawValue, m.number)
+                let folder = m.kind.rawValue + "-" + (m.number < 10 ? "0" : "") + String(m.number)
                 var versions: [ArchiveMeeting.MinutesVersion] = []
                 var record: MinutesRecord?
-                for row in try MinutesRules.versionRows(SQLiteWork(db: db), meetingId: id) where row.isApproved {
-                    let distributed = try Self.document(
-                        db, loaded, reading: .distributed, visible: all,
-                        minutes: try MinutesRules.minutesView(SQLiteWork(db: db), loaded, version: row.version, reading: .distributed, for: actor), for: actor, now: note.at)
-                    var attendee = try Self.document(
-                        db, loaded, reading: .attendee, visible: all,
-                        minutes: try MinutesRules.minutesView(SQLiteWork(db: db), loaded, version: row.version, reading: .attendee, for: actor), for: actor, now: note.at)
+                for row in try MinutesRules.versionRows(work, meetingId: id) where row.isApproved {
+                    let distributed = try DocumentRules.document(
+                        work, loaded, reading: .distributed, visible: all,
+                        minutes: try MinutesRules.minutesView(work, loaded, version: row.version, reading: .distributed, for: actor), for: actor, now: note.at)
+                    var attendee = try DocumentRules.document(
+                        work, loaded, reading: .attendee, visible: all,
+                        minutes: try MinutesRules.minutesView(work, loaded, version: row.version, reading: .attendee, for: actor), for: actor, now: note.at)
                     attendee.readerName = "事務局保管用"
-                    let stored = StoredMinutesVersion(row: row, texts: try MinutesRules.textRows(SQLiteWork(db: db), versionId: row.id!))
+                    let stored = StoredMinutesVersion(row: row, texts: try MinutesRules.textRows(work, versionId: row.id ?? 0))
                     versions.append(.init(number: row.version, distributed: distributed, attendee: attendee, json: try CanonicalJSON.encode(stored)))
                     record = try row.decodedRecord()
-                    try MinutesRules.logCaseReads(SQLiteWork(db: db), actor, "archive.case", meetingId: id, codes: attendee.items.compactMap(\.caseCode), at: note.at)
+                    try MinutesRules.logCaseReads(work, actor, "archive.case", meetingId: id, codes: attendee.items.compactMap(\.caseCode), at: note.at)
                 }
                 var csv = "\u{FEFF}議題,事例番号,職員ID,機関,出欠\r\n"
                 for item in record?.items ?? [] {
@@ -62,7 +59,7 @@ extension AppDatabase {
                 }
                 result.append(ArchiveMeeting(
                     folder: folder, meetingId: id,
-                    agenda: try Self.document(db, loaded, reading: .distributed, visible: all, minutes: nil, for: actor, now: note.at),
+                    agenda: try DocumentRules.document(work, loaded, reading: .distributed, visible: all, minutes: nil, for: actor, now: note.at),
                     minutes: versions, attendanceCSV: csv, chainHead: chains[id]?.head))
             }
             note.detail = "\(result.count)件の会議"

@@ -1,20 +1,18 @@
 import Foundation
-import GRDB
-import KasaneApp
 import KasaneCore
 import KasaneStorage
 
 /// The data of agendas (次第) and minutes (議事録) for `KasaneDocuments`, cut to
 /// their reader under the same rules as the API. Rendering an attendee's reading
 /// is audited like a read of each case it shows.
-extension AppDatabase {
+extension TransactionalStorage {
     public func agendaDocument(meetingId: Int64, reading: DocumentReading, for actor: Actor) async throws -> MeetingDocument {
-        try await audited(actor, "agenda.render", target: "meeting:\(meetingId)") { db, note in
-            let loaded = try MeetingFunnel.visible(SQLiteWork(db: db), id: meetingId, for: actor, note: note)
-            let visible = MeetingAccess.visibleItems(try CaseAccess.view(SQLiteWork(db: db), loaded), actor)
-            let doc = try Self.document(db, loaded, reading: reading, visible: visible, minutes: nil, for: actor, now: note.at)
+        try await audited(actor, "agenda.render", target: "meeting:\(meetingId)") { work, note in
+            let loaded = try MeetingFunnel.visible(work, id: meetingId, for: actor, note: note)
+            let visible = MeetingAccess.visibleItems(try CaseAccess.view(work, loaded), actor)
+            let doc = try DocumentRules.document(work, loaded, reading: reading, visible: visible, minutes: nil, for: actor, now: note.at)
             if reading == .attendee {
-                try MinutesRules.logCaseReads(SQLiteWork(db: db), actor, "agenda.render.case", meetingId: meetingId, codes: doc.items.compactMap(\.caseCode), at: note.at)
+                try MinutesRules.logCaseReads(work, actor, "agenda.render.case", meetingId: meetingId, codes: doc.items.compactMap(\.caseCode), at: note.at)
             }
             return doc
         }
@@ -23,23 +21,26 @@ extension AppDatabase {
     public func minutesDocument(meetingId: Int64, version: Int? = nil, reading: DocumentReading, for actor: Actor) async throws
         -> MeetingDocument
     {
-        try await audited(actor, "minutes.render", target: "meeting:\(meetingId)") { db, note in
-            let loaded = try MinutesRules.visibleMinutesMeeting(SQLiteWork(db: db), id: meetingId, for: actor, note: note)
-            let minutes = try MinutesRules.minutesView(SQLiteWork(db: db), loaded, version: version, reading: reading, for: actor)
+        try await audited(actor, "minutes.render", target: "meeting:\(meetingId)") { work, note in
+            let loaded = try MinutesRules.visibleMinutesMeeting(work, id: meetingId, for: actor, note: note)
+            let minutes = try MinutesRules.minutesView(work, loaded, version: version, reading: reading, for: actor)
             let visible = Set(minutes.items.filter { !$0.withheld }.map(\.itemId))
-            let doc = try Self.document(db, loaded, reading: reading, visible: visible, minutes: minutes, for: actor, now: note.at)
+            let doc = try DocumentRules.document(work, loaded, reading: reading, visible: visible, minutes: minutes, for: actor, now: note.at)
             if reading == .attendee {
-                try MinutesRules.logCaseReads(SQLiteWork(db: db), actor, "minutes.render.case", meetingId: meetingId, codes: doc.items.compactMap(\.caseCode), at: note.at)
+                try MinutesRules.logCaseReads(work, actor, "minutes.render.case", meetingId: meetingId, codes: doc.items.compactMap(\.caseCode), at: note.at)
             }
             return doc
         }
     }
+}
 
+/// A meeting's agenda or minutes as a document for one reading.
+enum DocumentRules {
     static func document(
-        _ db: Database, _ loaded: LoadedMeeting, reading: DocumentReading, visible: Set<Int64>, minutes: MinutesView?,
+        _ work: any UnitOfWork, _ loaded: LoadedMeeting, reading: DocumentReading, visible: Set<Int64>, minutes: MinutesView?,
         for actor: Actor, now: Date
     ) throws -> MeetingDocument {
-        let r = try MeetingFunnel.rendering(SQLiteWork(db: db), loaded)
+        let r = try MeetingFunnel.rendering(work, loaded)
         let material = try MeetingFunnel.material(r, for: actor, now: now)
         let attendeeReading = reading == .attendee
         let staff = r.staff
@@ -50,12 +51,16 @@ extension AppDatabase {
         }
         let minutesItems = Dictionary(uniqueKeysWithValues: (minutes?.items ?? []).map { ($0.itemId, $0) })
         let caseIds = loaded.items.filter { visible.contains($0.id ?? -1) }.compactMap(\.caseId)
-        let cases = Dictionary(uniqueKeysWithValues: try SupportCase.filter(keys: caseIds).fetchAll(db).compactMap { c in c.id.map { ($0, c) } })
-        let household = Dictionary(grouping: try HouseholdMember.filter(caseIds.contains(Column("caseId"))).order(Column("id")).fetchAll(db), by: \.caseId)
-        let history = attendeeReading ? try previousDecisions(db, before: loaded.meeting, caseIds: caseIds, agencyNames: r.agencyNames) : [:]
+        var cases: [Int64: SupportCase] = [:]
+        var household: [Int64: [HouseholdMember]] = [:]
+        for caseId in Set(caseIds) {
+            cases[caseId] = try work.cases.supportCase(id: caseId)
+            household[caseId] = try work.household.members(caseId: caseId)
+        }
+        let history = attendeeReading ? try previousDecisions(work, before: loaded.meeting, caseIds: caseIds, agencyNames: r.agencyNames) : [:]
         var plans: [Int64: SupportPlan] = [:]
         if attendeeReading {
-            for caseId in caseIds { plans[caseId] = try SQLiteWork(db: db).plans.latestPlan(caseId: caseId).map { try PlanRules.plan(SQLiteWork(db: db), $0) } }
+            for caseId in caseIds { plans[caseId] = try work.plans.latestPlan(caseId: caseId).map { try PlanRules.plan(work, $0) } }
         }
 
         let items = material.items.map { item -> MeetingDocument.Item in
@@ -115,18 +120,15 @@ extension AppDatabase {
 
     /// What earlier meetings decided about each case, from their approved minutes,
     /// without the decisions' free text: `令和8年10月6日 支援会議 第3回: 見守り方針`.
-    static func previousDecisions(_ db: Database, before meeting: Meeting, caseIds: [Int64], agencyNames: [Int64: String]) throws
+    static func previousDecisions(_ work: any UnitOfWork, before meeting: Meeting, caseIds: [Int64], agencyNames: [Int64: String]) throws
         -> [Int64: [String]]
     {
         guard !caseIds.isEmpty else { return [:] }
-        let rows = try MinutesVersionRecord.fetchAll(db, sql: """
-            SELECT v.* FROM minutesVersion v JOIN meeting ON meeting.id = v.meetingId
-            WHERE v.approvedAt IS NOT NULL AND meeting.startsAt < ?
-              AND v.version = (SELECT MAX(version) FROM minutesVersion w WHERE w.meetingId = v.meetingId AND w.approvedAt IS NOT NULL)
-            ORDER BY meeting.startsAt
-            """, arguments: [meeting.startsAt])
-        let meetings = Dictionary(uniqueKeysWithValues: try Meeting.filter(keys: rows.map(\.meetingId)).fetchAll(db).compactMap { m in m.id.map { ($0, m) } })
-        let settings = try settings(db)
+        let rows = try work.minutes.lastApproved(ofMeetingsStartingBefore: meeting.startsAt)
+        let meetings = Dictionary(
+            try work.meetings.meetings(ids: rows.map(\.meetingId)).map(\.meeting).compactMap { m in m.id.map { ($0, m) } },
+            uniquingKeysWith: { first, _ in first })
+        let settings = try work.settings.settings()
         let wanted = Set(caseIds)
         var result: [Int64: [String]] = [:]
         for row in rows {
