@@ -182,3 +182,33 @@ public struct PlanEventRecord: Codable, Sendable, Equatable {
         self.detail = detail
     }
 }
+
+/// The words of one item of one version of minutes, as retention finds and erases them.
+public struct StoredText: Sendable, Equatable {
+    public var meetingId: Int64
+    public var versionId: Int64
+    public var itemId: Int64
+    public var caseCode: String?
+
+    public init(meetingId: Int64, versionId: Int64, itemId: Int64, caseCode: String?) {
+        self.meetingId = meetingId
+        self.versionId = versionId
+        self.itemId = itemId
+        self.caseCode = caseCode
+    }
+}
+
+/// What retention (保存期間) reads and the one change it may make: erasing the personal data
+/// of ended cases and the words of minutes, whose hashes stay.
+public protocol RetentionRepository {
+    /// The day the engine itself says it is (in Japan), which its own checks of an erasure use.
+    func engineToday() throws -> LocalDate?
+    /// How many words of approved minutes are not erased yet, by meeting, soonest meeting first.
+    func unerasedTextCounts() throws -> [(meetingId: Int64, count: Int)]
+    /// The words not erased yet that concern the case (any version).
+    func unerasedTexts(caseId: Int64) throws -> [StoredText]
+    /// The words not erased yet of the meeting's minutes (any version).
+    func unerasedTexts(meetingId: Int64) throws -> [StoredText]
+    func erasePersonal(memberId: Int64) throws
+    func eraseText(versionId: Int64, itemId: Int64, at: Date) throws
+}

@@ -26,6 +26,7 @@ public protocol UnitOfWork {
     var feeds: any FeedRepository { get }
     var minutes: any MinutesRepository { get }
     var notices: any NoticeRepository { get }
+    var retention: any RetentionRepository { get }
     var plans: any PlanRepository { get }
 }
 

@@ -91,6 +91,7 @@ final class MemoryWork: UnitOfWork, AuditRepository, DirectoryRepository {
     var feeds: any FeedRepository { MemoryFeeds(work: self) }
     var minutes: any MinutesRepository { MemoryMinutes(work: self) }
     var notices: any NoticeRepository { MemoryNotices(work: self) }
+    var retention: any RetentionRepository { MemoryRetention(work: self) }
     var plans: any PlanRepository { MemoryPlans(work: self) }
 
     func nextId() -> Int64 {
@@ -595,5 +596,38 @@ struct MemoryNotices: NoticeRepository {
     let work: MemoryWork
     func insert(staffId: Int64, email: String, subject: String, body: String, at: Date) throws {
         work.state.notices.append(OutgoingNotice(id: work.nextId(), email: email, subject: subject, body: body, createdAt: at))
+    }
+}
+
+struct MemoryRetention: RetentionRepository {
+    let work: MemoryWork
+
+    func engineToday() throws -> LocalDate? { nil }
+    func unerasedTextCounts() throws -> [(meetingId: Int64, count: Int)] {
+        let approved = Set(work.state.minutesVersions.filter(\.isApproved).compactMap(\.id))
+        let meetings = work.state.meetings.map(\.meeting).sorted { $0.startsAt < $1.startsAt }
+        return meetings.compactMap { m in
+            let versions = Set(work.state.minutesVersions.filter { $0.meetingId == m.id && approved.contains($0.id ?? -1) }.compactMap(\.id))
+            let n = work.state.minutesTexts.filter { versions.contains($0.versionId) && $0.body != nil }.count
+            return n > 0 ? (m.id ?? 0, n) : nil
+        }
+    }
+    private func stored(_ t: MinutesTextRecord) -> StoredText {
+        StoredText(
+            meetingId: work.state.minutesVersions.first { $0.id == t.versionId }?.meetingId ?? 0, versionId: t.versionId, itemId: t.itemId,
+            caseCode: work.state.cases.first { $0.id == t.caseId }?.code)
+    }
+    func unerasedTexts(caseId: Int64) throws -> [StoredText] {
+        work.state.minutesTexts.filter { $0.caseId == caseId && $0.body != nil }.map(stored)
+    }
+    func unerasedTexts(meetingId: Int64) throws -> [StoredText] {
+        work.state.minutesTexts.filter { $0.body != nil }.map(stored).filter { $0.meetingId == meetingId }
+    }
+    func erasePersonal(memberId: Int64) throws { work.state.personal.removeAll { $0.memberId == memberId } }
+    func eraseText(versionId: Int64, itemId: Int64, at: Date) throws {
+        for i in work.state.minutesTexts.indices where work.state.minutesTexts[i].versionId == versionId && work.state.minutesTexts[i].itemId == itemId {
+            work.state.minutesTexts[i].body = nil
+            work.state.minutesTexts[i].erasedAt = at
+        }
     }
 }

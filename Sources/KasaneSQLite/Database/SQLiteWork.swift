@@ -26,6 +26,7 @@ struct SQLiteWork: UnitOfWork {
     var feeds: any FeedRepository { SQLiteFeeds(db: db) }
     var minutes: any MinutesRepository { SQLiteMinutes(db: db) }
     var notices: any NoticeRepository { SQLiteNotices(db: db) }
+    var retention: any RetentionRepository { SQLiteRetention(db: db) }
     var plans: any PlanRepository { SQLitePlans(db: db) }
 }
 
