@@ -81,9 +81,42 @@ public protocol MeetingRepository: MeetingReading {
     func meetingIds(withCase caseId: Int64, kind: MeetingKind, statuses: Set<MeetingStatus>, startingAfter instant: Date?) throws -> [Int64]
 }
 
+/// A proposal as stored, so that the reasons for every manual change stay on record.
+public struct StoredProposal: Codable, Sendable, Equatable {
+    public var id: Int64
+    public var createdBy: Int64?
+    public var createdAt: Date
+    public var request: ProposalRequest
+    public var proposal: MemberProposal
+
+    public init(id: Int64, createdBy: Int64?, createdAt: Date, request: ProposalRequest, proposal: MemberProposal) {
+        self.id = id
+        self.createdBy = createdBy
+        self.createdAt = createdAt
+        self.request = request
+        self.proposal = proposal
+    }
+}
+
 /// Member proposals (構成員の提案) stored by the selection, for a meeting to be made from.
 public protocol ProposalRepository {
     func proposal(id: Int64) throws -> MemberProposal?
+    /// The proposal as it was recorded, with its request, or nil.
+    func stored(id: Int64) throws -> StoredProposal?
+    /// Records a proposal with its request; returns it with its id.
+    func insert(request: ProposalRequest, proposal: MemberProposal, by staffId: Int64?, at: Date) throws -> StoredProposal
+}
+
+/// What a search for a time, a booking and a poll read of everyone's time.
+public protocol SchedulingRepository {
+    /// The busy intervals of these staff's own uploaded calendars overlapping [from, to), by staff, sorted.
+    func uploadedBusy(staffIds: [Int64], from: Date, to: Date) throws -> [Int64: [BusyInterval]]
+    /// The times of the Kasane meetings (not cancelled, not `excluding`) these staff attend, overlapping [from, to).
+    func meetingTimes(staffIds: [Int64], from: Date, to: Date, excluding: Int64?) throws -> [(staffId: Int64, interval: BusyInterval)]
+    /// The rooms held by meetings (not cancelled) overlapping [from, to).
+    func roomBookings(from: Date, to: Date) throws -> [(roomId: Int64, interval: BusyInterval)]
+    /// The staff whose own calendar Kasane holds.
+    func calendarOwners() throws -> Set<Int64>
 }
 
 /// The outbox's iTIP messages as the funnel writes them.

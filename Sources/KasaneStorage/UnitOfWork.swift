@@ -22,6 +22,7 @@ public protocol UnitOfWork {
     var meetings: any MeetingRepository { get }
     var outbox: any OutboxRepository { get }
     var proposals: any ProposalRepository { get }
+    var scheduling: any SchedulingRepository { get }
     var replies: any ReplyRepository { get }
     var feeds: any FeedRepository { get }
     var minutes: any MinutesRepository { get }

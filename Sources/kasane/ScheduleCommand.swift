@@ -1,3 +1,4 @@
+import KasaneApp
 import ArgumentParser
 import Foundation
 import KasaneCore

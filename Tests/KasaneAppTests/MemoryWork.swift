@@ -35,6 +35,7 @@ final class MemoryWorkStorage: TransactionalStorage, @unchecked Sendable {
         var feedShown: [Int64: (etag: String, changedAt: Date)] = [:]
         var version: Int64 = 0
         var minutesVersions: [MinutesVersionRecord] = []
+        var proposals: [StoredProposal] = []
         var minutesTexts: [MinutesTextRecord] = []
         var notices: [OutgoingNotice] = []
         var events: [PlanEventRecord] = []
@@ -86,7 +87,8 @@ final class MemoryWork: UnitOfWork, AuditRepository, DirectoryRepository {
     var consents: any ConsentRepository { MemoryConsents(work: self) }
     var meetings: any MeetingRepository { MemoryMeetings(work: self) }
     var outbox: any OutboxRepository { MemoryOutbox(work: self) }
-    var proposals: any ProposalRepository { MemoryProposals() }
+    var proposals: any ProposalRepository { MemoryProposals(work: self) }
+    var scheduling: any SchedulingRepository { MemoryScheduling(work: self) }
     var replies: any ReplyRepository { MemoryReplies(work: self) }
     var feeds: any FeedRepository { MemoryFeeds(work: self) }
     var minutes: any MinutesRepository { MemoryMinutes(work: self) }
@@ -434,9 +436,35 @@ struct MemoryMeetings: MeetingRepository {
     }
 }
 
-/// The memory engine stores no member proposals: the selection is not run on it.
 struct MemoryProposals: ProposalRepository {
-    func proposal(id: Int64) throws -> MemberProposal? { nil }
+    let work: MemoryWork
+
+    func proposal(id: Int64) throws -> MemberProposal? { try stored(id: id)?.proposal }
+    func stored(id: Int64) throws -> StoredProposal? { work.state.proposals.first { $0.id == id } }
+    func insert(request: ProposalRequest, proposal: MemberProposal, by staffId: Int64?, at: Date) throws -> StoredProposal {
+        let stored = StoredProposal(id: work.nextId(), createdBy: staffId, createdAt: at, request: request, proposal: proposal)
+        work.state.proposals.append(stored)
+        return stored
+    }
+}
+
+/// The memory engine holds no uploaded calendars: only Kasane's own meetings make anyone busy.
+struct MemoryScheduling: SchedulingRepository {
+    let work: MemoryWork
+
+    func uploadedBusy(staffIds: [Int64], from: Date, to: Date) throws -> [Int64: [BusyInterval]] { [:] }
+    func meetingTimes(staffIds: [Int64], from: Date, to: Date, excluding: Int64?) throws -> [(staffId: Int64, interval: BusyInterval)] {
+        work.state.meetings.filter { $0.meeting.status != .cancelled && $0.meeting.id != excluding && $0.meeting.startsAt < to && $0.meeting.endsAt > from }
+            .flatMap { one in
+                one.attendees.filter { staffIds.contains($0.staffId) }
+                    .map { ($0.staffId, BusyInterval(start: one.meeting.startsAt, end: one.meeting.endsAt)) }
+            }
+    }
+    func roomBookings(from: Date, to: Date) throws -> [(roomId: Int64, interval: BusyInterval)] {
+        work.state.meetings.map(\.meeting).filter { $0.roomId != nil && $0.status != .cancelled && $0.startsAt < to && $0.endsAt > from }
+            .map { ($0.roomId ?? 0, BusyInterval(start: $0.startsAt, end: $0.endsAt)) }
+    }
+    func calendarOwners() throws -> Set<Int64> { [] }
 }
 
 struct MemoryOutbox: OutboxRepository {

@@ -22,6 +22,7 @@ struct SQLiteWork: UnitOfWork {
     var meetings: any MeetingRepository { SQLiteMeetings(db: db) }
     var outbox: any OutboxRepository { SQLiteOutbox(db: db) }
     var proposals: any ProposalRepository { SQLiteProposals(db: db) }
+    var scheduling: any SchedulingRepository { SQLiteScheduling(db: db) }
     var replies: any ReplyRepository { SQLiteReplies(db: db) }
     var feeds: any FeedRepository { SQLiteFeeds(db: db) }
     var minutes: any MinutesRepository { SQLiteMinutes(db: db) }

@@ -48,8 +48,8 @@ extension AppDatabase {
             let now = note.at
             try Access.require(.manageMeetings, actor)
             let valid = try input.validated(now: now)
-            let (required, optional, _) = try Self.people(
-                db, kind: valid.kind, proposalId: valid.proposalId, required: valid.required, optional: valid.optional)
+            let (required, optional, _) = try SchedulingRules.people(
+                SQLiteWork(db: db), kind: valid.kind, proposalId: valid.proposalId, required: valid.required, optional: valid.optional)
             try db.execute(
                 sql: "INSERT INTO poll (kind, status, closesOn, note, proposalId, createdBy, createdAt) VALUES (?, 'open', ?, ?, ?, ?, ?)",
                 arguments: [valid.kind.rawValue, valid.closesOn?.description, valid.note, valid.proposalId, actor.staffId, now])
@@ -148,7 +148,7 @@ extension AppDatabase {
                 throw KasaneError.conflict("その候補には、必須の出席者 \(refused.joined(separator: "、")) が×と回答しています。会議は作成していません。")
             }
             // Their answers stand for their calendars here; Kasane meetings still count.
-            try Self.checkStillFree(db, required, start: start, end: end, excluding: nil, calendars: false)
+            try SchedulingRules.checkStillFree(SQLiteWork(db: db), required, start: start, end: end, excluding: nil, calendars: false)
             let asked = try Row.fetchAll(db, sql: "SELECT staffId, required FROM pollParticipant WHERE pollId = ?", arguments: [id])
                 .map { (staffId: $0["staffId"] as Int64, role: ($0["required"] as Bool) ? AttendeeRole.required : .optional) }
             let material = try MeetingMaking.insert(SQLiteWork(db: db), MeetingInput(kind: poll.kind, startsAt: start, endsAt: end, place: place ?? "", proposalId: poll.proposalId, roomId: roomId),

@@ -1,55 +1,42 @@
 import Foundation
-import GRDB
-import KasaneApp
 import KasaneCore
 import KasaneStorage
 
-/// A proposal as stored, so that the reasons for every manual change stay on record.
-public struct StoredProposal: Codable, Sendable, Equatable {
-    public var id: Int64
-    public var createdBy: Int64?
-    public var createdAt: Date
-    public var request: ProposalRequest
-    public var proposal: MemberProposal
-}
-
-extension AppDatabase {
+extension TransactionalStorage {
     /// Proposes the members of a meeting for the requested cases, and records the
     /// proposal with its manual additions and exclusions.
     public func proposeMembers(_ request: ProposalRequest, by actor: Actor) async throws -> StoredProposal {
-        try await audited(actor, "proposal.create", target: "proposal") { db, note in
+        try await audited(actor, "proposal.create", target: "proposal") { work, note in
             try Access.require(.proposeMembers, actor)
             let request = try request.validated()
 
-            let input = try Self.selectionInput(request, db, actor: actor, today: LocalDate.today(now: note.at))
+            let input = try SelectionRules.input(request, work, actor: actor, today: LocalDate.today(now: note.at))
             let proposal = MemberSelection.propose(input)
             let now = note.at
-            try db.execute(
-                sql: "INSERT INTO memberProposal (kind, request, proposal, createdBy, createdAt) VALUES (?, ?, ?, ?, ?)",
-                arguments: [request.kind.rawValue, try Self.json(request), try Self.json(proposal), actor.staffId, now])
-            return StoredProposal(
-                id: db.lastInsertedRowID, createdBy: actor.staffId, createdAt: now, request: request, proposal: proposal)
+            return try work.proposals.insert(request: request, proposal: proposal, by: actor.staffId, at: now)
         }
     }
 
     public func proposal(id: Int64, for actor: Actor) async throws -> StoredProposal {
-        try await audited(actor, "proposal.read", target: "proposal:\(id)") { db, _ in
+        try await audited(actor, "proposal.read", target: "proposal:\(id)") { work, _ in
             try Access.require(.proposeMembers, actor)
-            return try Self.storedProposal(db, id: id)
+            return try SelectionRules.stored(work, id: id)
         }
     }
+}
 
+/// What member selection reads, checked, and the proposals it stored.
+enum SelectionRules {
     /// Gathers what selection reads, checking that every id the request names exists.
-    static func selectionInput(_ request: ProposalRequest, _ db: Database, actor: Actor, today: LocalDate) throws -> SelectionInput {
+    static func input(_ request: ProposalRequest, _ work: any UnitOfWork, actor: Actor, today: LocalDate) throws -> SelectionInput {
         let day = request.date ?? today
         var contexts: [SelectionInput.CaseContext] = []
         for id in request.caseIds {
-            let c = try CaseAccess.supportCase(SQLiteWork(db: db), id: id, for: actor)
+            let c = try CaseAccess.supportCase(work, id: id, for: actor)
             contexts.append(.init(
-                supportCase: c, consents: try SQLiteConsents(db: db).consents(caseId: id),
-                assignments: try CaseAssignment.filter(Column("caseId") == id).fetchAll(db)))
+                supportCase: c, consents: try work.consents.consents(caseId: id), assignments: try work.cases.assignments(caseId: id)))
         }
-        let staff = try Staff.order(Column("id")).fetchAll(db)
+        let staff = try work.staff.staff(agencyId: nil).sorted { ($0.id ?? 0) < ($1.id ?? 0) }
         let staffIds = Set(staff.compactMap(\.id))
         for (field, id) in [("chairId", request.chairId), ("secretariatId", request.secretariatId)] {
             if let id, !staffIds.contains(id) {
@@ -65,7 +52,7 @@ extension AppDatabase {
                     field: "additions[\(i)].caseIds", message: "事例（ID \(stray)）はこの提案の対象ではありません。")
             }
         }
-        let agencies = try Agency.order(Column("id")).fetchAll(db)
+        let agencies = try work.directory.agencies().sorted { ($0.id ?? 0) < ($1.id ?? 0) }
         for (i, exclusion) in request.exclusions.enumerated() {
             if let id = exclusion.staffId, !staffIds.contains(id) {
                 throw KasaneError.invalid(field: "exclusions[\(i)].staffId", message: "職員（ID \(id)）は登録されていません。")
@@ -76,19 +63,15 @@ extension AppDatabase {
         }
         return SelectionInput(
             request: request, date: day, cases: contexts, agencies: agencies, staff: staff,
-            pledgedStaffIds: try MeetingFunnel.pledgedStaffIds(SQLiteWork(db: db), on: day),
-            districtNames: Dictionary(uniqueKeysWithValues: try District.fetchAll(db).map { ($0.code, $0.name) }))
+            pledgedStaffIds: try MeetingFunnel.pledgedStaffIds(work, on: day),
+            districtNames: Dictionary(try work.directory.districts().map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }))
     }
 
     /// A stored proposal as it was recorded; an unknown id is a 404.
-    static func storedProposal(_ db: Database, id: Int64) throws -> StoredProposal {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM memberProposal WHERE id = ?", arguments: [id]) else {
+    static func stored(_ work: any UnitOfWork, id: Int64) throws -> StoredProposal {
+        guard let stored = try work.proposals.stored(id: id) else {
             throw KasaneError.notFound("構成員の提案（ID \(id)）はありません。")
         }
-        let decoder = JSONDecoder()
-        return StoredProposal(
-            id: row["id"], createdBy: row["createdBy"], createdAt: row["createdAt"],
-            request: try decoder.decode(ProposalRequest.self, from: Data((row["request"] as String).utf8)),
-            proposal: try decoder.decode(MemberProposal.self, from: Data((row["proposal"] as String).utf8)))
+        return stored
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import GRDB
 import KasaneCore
+import KasaneStorage
 
 /// The answer to a search for a time, with the people it speaks of.
 public struct SlotSearchAnswer: Codable, Sendable, Equatable {
@@ -37,24 +37,26 @@ public struct SlotSearchAnswer: Codable, Sendable, Equatable {
     public var notices: [String]
 }
 
-extension AppDatabase {
+extension TransactionalStorage {
     /// Finds candidate times for a meeting: every person's busy time (their own
     /// calendar, and their Kasane meetings with the city's buffer around them), the
     /// working calendar and the minimum notice, through `SlotSearch`.
     public func searchSlots(_ request: SlotSearchRequest, by actor: Actor) async throws -> SlotSearchAnswer {
-        try await audited(actor, "schedule.search", target: "schedule") { db, note in
+        try await audited(actor, "schedule.search", target: "schedule") { work, note in
             let now = note.at
             try Access.require(.manageMeetings, actor)
-            let settings = try Self.settings(db)
+            let settings = try work.settings.settings()
             let (minutes, from, to, count) = try request.validated(today: LocalDate.today(now: now))
-            let (required, optional, staff) = try Self.people(
-                db, kind: request.kind, proposalId: request.proposalId, required: request.required, optional: request.optional)
+            let (required, optional, staff) = try SchedulingRules.people(
+                work, kind: request.kind, proposalId: request.proposalId, required: request.required, optional: request.optional)
             let everyone = required + optional
             let start = from.instant()
             let end = to.adding(days: 1).instant()
-            var busy = try Self.uploadedBusy(db, staffIds: everyone, from: start, to: end)
+            var busy = try work.scheduling.uploadedBusy(staffIds: everyone, from: start, to: end)
             let buffer = TimeInterval(settings.schedulingRules.bufferMinutes * 60)
-            for (staffId, interval) in try Self.meetingTimes(db, staffIds: everyone, from: start.addingTimeInterval(-buffer), to: end.addingTimeInterval(buffer)) {
+            for (staffId, interval) in try work.scheduling.meetingTimes(
+                staffIds: everyone, from: start.addingTimeInterval(-buffer), to: end.addingTimeInterval(buffer), excluding: nil)
+            {
                 busy[staffId, default: []].append(BusyInterval(start: interval.start.addingTimeInterval(-buffer), end: interval.end.addingTimeInterval(buffer)))
             }
             // With a room needed, ask the sweep for more and keep those a room is free for.
@@ -65,14 +67,12 @@ extension AppDatabase {
             input.anyTime = request.anyTime ?? false
             var result = SlotSearch.search(input)
             let need = request.room ?? SlotSearchRequest.RoomNeed()
-            let rooms = try Room.filter(Column("active") == true).fetchAll(db)
+            let rooms = try work.rooms.rooms().filter(\.active)
                 .filter { need.fits($0, people: everyone.count) }.sorted { ($0.online ? 1 : 0, $0.capacity ?? 0) < ($1.online ? 1 : 0, $1.capacity ?? 0) }
-            let bookings = try Row.fetchAll(
-                db, sql: "SELECT roomId, startsAt, endsAt FROM meeting WHERE roomId IS NOT NULL AND status != 'cancelled' AND startsAt < ? AND endsAt > ?",
-                arguments: [end, start])
+            let bookings = try work.scheduling.roomBookings(from: start, to: end)
             func freeRoom(_ c: SlotSearch.Candidate) -> Room? {
                 rooms.first { room in
-                    room.online || !bookings.contains { ($0["roomId"] as Int64) == room.id && ($0["startsAt"] as Date) < c.endsAt && c.startsAt < ($0["endsAt"] as Date) }
+                    room.online || !bookings.contains { $0.roomId == room.id && $0.interval.start < c.endsAt && c.startsAt < $0.interval.end }
                 }
             }
             var roomed = result.candidates.map { ($0, freeRoom($0)) }
@@ -84,8 +84,8 @@ extension AppDatabase {
                 if roomed.isEmpty { result.notices.append("条件に合う部屋が空いている候補はありませんでした。部屋の条件か期間を変えてください。") }
             }
 
-            let uploaded = Set(try Int64.fetchAll(db, sql: "SELECT staffId FROM busyUpload"))
-            let agencies = Dictionary(uniqueKeysWithValues: try Agency.fetchAll(db).compactMap { a in a.id.map { ($0, a.name) } })
+            let uploaded = try work.scheduling.calendarOwners()
+            let agencies = try MeetingFunnel.agencyNames(work)
             let byId = Dictionary(uniqueKeysWithValues: staff.compactMap { s in s.id.map { ($0, s) } })
             let people = everyone.compactMap { id in
                 byId[id].map { s in
@@ -110,29 +110,19 @@ extension AppDatabase {
                 notices: notices)
         }
     }
+}
 
-    /// The times of the Kasane meetings (not cancelled) these staff attend, overlapping [from, to).
-    static func meetingTimes(_ db: Database, staffIds: [Int64], from: Date, to: Date) throws -> [(Int64, BusyInterval)] {
-        guard !staffIds.isEmpty else { return [] }
-        let placeholders = Array(repeating: "?", count: staffIds.count).joined(separator: ",")
-        return try Row.fetchAll(
-            db, sql: """
-                SELECT a.staffId, m.startsAt, m.endsAt FROM attendee a JOIN meeting m ON m.id = a.meetingId
-                WHERE a.staffId IN (\(placeholders)) AND m.status != 'cancelled' AND m.startsAt < ? AND m.endsAt > ?
-                """,
-            arguments: StatementArguments(staffIds) + [to, from]
-        ).map { row in (row["staffId"], BusyInterval(start: row["startsAt"], end: row["endsAt"])) }
-    }
-
+/// Who a search, a booking or a poll is about, and whether they are still free.
+public enum SchedulingRules {
     /// The people a search or a poll is about: the stored proposal's members and those
     /// listed as required, then the optional ones not already required; each an active
     /// staff member (else a 404 naming the id).
-    static func people(_ db: Database, kind: MeetingKind, proposalId: Int64?, required: [Int64]?, optional: [Int64]?) throws
+    public static func people(_ work: any UnitOfWork, kind: MeetingKind, proposalId: Int64?, required: [Int64]?, optional: [Int64]?) throws
         -> (required: [Int64], optional: [Int64], staff: [Staff])
     {
         var mustCome = required ?? []
         if let proposalId {
-            let stored = try storedProposal(db, id: proposalId)
+            let stored = try SelectionRules.stored(work, id: proposalId)
             guard stored.proposal.kind == kind else {
                 throw KasaneError.invalid(field: "proposalId", message: "構成員の提案（ID \(proposalId)）は\(stored.proposal.kind.legalName)のものです。")
             }
@@ -140,7 +130,8 @@ extension AppDatabase {
         }
         mustCome = unique(mustCome)
         let mayCome = unique(optional ?? []).filter { !mustCome.contains($0) }
-        let staff = try Staff.filter(keys: mustCome + mayCome).filter(Column("active") == true).fetchAll(db)
+        let wanted = Set(mustCome + mayCome)
+        let staff = try work.staff.staff(agencyId: nil).filter { $0.active && wanted.contains($0.id ?? -1) }
         let known = Set(staff.compactMap(\.id))
         if let unknown = (mustCome + mayCome).first(where: { !known.contains($0) }) {
             throw KasaneError.notFound("職員（ID \(unknown)）はいません。")
@@ -148,8 +139,28 @@ extension AppDatabase {
         return (mustCome, mayCome, staff)
     }
 
-    static func unique(_ ids: [Int64]) -> [Int64] {
+    public static func unique(_ ids: [Int64]) -> [Int64] {
         var seen: Set<Int64> = []
         return ids.filter { seen.insert($0).inserted }
+    }
+
+    /// Refuses when any of `people` is busy from `start` to `end`: in a Kasane meeting
+    /// (with the city's buffer), and, with `calendars`, in their uploaded calendar.
+    public static func checkStillFree(
+        _ work: any UnitOfWork, _ people: [Int64], start: Date, end: Date, excluding meetingId: Int64?, calendars: Bool = true
+    ) throws {
+        let buffer = TimeInterval(try work.settings.settings().schedulingRules.bufferMinutes * 60)
+        var busy = calendars ? Set(try work.scheduling.uploadedBusy(staffIds: people, from: start, to: end).keys) : []
+        busy.formUnion(try work.scheduling.meetingTimes(
+            staffIds: people, from: start.addingTimeInterval(-buffer), to: end.addingTimeInterval(buffer), excluding: meetingId).map(\.staffId))
+        guard busy.isEmpty else {
+            let staff = try work.staff.staff(agencyId: nil).filter { busy.contains($0.id ?? -1) }
+            let agencies = try MeetingFunnel.agencyNames(work)
+            let names = people.filter(busy.contains).compactMap { id in
+                staff.first { $0.id == id }.map { "\($0.name)（\(agencies[$0.agencyId] ?? "")）" }
+            }
+            throw KasaneError.conflict(
+                "その時間には、\(names.joined(separator: "、"))に予定が入っています（候補を探した後に入った可能性があります）。会議は作成していません。もう一度候補を探してください。")
+        }
     }
 }
