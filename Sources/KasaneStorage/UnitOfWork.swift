@@ -23,6 +23,8 @@ public protocol UnitOfWork {
     var outbox: any OutboxRepository { get }
     var proposals: any ProposalRepository { get }
     var scheduling: any SchedulingRepository { get }
+    var polls: any PollRepository { get }
+    var series: any SeriesRepository { get }
     var replies: any ReplyRepository { get }
     var feeds: any FeedRepository { get }
     var minutes: any MinutesRepository { get }

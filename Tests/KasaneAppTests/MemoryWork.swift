@@ -36,6 +36,12 @@ final class MemoryWorkStorage: TransactionalStorage, @unchecked Sendable {
         var version: Int64 = 0
         var minutesVersions: [MinutesVersionRecord] = []
         var proposals: [StoredProposal] = []
+        var polls: [PollRecord] = []
+        var pollSlots: [(pollId: Int64, id: Int64, interval: BusyInterval)] = []
+        var pollParticipants: [(pollId: Int64, staffId: Int64, required: Bool)] = []
+        var pollAnswers: [PollAnswerRecord] = []
+        var seriesRecords: [SeriesRecord] = []
+        var seriesOf: [Int64: Int64] = [:]
         var minutesTexts: [MinutesTextRecord] = []
         var notices: [OutgoingNotice] = []
         var events: [PlanEventRecord] = []
@@ -89,6 +95,8 @@ final class MemoryWork: UnitOfWork, AuditRepository, DirectoryRepository {
     var outbox: any OutboxRepository { MemoryOutbox(work: self) }
     var proposals: any ProposalRepository { MemoryProposals(work: self) }
     var scheduling: any SchedulingRepository { MemoryScheduling(work: self) }
+    var polls: any PollRepository { MemoryPolls(work: self) }
+    var series: any SeriesRepository { MemorySeries(work: self) }
     var replies: any ReplyRepository { MemoryReplies(work: self) }
     var feeds: any FeedRepository { MemoryFeeds(work: self) }
     var minutes: any MinutesRepository { MemoryMinutes(work: self) }
@@ -657,5 +665,66 @@ struct MemoryRetention: RetentionRepository {
             work.state.minutesTexts[i].body = nil
             work.state.minutesTexts[i].erasedAt = at
         }
+    }
+}
+
+struct MemoryPolls: PollRepository {
+    let work: MemoryWork
+
+    func insert(kind: MeetingKind, closesOn: LocalDate?, note: String?, proposalId: Int64?, createdBy: Int64?, at: Date) throws -> Int64 {
+        let id = work.nextId()
+        work.state.polls.append(PollRecord(id: id, kind: kind, status: .open, closesOn: closesOn, note: note, proposalId: proposalId, meetingId: nil))
+        return id
+    }
+    func insertSlot(pollId: Int64, from start: Date, to end: Date) throws {
+        work.state.pollSlots.append((pollId, work.nextId(), BusyInterval(start: start, end: end)))
+    }
+    func insertParticipant(pollId: Int64, staffId: Int64, required: Bool) throws {
+        work.state.pollParticipants.append((pollId, staffId, required))
+    }
+    func poll(id: Int64) throws -> PollRecord? { work.state.polls.first { $0.id == id } }
+    func ids(participant: Int64?) throws -> [Int64] {
+        work.state.polls.map(\.id).filter { id in
+            participant.map { p in work.state.pollParticipants.contains { $0.pollId == id && $0.staffId == p } } ?? true
+        }.sorted(by: >)
+    }
+    func slots(pollId: Int64) throws -> [(id: Int64, interval: BusyInterval)] {
+        work.state.pollSlots.filter { $0.pollId == pollId }.sorted { ($0.interval.start, $0.id) < ($1.interval.start, $1.id) }.map { ($0.id, $0.interval) }
+    }
+    func participants(pollId: Int64) throws -> [(staffId: Int64, required: Bool)] {
+        work.state.pollParticipants.filter { $0.pollId == pollId }
+            .sorted { ($0.required ? 0 : 1, $0.staffId) < ($1.required ? 0 : 1, $1.staffId) }.map { ($0.staffId, $0.required) }
+    }
+    func answers(pollId: Int64) throws -> [PollAnswerRecord] {
+        let slots = Set(work.state.pollSlots.filter { $0.pollId == pollId }.map(\.id))
+        return work.state.pollAnswers.filter { slots.contains($0.slotId) }
+    }
+    func save(_ answer: PollAnswerRecord, at: Date) throws {
+        work.state.pollAnswers.removeAll { $0.slotId == answer.slotId && $0.staffId == answer.staffId }
+        work.state.pollAnswers.append(answer)
+    }
+    func setStatus(pollId: Int64, _ status: PollStatus, meetingId: Int64?) throws {
+        for i in work.state.polls.indices where work.state.polls[i].id == pollId {
+            work.state.polls[i].status = status
+            if let meetingId { work.state.polls[i].meetingId = meetingId }
+        }
+    }
+}
+
+struct MemorySeries: SeriesRepository {
+    let work: MemoryWork
+
+    func insert(kind: MeetingKind, rule: String, createdBy: Int64?, at: Date) throws -> Int64 {
+        let id = work.nextId()
+        work.state.seriesRecords.append(SeriesRecord(id: id, kind: kind, rule: rule, cancelledAt: nil))
+        return id
+    }
+    func series(id: Int64) throws -> SeriesRecord? { work.state.seriesRecords.first { $0.id == id } }
+    func add(meetingId: Int64, to seriesId: Int64) throws { work.state.seriesOf[meetingId] = seriesId }
+    func meetings(seriesId: Int64) throws -> [Meeting] {
+        work.state.meetings.map(\.meeting).filter { work.state.seriesOf[$0.id ?? -1] == seriesId }
+    }
+    func cancel(id: Int64, at: Date) throws {
+        for i in work.state.seriesRecords.indices where work.state.seriesRecords[i].id == id { work.state.seriesRecords[i].cancelledAt = at }
     }
 }

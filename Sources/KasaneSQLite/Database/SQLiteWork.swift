@@ -23,6 +23,8 @@ struct SQLiteWork: UnitOfWork {
     var outbox: any OutboxRepository { SQLiteOutbox(db: db) }
     var proposals: any ProposalRepository { SQLiteProposals(db: db) }
     var scheduling: any SchedulingRepository { SQLiteScheduling(db: db) }
+    var polls: any PollRepository { SQLitePolls(db: db) }
+    var series: any SeriesRepository { SQLiteSeries(db: db) }
     var replies: any ReplyRepository { SQLiteReplies(db: db) }
     var feeds: any FeedRepository { SQLiteFeeds(db: db) }
     var minutes: any MinutesRepository { SQLiteMinutes(db: db) }

@@ -1,6 +1,4 @@
 import Foundation
-import GRDB
-import KasaneApp
 import KasaneCore
 import KasaneStorage
 
@@ -24,78 +22,83 @@ public struct SeriesView: Codable, Sendable, Equatable {
     public var entries: [Entry]
 }
 
-extension AppDatabase {
+extension TransactionalStorage {
     /// Creates every meeting of a standing series at once (coordinator), each through the
     /// one meeting funnel; refused whole if any one would be (a taken room, a rule).
     public func createSeries(_ input: SeriesInput, by actor: Actor) async throws -> SeriesView {
-        try await audited(actor, "series.create", target: "series") { db, note in
+        try await audited(actor, "series.create", target: "series") { work, note in
             try Access.require(.manageMeetings, actor)
-            let settings = try Self.settings(db)
+            let settings = try work.settings.settings()
             let occurrences = try input.occurrences(WorkingCalendar(settings: settings))
             guard occurrences.contains(where: { $0.day != nil }) else {
                 throw KasaneError.invalid(field: "from", message: "その期間には、この規則に当たる開催日がありません。")
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys
-            try db.execute(
-                sql: "INSERT INTO series (kind, rule, createdBy, createdAt) VALUES (?, ?, ?, ?)",
-                arguments: [input.kind.rawValue, String(decoding: try encoder.encode(input), as: UTF8.self), actor.staffId, note.at])
-            let seriesId = db.lastInsertedRowID
+            let seriesId = try work.series.insert(
+                kind: input.kind, rule: String(decoding: try encoder.encode(input), as: UTF8.self), createdBy: actor.staffId, at: note.at)
             note.target = "series:\(seriesId)"
             for occurrence in occurrences {
                 guard let day = occurrence.day else { continue }
                 let meeting = try MeetingMaking.insert(
-                    SQLiteWork(db: db),
+                    work,
                     MeetingInput(
                         kind: input.kind, startsAt: day.instant(minutesAfterMidnight: input.startTime.minutes),
                         endsAt: day.instant(minutesAfterMidnight: input.endTime.minutes), place: input.place ?? "",
                         proposalId: input.proposalId, items: input.items, roomId: input.roomId),
                     by: actor, note: AuditNote(target: "series:\(seriesId)", at: note.at))
-                try db.execute(sql: "UPDATE meeting SET seriesId = ? WHERE id = ?", arguments: [seriesId, meeting.id])
+                try work.series.add(meetingId: meeting.id, to: seriesId)
             }
-            return try Self.seriesView(db, id: seriesId)
+            return try SeriesRules.view(work, id: seriesId)
         }
     }
 
     public func series(id: Int64, for actor: Actor) async throws -> SeriesView {
-        try await audited(actor, "series.read", target: "series:\(id)") { db, _ in
+        try await audited(actor, "series.read", target: "series:\(id)") { work, _ in
             try Access.require(.manageMeetings, actor)
-            return try Self.seriesView(db, id: id)
+            return try SeriesRules.view(work, id: id)
         }
     }
 
     /// Cancels the series: its future meetings are cancelled (invitations follow), its
     /// past ones stay as they were.
     public func cancelSeries(id: Int64, _ input: CancellationInput, by actor: Actor) async throws -> SeriesView {
-        try await audited(actor, "series.cancel", target: "series:\(id)") { db, note in
+        try await audited(actor, "series.cancel", target: "series:\(id)") { work, note in
             let now = note.at
             try Access.require(.manageMeetings, actor)
-            let view = try Self.seriesView(db, id: id)
+            let view = try SeriesRules.view(work, id: id)
             guard !view.cancelled else { throw KasaneError.conflict("この定例はすでに中止されています。") }
             let reason = try Validate.text(input.reason, field: "reason", label: "中止の理由", max: 500)
-            let future = try Int64.fetchAll(
-                db, sql: "SELECT id FROM meeting WHERE seriesId = ? AND startsAt > ? AND status IN ('planned', 'invited') ORDER BY startsAt",
-                arguments: [id, now])
+            let future = try work.series.meetings(seriesId: id)
+                .filter { $0.startsAt > now && ($0.status == .planned || $0.status == .invited) }
+                .sorted { $0.startsAt < $1.startsAt }.compactMap(\.id)
             for meetingId in future {
-                _ = try MeetingFunnel.change(SQLiteWork(db: db), id: meetingId, by: actor, note: note, records: [(.cancelled, nil, reason)]) { before in
+                _ = try MeetingFunnel.change(work, id: meetingId, by: actor, note: note, records: [(.cancelled, nil, reason)]) { before in
                     var m = before.meeting
                     m.status = .cancelled
                     m.cancellationReason = reason
-                    try m.update(db)
+                    try work.meetings.update(m)
                 }
             }
-            try db.execute(sql: "UPDATE series SET cancelledAt = ? WHERE id = ?", arguments: [now, id])
-            return try Self.seriesView(db, id: id)
+            try work.series.cancel(id: id, at: now)
+            return try SeriesRules.view(work, id: id)
         }
     }
+}
 
-    static func seriesView(_ db: Database, id: Int64) throws -> SeriesView {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM series WHERE id = ?", arguments: [id]) else {
+enum SeriesRules {
+    static func view(_ work: any UnitOfWork, id: Int64) throws -> SeriesView {
+        guard let row = try work.series.series(id: id) else {
             throw KasaneError.notFound("定例（ID \(id)）はありません。")
         }
-        let rule = try JSONDecoder().decode(SeriesInput.self, from: Data((row["rule"] as String).utf8))
-        let meetings = try Meeting.filter(Column("seriesId") == id).fetchAll(db)
-        let calendar = WorkingCalendar(settings: try settings(db))
+        let rule: SeriesInput
+        do {
+            rule = try JSONDecoder().decode(SeriesInput.self, from: Data(row.rule.utf8))
+        } catch {
+            throw KasaneError.unusableDatabase("定例（ID \(id)）の記録が読めません。")
+        }
+        let meetings = try work.series.meetings(seriesId: id)
+        let calendar = WorkingCalendar(settings: try work.settings.settings())
         let occurrences = (try? rule.occurrences(calendar)) ?? []
         let entries = occurrences.map { o -> SeriesView.Entry in
             let meeting = o.day.flatMap { day in meetings.first { LocalDate.inTokyo($0.startsAt) == day } }
@@ -104,7 +107,6 @@ extension AppDatabase {
             }
             return SeriesView.Entry(ruleDay: o.ruleDay, day: o.day, closure: o.closure, meetingId: meeting?.id, status: meeting?.status, change: change)
         }
-        guard let kind = MeetingKind(rawValue: row["kind"]) else { throw KasaneError.unusableDatabase("定例（ID \(id)）の記録が読めません。") }
-        return SeriesView(id: id, kind: kind, rule: rule, cancelled: (row["cancelledAt"] as Date?) != nil, entries: entries)
+        return SeriesView(id: id, kind: row.kind, rule: rule, cancelled: row.cancelledAt != nil, entries: entries)
     }
 }
