@@ -64,9 +64,6 @@ let package = Package(
             dependencies: [
                 "KasaneCore",
                 "KasaneStorage",
-                // For now only: the store's operations not yet moved into the application
-                // apply its rules (case access, ...) rather than copies of them (issue 18).
-                "KasaneApp",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -36,6 +36,19 @@ struct LayeringTests {
         }
     }
 
+    @Test("An engine stores and decides nothing: the SQLite engine imports neither the application nor the server, and the package does not let it")
+    func engine() throws {
+        let engine = try Self.imports(in: "KasaneSQLite")
+        #expect(!engine.isEmpty)
+        for (file, modules) in engine {
+            #expect(modules.isDisjoint(with: ["KasaneApp", "KasaneServer", "KasaneDemo", "Hummingbird", "NIOCore"]), "KasaneSQLite/\(file) imports \(modules)")
+        }
+        let manifest = try String(contentsOf: Self.sources.deletingLastPathComponent().appendingPathComponent("Package.swift"), encoding: .utf8)
+        let target = try #require(manifest.range(of: "name: \"KasaneSQLite\",\n"))
+        let dependencies = manifest[target.upperBound...].prefix { $0 != "]" }
+        #expect(!dependencies.contains("\"KasaneApp\""), "KasaneSQLite depends on KasaneApp in Package.swift")
+    }
+
     @Test("The command line imports no HTTP code; only serve and demo reach the server module, to start it")
     func commandLine() throws {
         for (file, modules) in try Self.imports(in: "kasane") {
