@@ -9,13 +9,13 @@ import KasaneCore
 // Each call is one unit of work: it commits whole or not at all. Every time a call records
 // is the application's, passed in (`at:`), never read by the engine from its own clock.
 //
-// The application is moving behind this interface part by part (issue 18). Behind it now:
-// the outbox, the members' own calendars, and, as units of work (UnitOfWork.swift), the audit
-// log, the directory (agencies, fields, districts, rooms, staff, pledges, role grants), the
-// settings, API tokens, the year's figures and the follow-up of plans and gaps. What is not
-// yet here (cases, consent, meetings, minutes, plans, sign-in) is still reached through the
-// SQLite engine's `AppDatabase` directly, whose operations take their audit line through the
-// same `audited`.
+// Behind it, as units of work (UnitOfWork.swift and the *Repositories.swift files): the audit
+// log, the directory, settings and tokens, cases and households, consent, meetings with their
+// agendas, attendees and change records, the outbox, replies and feeds, proposals, everyone's
+// time, polls and series, minutes and their words, plans and their moves, retention, figures
+// and follow-up; and, as whole calls, the outbox's delivery and the members' own calendars
+// (below). Only the web sign-in and its second factor are still reached through the SQLite
+// engine's `AppDatabase`, whose operations take their audit line through the same `audited`.
 
 /// The application's one clock, as the storage was opened with it.
 public protocol Clocked: Sendable {

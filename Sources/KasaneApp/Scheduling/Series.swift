@@ -99,7 +99,14 @@ enum SeriesRules {
         }
         let meetings = try work.series.meetings(seriesId: id)
         let calendar = WorkingCalendar(settings: try work.settings.settings())
-        let occurrences = (try? rule.occurrences(calendar)) ?? []
+        // A rule was checked when the series was made and is checked the same way now; one that
+        // no longer passes was changed in storage, and is said so rather than shown as empty.
+        let occurrences: [SeriesInput.Occurrence]
+        do {
+            occurrences = try rule.occurrences(calendar)
+        } catch {
+            throw KasaneError.unusableDatabase("定例（ID \(id)）の規則が読めません。")
+        }
         let entries = occurrences.map { o -> SeriesView.Entry in
             let meeting = o.day.flatMap { day in meetings.first { LocalDate.inTokyo($0.startsAt) == day } }
             let change: String? = o.closure.map { closure in

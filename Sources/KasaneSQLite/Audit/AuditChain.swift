@@ -11,10 +11,4 @@ extension AppDatabase {
         else { return nil }
         return ChainHead(id: id, hash: hash)
     }
-
-    /// The chain walked inside the caller's transaction (the archive refuses a broken one).
-    static func verifyAuditChain(_ db: Database, published: [ChainHead]) throws -> AuditVerification {
-        let audit = SQLiteAudit(db: db)
-        return try AuditChain.verify(walk: audit.walk, storedHash: audit.storedHash(line:), published: published)
-    }
 }
