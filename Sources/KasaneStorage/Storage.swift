@@ -13,9 +13,9 @@ import KasaneCore
 // log, the directory, settings and tokens, cases and households, consent, meetings with their
 // agendas, attendees and change records, the outbox, replies and feeds, proposals, everyone's
 // time, polls and series, minutes and their words, plans and their moves, retention, figures
-// and follow-up; and, as whole calls, the outbox's delivery and the members' own calendars
-// (below). Only the web sign-in and its second factor are still reached through the SQLite
-// engine's `AppDatabase`, whose operations take their audit line through the same `audited`.
+// and follow-up, sign-in and its second factor (SignInRepositories.swift, with the
+// `Credentials` an engine is used with); and, as whole calls, the outbox's delivery and the
+// members' own calendars (below), which an engine audits through the same `audited`.
 
 /// The application's one clock, as the storage was opened with it.
 public protocol Clocked: Sendable {

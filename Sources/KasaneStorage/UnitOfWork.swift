@@ -30,6 +30,7 @@ public protocol UnitOfWork {
     var minutes: any MinutesRepository { get }
     var notices: any NoticeRepository { get }
     var retention: any RetentionRepository { get }
+    var signIn: any SignInRepository { get }
     var plans: any PlanRepository { get }
 }
 

@@ -11,7 +11,10 @@ enum Engine: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
     var testDescription: String { rawValue }
 
-    func storage(at instant: Date) throws -> any TransactionalStorage {
+    func storage(at instant: Date) throws -> any TransactionalStorage { try signInStorage(at: instant) }
+
+    /// The same storage, with the credentials sign-in uses (bcrypt and RFC 6238 on both).
+    func signInStorage(at instant: Date) throws -> any SignInStorage {
         switch self {
         case .memory: MemoryWorkStorage(clock: FixedClock(instant))
         case .sqlite: try AppDatabase.inMemory(clock: FixedClock(instant))

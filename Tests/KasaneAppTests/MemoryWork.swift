@@ -1,12 +1,13 @@
 import Foundation
 import KasaneCore
+import KasaneSQLite
 import KasaneStorage
 
 /// A storage of units of work kept in memory: each unit works on a copy of the whole state,
 /// which replaces the state when the body returns and is dropped when it throws, so a
 /// refused change leaves nothing behind, as in an engine's transaction. The application's
 /// directory and rooms run on it with no database at all.
-final class MemoryWorkStorage: TransactionalStorage, @unchecked Sendable {
+final class MemoryWorkStorage: SignInStorage, @unchecked Sendable {
     struct State {
         var agencies: [Agency] = []
         var staff: [Staff] = []
@@ -36,6 +37,12 @@ final class MemoryWorkStorage: TransactionalStorage, @unchecked Sendable {
         var version: Int64 = 0
         var minutesVersions: [MinutesVersionRecord] = []
         var proposals: [StoredProposal] = []
+        var links: [String: (staffId: Int64, expiresAt: Date, usedAt: Date?)] = [:]
+        var passwords: [Int64: String] = [:]
+        var attempts: [(email: String, client: String, at: Date, succeeded: Bool)] = []
+        var sessions: [String: (record: SessionRecord, endedAt: Date?)] = [:]
+        var totps: [Int64: (secret: String, confirmed: Bool, lastStep: Int64?)] = [:]
+        var recoveryCodes: [Int64: [String: Date?]] = [:]
         var polls: [PollRecord] = []
         var pollSlots: [(pollId: Int64, id: Int64, interval: BusyInterval)] = []
         var pollParticipants: [(pollId: Int64, staffId: Int64, required: Bool)] = []
@@ -56,6 +63,9 @@ final class MemoryWorkStorage: TransactionalStorage, @unchecked Sendable {
     private var state = State()
 
     init(clock: any WallClock) { self.clock = clock }
+
+    /// The engine's own credentials: the memory engine stores differently, it hashes the same.
+    var credentials: any Credentials { StandardCredentials() }
 
     var audit: [AuditEntry] { lock.withLock { state.audit } }
 
@@ -102,6 +112,7 @@ final class MemoryWork: UnitOfWork, AuditRepository, DirectoryRepository {
     var minutes: any MinutesRepository { MemoryMinutes(work: self) }
     var notices: any NoticeRepository { MemoryNotices(work: self) }
     var retention: any RetentionRepository { MemoryRetention(work: self) }
+    var signIn: any SignInRepository { MemorySignIn(work: self) }
     var plans: any PlanRepository { MemoryPlans(work: self) }
 
     func nextId() -> Int64 {
@@ -727,4 +738,55 @@ struct MemorySeries: SeriesRepository {
     func cancel(id: Int64, at: Date) throws {
         for i in work.state.seriesRecords.indices where work.state.seriesRecords[i].id == id { work.state.seriesRecords[i].cancelledAt = at }
     }
+}
+
+struct MemorySignIn: SignInRepository {
+    let work: MemoryWork
+
+    func insertLink(hash: String, staffId: Int64, at: Date, expiresAt: Date) throws { work.state.links[hash] = (staffId, expiresAt, nil) }
+    func link(hash: String) throws -> (staffId: Int64, expiresAt: Date, usedAt: Date?)? { work.state.links[hash] }
+    func useLink(hash: String, at: Date) throws { work.state.links[hash]?.usedAt = at }
+    func passwordHash(staffId: Int64) throws -> String? { work.state.passwords[staffId] }
+    func setPassword(staffId: Int64, hash: String, at: Date) throws { work.state.passwords[staffId] = hash }
+    func removePassword(staffId: Int64) throws { work.state.passwords[staffId] = nil }
+    func failures(since: Date, email: String?, client: String?) throws -> Int {
+        work.state.attempts.filter { !$0.succeeded && $0.at > since && (email == nil || $0.email == email) && (client == nil || $0.client == client) }.count
+    }
+    func recordAttempt(email: String, client: String, at: Date, succeeded: Bool) throws {
+        work.state.attempts.append((email, client, at, succeeded))
+    }
+    func insertSession(idHash: String, staffId: Int64, csrf: String, origin: String, at: Date, expiresAt: Date, secondFactor: String) throws {
+        work.state.sessions[idHash] = (
+            SessionRecord(staffId: staffId, csrf: csrf, createdAt: at, lastSeenAt: at, expiresAt: expiresAt, secondFactor: secondFactor), nil)
+    }
+    func session(idHash: String) throws -> SessionRecord? {
+        guard let s = work.state.sessions[idHash], s.endedAt == nil else { return nil }
+        return s.record
+    }
+    func touch(idHash: String, at: Date) throws { work.state.sessions[idHash]?.record.lastSeenAt = at }
+    func completeSecondFactor(idHash: String, at: Date) throws {
+        work.state.sessions[idHash]?.record.secondFactor = "done"
+        work.state.sessions[idHash]?.record.lastSeenAt = at
+    }
+    func endSession(idHash: String, at: Date) throws { work.state.sessions[idHash]?.endedAt = at }
+    func endSessions(staffId: Int64, at: Date) throws {
+        for (key, s) in work.state.sessions where s.record.staffId == staffId && s.endedAt == nil { work.state.sessions[key]?.endedAt = at }
+    }
+    func totp(staffId: Int64) throws -> (secret: String, confirmed: Bool, lastStep: Int64?)? { work.state.totps[staffId] }
+    func startEnrolment(staffId: Int64, secret: String, at: Date) throws { work.state.totps[staffId] = (secret, false, nil) }
+    func confirmTotp(staffId: Int64, at: Date, step: Int64) throws {
+        work.state.totps[staffId]?.confirmed = true
+        work.state.totps[staffId]?.lastStep = step
+    }
+    func setTotpStep(staffId: Int64, step: Int64) throws { work.state.totps[staffId]?.lastStep = step }
+    func removeTotp(staffId: Int64) throws { work.state.totps[staffId] = nil }
+    func replaceRecoveryCodes(staffId: Int64, hashes: [String]) throws {
+        work.state.recoveryCodes[staffId] = Dictionary(hashes.map { ($0, Date?.none) }, uniquingKeysWith: { first, _ in first })
+    }
+    func useRecoveryCode(staffId: Int64, hash: String, at: Date) throws -> Bool {
+        guard let entry = work.state.recoveryCodes[staffId]?[hash], entry == nil else { return false }
+        work.state.recoveryCodes[staffId]?[hash] = .some(at)
+        return true
+    }
+    func recoveryCodesLeft(staffId: Int64) throws -> Int { work.state.recoveryCodes[staffId]?.values.filter { $0 == nil }.count ?? 0 }
 }

@@ -30,6 +30,7 @@ struct SQLiteWork: UnitOfWork {
     var minutes: any MinutesRepository { SQLiteMinutes(db: db) }
     var notices: any NoticeRepository { SQLiteNotices(db: db) }
     var retention: any RetentionRepository { SQLiteRetention(db: db) }
+    var signIn: any SignInRepository { SQLiteSignIn(db: db) }
     var plans: any PlanRepository { SQLitePlans(db: db) }
 }
 

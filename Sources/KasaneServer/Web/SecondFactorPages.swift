@@ -1,3 +1,4 @@
+import KasaneApp
 import Foundation
 import HTTPTypes
 import Hummingbird

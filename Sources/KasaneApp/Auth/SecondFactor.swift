@@ -1,7 +1,4 @@
-import Crypto
 import Foundation
-import GRDB
-import HummingbirdOTP
 import KasaneCore
 import KasaneStorage
 
@@ -27,33 +24,17 @@ public struct SecondFactorEnrolment: Sendable, Equatable {
     public var url: String
 }
 
-extension AppDatabase {
-    /// Whether this person must have a second factor: anyone whose roles read cases, when
-    /// the settings require it.
-    static func secondFactorRequired(_ db: Database, for staff: Staff) throws -> Bool {
-        try settings(db).secondFactorRequired != false && staff.roles.contains(where: \.readsCases)
-    }
-
-    /// The step a fresh sign-in starts at.
-    static func firstStep(_ db: Database, for staff: Staff) throws -> SecondFactorStep {
-        if try Row.fetchOne(db, sql: "SELECT 1 FROM totpCredential WHERE staffId = ? AND confirmedAt IS NOT NULL", arguments: [staff.id]) != nil {
-            return .code
-        }
-        return try secondFactorRequired(db, for: staff) ? .enrol : .done
-    }
-
+extension SignInStorage {
     /// The session a cookie names while its second factor is still to come, with that step.
     public func pendingSession(id: String, policy: SignInPolicy = .standard) async throws -> WebSession? {
         let now = clock.now()
-        return try await reader.read { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT staffId, csrf, createdAt, expiresAt, secondFactor FROM webSession WHERE idHash = ? AND endedAt IS NULL AND secondFactor != 'done'
-                """, arguments: [Secret.hash(id)]),
-                  (row["createdAt"] as Date).addingTimeInterval(policy.secondFactorWindow) > now, (row["expiresAt"] as Date) > now,
-                  let step = SecondFactorStep(rawValue: row["secondFactor"]),
-                  let staff = try Staff.fetchOne(db, key: row["staffId"] as Int64), staff.active
+        return try await read { work in
+            guard let row = try work.signIn.session(idHash: Secret.hash(id)), row.secondFactor != SecondFactorStep.done.rawValue,
+                  row.createdAt.addingTimeInterval(policy.secondFactorWindow) > now, row.expiresAt > now,
+                  let step = SecondFactorStep(rawValue: row.secondFactor),
+                  let staff = try work.staff.staff(id: row.staffId), staff.active
             else { return nil }
-            var s = WebSession(id: id, csrf: row["csrf"], staff: staff, expiresAt: row["expiresAt"])
+            var s = WebSession(id: id, csrf: row.csrf, staff: staff, expiresAt: row.expiresAt)
             s.secondFactor = step.rawValue
             return s
         }
@@ -65,19 +46,15 @@ extension AppDatabase {
         guard let s = try await pendingSession(id: sessionId), s.secondFactor == SecondFactorStep.enrol.rawValue, let staffId = s.staff.id else {
             throw KasaneError.unauthenticated("二段階認証の設定は、サインインの途中でだけ行えます。もう一度サインインしてください。")
         }
-        return try await writer.write { db in
-            var secret = try String.fetchOne(db, sql: "SELECT secret FROM totpCredential WHERE staffId = ? AND confirmedAt IS NULL", arguments: [staffId])
+        let credentials = self.credentials
+        return try await write { work in
+            var secret = try work.signIn.totp(staffId: staffId).flatMap { $0.confirmed ? nil : $0.secret }
             if secret == nil {
-                let made = Self.newSecret()
-                try db.execute(
-                    sql: """
-                        INSERT INTO totpCredential (staffId, secret, createdAt) VALUES (?, ?, ?)
-                        ON CONFLICT(staffId) DO UPDATE SET secret = excluded.secret, createdAt = excluded.createdAt, confirmedAt = NULL, lastStep = NULL
-                        """,
-                    arguments: [staffId, made, now])
+                let made = SecondFactorRules.newSecret()
+                try work.signIn.startEnrolment(staffId: staffId, secret: made, at: now)
                 secret = made
             }
-            let url = TOTP(secret: secret ?? "").createAuthenticatorURL(label: "Kasane:\(s.staff.email)", issuer: "Kasane")
+            let url = credentials.authenticatorURL(secret: secret ?? "", label: "Kasane:\(s.staff.email)", issuer: "Kasane")
             let base32 = url.firstMatch(of: /secret=([A-Z2-7]+)/).map { String($0.1) } ?? ""
             return SecondFactorEnrolment(secret: base32, url: url)
         }
@@ -89,18 +66,14 @@ extension AppDatabase {
         async throws -> [String]
     {
         let now = clock.now()
-        return try await secondStep(sessionId: sessionId, expected: .enrol, code: code, origin: origin, policy: policy, now: now) { db, staff in
-            guard let secret = try String.fetchOne(db, sql: "SELECT secret FROM totpCredential WHERE staffId = ? AND confirmedAt IS NULL", arguments: [staff.id]),
-                  let step = Self.matchingStep(code, secret: secret, after: nil, now: now)
+        let credentials = self.credentials
+        return try await secondStep(sessionId: sessionId, expected: .enrol, code: code, origin: origin, policy: policy, now: now) { work, staff -> [String]? in
+            guard let staffId = staff.id, let pending = try work.signIn.totp(staffId: staffId), !pending.confirmed,
+                  let step = SecondFactorRules.matchingStep(code, secret: pending.secret, after: nil, now: now, credentials)
             else { return nil }
-            try db.execute(sql: "UPDATE totpCredential SET confirmedAt = ?, lastStep = ? WHERE staffId = ?", arguments: [now, step, staff.id])
-            try db.execute(sql: "DELETE FROM recoveryCode WHERE staffId = ?", arguments: [staff.id])
-            var codes: [String] = []
-            for _ in 0..<10 {
-                let code = Self.newRecoveryCode()
-                codes.append(code)
-                try db.execute(sql: "INSERT INTO recoveryCode (staffId, codeHash) VALUES (?, ?)", arguments: [staff.id, Secret.hash(Self.normalisedRecovery(code))])
-            }
+            try work.signIn.confirmTotp(staffId: staffId, at: now, step: step)
+            let codes = (0..<10).map { _ in SecondFactorRules.newRecoveryCode() }
+            try work.signIn.replaceRecoveryCodes(staffId: staffId, hashes: codes.map { Secret.hash(SecondFactorRules.normalisedRecovery($0)) })
             return codes
         }
     }
@@ -108,17 +81,17 @@ extension AppDatabase {
     /// Completes a sign-in with the code of the app (each code once) or a recovery code (each once).
     public func verifySecondFactor(sessionId: String, code: String, origin: String, policy: SignInPolicy = .standard) async throws {
         let now = clock.now()
-        _ = try await secondStep(sessionId: sessionId, expected: .code, code: code, origin: origin, policy: policy, now: now) { db, staff in
-            if let row = try Row.fetchOne(db, sql: "SELECT secret, lastStep FROM totpCredential WHERE staffId = ? AND confirmedAt IS NOT NULL", arguments: [staff.id]),
-               let step = Self.matchingStep(code, secret: row["secret"], after: row["lastStep"], now: now)
+        let credentials = self.credentials
+        _ = try await secondStep(sessionId: sessionId, expected: .code, code: code, origin: origin, policy: policy, now: now) { work, staff -> Bool? in
+            guard let staffId = staff.id else { return nil }
+            if let totp = try work.signIn.totp(staffId: staffId), totp.confirmed,
+               let step = SecondFactorRules.matchingStep(code, secret: totp.secret, after: totp.lastStep, now: now, credentials)
             {
-                try db.execute(sql: "UPDATE totpCredential SET lastStep = ? WHERE staffId = ?", arguments: [step, staff.id])
+                try work.signIn.setTotpStep(staffId: staffId, step: step)
                 return true
             }
-            let hash = Secret.hash(Self.normalisedRecovery(code))
-            guard try Row.fetchOne(db, sql: "SELECT 1 FROM recoveryCode WHERE staffId = ? AND codeHash = ? AND usedAt IS NULL", arguments: [staff.id, hash]) != nil
-            else { return nil }
-            try db.execute(sql: "UPDATE recoveryCode SET usedAt = ? WHERE staffId = ? AND codeHash = ?", arguments: [now, staff.id, hash])
+            let hash = Secret.hash(SecondFactorRules.normalisedRecovery(code))
+            guard try work.signIn.useRecoveryCode(staffId: staffId, hash: hash, at: now) else { return nil }
             return true
         }
     }
@@ -126,7 +99,7 @@ extension AppDatabase {
     /// The shared second step: the sign-in limits, the check, the session made whole, the audit.
     private func secondStep<T: Sendable>(
         sessionId: String, expected: SecondFactorStep, code: String, origin: String, policy: SignInPolicy, now: Date,
-        _ check: @escaping @Sendable (Database, Staff) throws -> T?
+        _ check: @escaping @Sendable (any UnitOfWork, Staff) throws -> T?
     ) async throws -> T {
         guard let s = try await pendingSession(id: sessionId, policy: policy), s.secondFactor == expected.rawValue else {
             throw KasaneError.unauthenticated("サインインの途中の状態が見つかりません（時間切れの可能性があります）。もう一度サインインしてください。")
@@ -134,22 +107,22 @@ extension AppDatabase {
         let client = String(origin.prefix(64))
         let address = s.staff.email.lowercased()
         let actor = Actor.staff(s.staff, from: "web \(client)")
-        let outcome = try await writer.write { db -> Result<T, KasaneError> in
+        let outcome = try await write { work -> Result<T, KasaneError> in
             let note = AuditNote(target: "staff:\(s.staff.id ?? 0)", at: now)
-            if let refusal = try Self.signInLimit(db, address: address, client: client, policy: policy, now: now) {
+            if let refusal = try SignInRules.limit(work, address: address, client: client, policy: policy, now: now) {
                 note.detail = refusal.detail
-                try Self.log(db, actor, "auth.secondFactor", note, allowed: false)
+                try work.audit.append(actor, "auth.secondFactor", note, allowed: false)
                 return .failure(refusal.error)
             }
-            guard let result = try check(db, s.staff) else {
-                try db.execute(sql: "INSERT INTO signInAttempt (email, client, at, succeeded) VALUES (?, ?, ?, 0)", arguments: [address, client, now])
+            guard let result = try check(work, s.staff) else {
+                try work.signIn.recordAttempt(email: address, client: client, at: now, succeeded: false)
                 note.detail = "確認コードの誤り"
-                try Self.log(db, actor, "auth.secondFactor", note, allowed: false)
+                try work.audit.append(actor, "auth.secondFactor", note, allowed: false)
                 return .failure(.unauthenticated("確認コードが違います。認証アプリに表示されている6桁の数字（または回復用コード）を入力してください。"))
             }
-            try db.execute(sql: "UPDATE webSession SET secondFactor = 'done', lastSeenAt = ? WHERE idHash = ?", arguments: [now, Secret.hash(sessionId)])
+            try work.signIn.completeSecondFactor(idHash: Secret.hash(sessionId), at: now)
             note.detail = expected == .enrol ? "二段階認証を設定" : "二段階認証"
-            try Self.log(db, actor, "auth.secondFactor", note, allowed: true)
+            try work.audit.append(actor, "auth.secondFactor", note, allowed: true)
             return .success(result)
         }
         return try outcome.get()
@@ -161,15 +134,15 @@ extension AppDatabase {
     public func resetSecondFactor(staffId: Int64, by actor: Actor) async throws -> SignInLink {
         let now = clock.now()
         try Access.require(.manageDirectory, actor)
-        let staff = try await reader.read { db in try Self.staff(db, id: staffId) }
+        let staff = try await read { work in try StaffRules.staff(work, id: staffId) }
         if let own = actor.staffId, own == staffId {
             throw KasaneError.forbidden("自分の二段階認証は、別の管理者にリセットを依頼してください。")
         }
-        try await audited(actor, "auth.secondFactor.reset", target: "staff:\(staffId)") { db, note in
-            try db.execute(sql: "DELETE FROM totpCredential WHERE staffId = ?", arguments: [staffId])
-            try db.execute(sql: "DELETE FROM recoveryCode WHERE staffId = ?", arguments: [staffId])
-            try db.execute(sql: "DELETE FROM passwordCredential WHERE staffId = ?", arguments: [staffId])
-            try db.execute(sql: "UPDATE webSession SET endedAt = ? WHERE staffId = ? AND endedAt IS NULL", arguments: [now, staffId])
+        try await audited(actor, "auth.secondFactor.reset", target: "staff:\(staffId)") { work, note in
+            try work.signIn.removeTotp(staffId: staffId)
+            try work.signIn.replaceRecoveryCodes(staffId: staffId, hashes: [])
+            try work.signIn.removePassword(staffId: staffId)
+            try work.signIn.endSessions(staffId: staffId, at: now)
             note.detail = "二段階認証とパスワードを無効にし、新しいサインイン用リンクを送付"
         }
         return try await issueSignInLink(email: staff.email, by: actor)
@@ -177,22 +150,42 @@ extension AppDatabase {
 
     /// Whether this person has a confirmed second factor, and how many recovery codes are left.
     public func secondFactorStatus(staffId: Int64) async throws -> (enrolled: Bool, recoveryCodesLeft: Int) {
-        try await reader.read { db in
-            let enrolled = try Row.fetchOne(db, sql: "SELECT 1 FROM totpCredential WHERE staffId = ? AND confirmedAt IS NOT NULL", arguments: [staffId]) != nil
-            let left = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM recoveryCode WHERE staffId = ? AND usedAt IS NULL", arguments: [staffId]) ?? 0
-            return (enrolled, left)
-        }
+        try await read { work in
+            SecondFactorStatus(
+                enrolled: try work.signIn.totp(staffId: staffId)?.confirmed == true, recoveryCodesLeft: try work.signIn.recoveryCodesLeft(staffId: staffId))
+        }.tuple
+    }
+}
+
+/// What secondFactorStatus reads in one unit of work.
+struct SecondFactorStatus: Sendable {
+    var enrolled: Bool
+    var recoveryCodesLeft: Int
+    var tuple: (enrolled: Bool, recoveryCodesLeft: Int) { (enrolled, recoveryCodesLeft) }
+}
+
+/// When a second factor is required, where a sign-in starts, and the codes.
+enum SecondFactorRules {
+    /// Whether this person must have a second factor: anyone whose roles read cases, when
+    /// the settings require it.
+    static func required(_ work: any UnitOfWork, for staff: Staff) throws -> Bool {
+        try work.settings.settings().secondFactorRequired != false && staff.roles.contains(where: \.readsCases)
+    }
+
+    /// The step a fresh sign-in starts at.
+    static func firstStep(_ work: any UnitOfWork, for staff: Staff) throws -> SecondFactorStep {
+        if let id = staff.id, try work.signIn.totp(staffId: id)?.confirmed == true { return .code }
+        return try required(work, for: staff) ? .enrol : .done
     }
 
     /// The time step (30 s) whose code `code` is, one step either side of now, and later than
     /// `after` (a code is taken once); nil when none.
-    static func matchingStep(_ code: String, secret: String, after: Int64?, now: Date) -> Int64? {
+    static func matchingStep(_ code: String, secret: String, after: Int64?, now: Date, _ credentials: any Credentials) -> Int64? {
         let digits = code.filter(\.isNumber)
         guard digits.count == 6, let entered = Int(digits) else { return nil }
-        let totp = TOTP(secret: secret)
         let current = Int64(now.timeIntervalSince1970 / 30)
         for step in [current, current - 1, current + 1] where after.map({ step > $0 }) ?? true {
-            if totp.compute(date: Date(timeIntervalSince1970: TimeInterval(step * 30))) == entered { return step }
+            if credentials.code(secret: secret, step: step) == entered { return step }
         }
         return nil
     }
