@@ -85,8 +85,15 @@ public struct MinutesTextRecord: Codable, Sendable, Equatable {
         self.erasedAt = erasedAt
     }
 
-    public func decodedBody() -> MinutesItemText? {
-        body.flatMap { try? JSONDecoder().decode(MinutesItemText.self, from: Data($0.utf8)) }
+    /// The words, or nil once erased at the end of their retention. Words that are there but
+    /// cannot be read were changed from outside, and are said so rather than shown as empty.
+    public func decodedBody() throws -> MinutesItemText? {
+        guard let body else { return nil }
+        do {
+            return try JSONDecoder().decode(MinutesItemText.self, from: Data(body.utf8))
+        } catch {
+            throw KasaneError.unusableDatabase("議事録の版（ID \(versionId)）の議題（ID \(itemId)）の記録が読めません。")
+        }
     }
 }
 

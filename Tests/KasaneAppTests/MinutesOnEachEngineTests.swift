@@ -64,5 +64,6 @@ struct MinutesOnEachEngineTests {
         #expect(try await s.plans(caseId: city.caseId, for: city.coordinator).first?.state == .inProgress)
         let reports = try await s.verifyMinutes(by: city.secretariat)
         #expect(reports.count == 1 && reports[0].ok && reports[0].versions == 2)
+
     }
 }

@@ -131,6 +131,20 @@ struct MinutesTests {
         #expect(try await h.db.verifyMinutes(by: h.secretariat).allSatisfy(\.ok))
     }
 
+    @Test("A draft's words changed from outside are named as unreadable, never shown as an empty summary, and the chain names the change")
+    func unreadableWords() async throws {
+        let h = try await HeldMeeting.make()
+        _ = try await h.db.draftMinutes(meetingId: h.meetingId, by: h.secretariat)
+        try await h.db.writer.write { db in try db.execute(sql: "UPDATE minutesText SET body = 'not json'") }
+        await #expect { try await h.db.minutes(meetingId: h.meetingId, for: h.secretariat) } throws: {
+            if case .unusableDatabase(let message) = $0 as? KasaneError { message.contains("記録が読めません") } else { false }
+        }
+        await #expect { try await h.db.editMinutes(meetingId: h.meetingId, MinutesEdit(items: []), by: h.secretariat) } throws: {
+            if case .unusableDatabase = $0 as? KasaneError { true } else { false }
+        }
+        #expect(try await h.db.verifyMinutes(by: h.secretariat).first?.ok == false)
+    }
+
     @Test("A member who left the room for an item reads the minutes without it, and each read is audited")
     func readers() async throws {
         let h = try await HeldMeeting.make()

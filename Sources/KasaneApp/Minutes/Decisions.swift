@@ -20,7 +20,7 @@ enum DecisionRules {
         }
         let m = loaded.meeting
         let versionId = row.id ?? 0
-        let texts = Dictionary(uniqueKeysWithValues: try work.minutes.texts(versionId: versionId).map { ($0.itemId, $0.decodedBody()) })
+        let texts = Dictionary(uniqueKeysWithValues: try work.minutes.texts(versionId: versionId).map { ($0.itemId, try $0.decodedBody()) })
         let cases = Dictionary(try record.items.compactMap(\.caseId).compactMap { try work.cases.supportCase(id: $0) }.compactMap { c in c.id.map { ($0, c) } },
                               uniquingKeysWith: { first, _ in first })
         let staff = try MeetingFunnel.staffById(work)

@@ -47,7 +47,7 @@ extension TransactionalStorage {
             let versionId = row.id ?? 0
             var record = try row.decodedRecord()
             var texts = try MinutesRules.textRows(work, versionId: versionId).reduce(into: [Int64: MinutesItemText]()) { r, t in
-                r[t.itemId] = t.decodedBody() ?? MinutesItemText(summary: "", decisionTexts: [])
+                r[t.itemId] = try t.decodedBody() ?? MinutesItemText(summary: "", decisionTexts: [])
             }
             let agencies = Set(try work.directory.agencies().compactMap(\.id))
             guard edit.items.count <= 200 else {
@@ -181,7 +181,7 @@ extension TransactionalStorage {
             if let erased = old.first(where: { $0.body == nil }) {
                 throw KasaneError.conflict("議題（ID \(erased.itemId)）の記録は保存期間経過により消去済みのため、訂正できません。")
             }
-            let texts = Dictionary(uniqueKeysWithValues: old.compactMap { t in t.decodedBody().map { (t.itemId, $0) } })
+            let texts = Dictionary(uniqueKeysWithValues: try old.compactMap { t in try t.decodedBody().map { (t.itemId, $0) } })
             try MinutesRules.insertVersion(
                 work, meetingId: meetingId, version: last.version + 1, record: try last.decodedRecord(), texts: texts,
                 previousHash: head, reason: reason, author: try MinutesRules.actingStaffId(actor, loaded.meeting.secretariatId), at: note.at)
@@ -224,7 +224,7 @@ public enum MinutesRules {
     public static func requireFilled(_ work: any UnitOfWork, _ row: MinutesVersionRecord, _ record: MinutesRecord, then action: String) throws {
         let texts = try textRows(work, versionId: row.id!)
         for item in record.items {
-            let text = texts.first { $0.itemId == item.itemId }?.decodedBody()
+            let text = try texts.first { $0.itemId == item.itemId }?.decodedBody()
             if (text?.summary ?? "").isEmpty, item.decisions.isEmpty {
                 throw KasaneError.conflict("議題\(item.position)の要旨も決定も空です。書き入れてから\(action)してください。")
             }
@@ -363,10 +363,10 @@ public enum MinutesRules {
         let approved = try rows.filter(\.isApproved).map { try $0.decodedRecord() }
         guard let visible = MinutesAccess.visibleItems(try CaseAccess.view(work, loaded), record: record, approved: approved, actor) else { throw notFound }
         let texts = Dictionary(uniqueKeysWithValues: try textRows(work, versionId: row.id!).map { ($0.itemId, $0) })
-        let items = record.items.map { item in
+        let items = try record.items.map { item in
             let text = texts[item.itemId]
             return MinutesItem(
-                record: item, text: reading == .attendee ? text?.decodedBody() : nil, withheld: !visible.contains(item.itemId),
+                record: item, text: reading == .attendee ? try text?.decodedBody() : nil, withheld: !visible.contains(item.itemId),
                 erased: text?.body == nil)
         }
         return MinutesView(
