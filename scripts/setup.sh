@@ -5,8 +5,9 @@ set -euo pipefail
 # chromium prints agendas and minutes to PDF (and is the browser the tests drive); poppler-utils
 # (pdfinfo, pdftotext) reads those PDFs back; fonts-noto-cjk renders the Japanese; sqlite3 is the shell
 # the audit-chain check tampers with a database file through; zbar-tools (zbarimg) reads back the QR
-# codes Kasane draws for the second factor.
-packages=(libical-dev libsqlite3-dev sqlite3 zbar-tools pkg-config systemd curl zlib1g-dev chromium chromium-driver poppler-utils fonts-noto-cjk)
+# codes Kasane draws for the second factor; postgresql is the second engine's server, which the
+# tests run as a private cluster (scripts/postgres.sh), never as a system service.
+packages=(libical-dev libsqlite3-dev sqlite3 zbar-tools pkg-config systemd curl zlib1g-dev chromium chromium-driver poppler-utils fonts-noto-cjk postgresql)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -4,7 +4,8 @@
 #   2. scripts/fuzz.sh 30: each libFuzzer target for 30 s, after replaying every past crash;
 #   3. Tests/Independent/server_checks.sh: a real server, mutated bodies and schemathesis;
 #   4. Tests/Independent/check_unit.sh: the systemd unit, with systemd's own tools;
-#   5. Tests/Independent/check_audit_chain.sh: the audit chain tampered with through sqlite3.
+#   5. Tests/Independent/check_audit_chain.sh: the audit chain tampered with through sqlite3;
+#   6. Tests/Independent/check_postgres.sh: a private PostgreSQL cluster started and checked.
 # The last line counts them all: "tests: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +35,7 @@ step bash scripts/fuzz.sh 30
 step bash Tests/Independent/server_checks.sh .build/debug/kasane 3000 10
 step bash -c 'bash Tests/Independent/check_unit.sh .build/debug/kasane && echo "unit: 1 passed, 0 failed" || echo "unit: 0 passed, 1 failed"'
 step bash Tests/Independent/check_audit_chain.sh .build/debug/kasane
+step bash Tests/Independent/check_postgres.sh
 rm -f "$log"
 echo
 echo "tests: $passed passed, $failed failed"
