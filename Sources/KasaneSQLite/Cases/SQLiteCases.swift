@@ -28,9 +28,7 @@ struct SQLiteCases: CaseRepository {
     }
 
     func insert(_ supportCase: SupportCase) throws -> SupportCase {
-        var c = supportCase
-        try c.insert(db)
-        return c
+        try supportCase.inserted(db)
     }
 
     func update(_ supportCase: SupportCase) throws { try supportCase.update(db) }
@@ -88,9 +86,7 @@ struct SQLiteConsents: ConsentRepository {
     func consent(id: Int64) throws -> Consent? { try Consent.fetchOne(db, key: id) }
 
     func insert(_ consent: Consent) throws -> Consent {
-        var k = consent
-        try k.insert(db)
-        return k
+        try consent.inserted(db)
     }
 
     func update(_ consent: Consent) throws { try consent.update(db) }

@@ -132,9 +132,7 @@ struct SQLiteStaff: StaffRepository {
         try Staff.filter(sql: "email = ? COLLATE NOCASE", arguments: [email]).fetchOne(db)
     }
     func insert(_ staff: Staff) throws -> Staff {
-        var s = staff
-        try s.insert(db)
-        return s
+        try staff.inserted(db)
     }
     func update(_ staff: Staff) throws { try staff.update(db) }
     func pledges(staffId: Int64?) throws -> [Pledge] {
@@ -143,9 +141,7 @@ struct SQLiteStaff: StaffRepository {
         return try request.fetchAll(db)
     }
     func insert(_ pledge: Pledge) throws -> Pledge {
-        var p = pledge
-        try p.insert(db)
-        return p
+        try pledge.inserted(db)
     }
     func roleGrants(status: RoleGrant.Status?) throws -> [RoleGrant] {
         var request = RoleGrant.order(Column("id").desc)
@@ -154,9 +150,7 @@ struct SQLiteStaff: StaffRepository {
     }
     func roleGrant(id: Int64) throws -> RoleGrant? { try RoleGrant.fetchOne(db, key: id) }
     func insert(_ grant: RoleGrant) throws -> RoleGrant {
-        var g = grant
-        try g.insert(db)
-        return g
+        try grant.inserted(db)
     }
     func update(_ grant: RoleGrant) throws { try grant.update(db) }
 }
@@ -176,9 +170,7 @@ struct SQLiteTokens: TokenRepository {
     let db: Database
 
     func insert(_ token: APIToken) throws -> APIToken {
-        var t = token
-        try t.insert(db)
-        return t
+        try token.inserted(db)
     }
     func tokens(staffId: Int64?) throws -> [APIToken] {
         var request = APIToken.order(Column("id"))

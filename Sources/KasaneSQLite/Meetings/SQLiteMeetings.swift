@@ -40,21 +40,15 @@ struct SQLiteMeetings: MeetingRepository {
     }
 
     func insert(_ meeting: Meeting) throws -> Meeting {
-        var m = meeting
-        try m.insert(db)
-        return m
+        try meeting.inserted(db)
     }
 
     func insert(_ item: AgendaItem) throws -> AgendaItem {
-        var i = item
-        try i.insert(db)
-        return i
+        try item.inserted(db)
     }
 
     func insert(_ attendee: Attendee) throws -> Attendee {
-        var a = attendee
-        try a.insert(db)
-        return a
+        try attendee.inserted(db)
     }
 
     func lastNumber(kind: MeetingKind, fiscalYear: Int) throws -> Int {
@@ -157,9 +151,7 @@ struct SQLiteOutbox: OutboxRepository {
     let db: Database
 
     func insert(_ message: OutgoingMessage) throws -> OutgoingMessage {
-        var m = message
-        try m.insert(db)
-        return m
+        try message.inserted(db)
     }
 
     func hasMessages(meetingId: Int64) throws -> Bool {
@@ -181,9 +173,7 @@ struct SQLitePlans: PlanRepository {
     }
 
     func insert(_ plan: PlanRecord) throws -> PlanRecord {
-        var p = plan
-        try p.insert(db)
-        return p
+        try plan.inserted(db)
     }
 
     func transitions(planId: Int64) throws -> [PlanTransitionRecord] {
@@ -195,8 +185,7 @@ struct SQLitePlans: PlanRepository {
     }
 
     func insert(_ event: PlanEventRecord) throws {
-        var e = event
-        try e.insert(db)
+        _ = try event.inserted(db)
     }
 
     func minutesVersionNumbers(ids: Set<Int64>) throws -> [Int64: Int] {
@@ -212,8 +201,7 @@ struct SQLitePlans: PlanRepository {
     }
 
     func insert(_ transition: PlanTransitionRecord) throws {
-        var t = transition
-        try t.insert(db)
+        _ = try transition.inserted(db)
     }
 
     func update(_ plan: PlanRecord) throws { try plan.update(db) }

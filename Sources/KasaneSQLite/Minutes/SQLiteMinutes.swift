@@ -29,9 +29,7 @@ struct SQLiteMinutes: MinutesRepository {
     }
 
     func insert(_ version: MinutesVersionRecord) throws -> MinutesVersionRecord {
-        var v = version
-        try v.insert(db)
-        return v
+        try version.inserted(db)
     }
 
     func update(_ version: MinutesVersionRecord) throws { try version.update(db) }
@@ -43,8 +41,7 @@ struct SQLiteMinutes: MinutesRepository {
     func allTexts() throws -> [MinutesTextRecord] { try MinutesTextRecord.fetchAll(db) }
 
     func insert(_ text: MinutesTextRecord) throws {
-        var t = text
-        try t.insert(db)
+        _ = try text.inserted(db)
     }
 
     func deleteTexts(versionId: Int64) throws {
