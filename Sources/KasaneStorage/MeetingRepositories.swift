@@ -100,7 +100,6 @@ public struct StoredProposal: Codable, Sendable, Equatable {
 
 /// Member proposals (構成員の提案) stored by the selection, for a meeting to be made from.
 public protocol ProposalRepository {
-    func proposal(id: Int64) throws -> MemberProposal?
     /// The proposal as it was recorded, with its request, or nil.
     func stored(id: Int64) throws -> StoredProposal?
     /// Records a proposal with its request; returns it with its id.

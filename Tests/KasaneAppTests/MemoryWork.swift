@@ -458,7 +458,6 @@ struct MemoryMeetings: MeetingRepository {
 struct MemoryProposals: ProposalRepository {
     let work: MemoryWork
 
-    func proposal(id: Int64) throws -> MemberProposal? { try stored(id: id)?.proposal }
     func stored(id: Int64) throws -> StoredProposal? { work.state.proposals.first { $0.id == id } }
     func insert(request: ProposalRequest, proposal: MemberProposal, by staffId: Int64?, at: Date) throws -> StoredProposal {
         let stored = StoredProposal(id: work.nextId(), createdBy: staffId, createdAt: at, request: request, proposal: proposal)

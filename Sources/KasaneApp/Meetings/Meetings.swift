@@ -126,7 +126,7 @@ public enum MeetingMaking {
             work, kind: placeKind, text: input.place, room: room, visitCaseId: input.visitCaseId, actor: actor)
         let settings = try work.settings.settings()
         let proposal = try input.proposalId.map { id in
-            guard let proposal = try work.proposals.proposal(id: id) else {
+            guard let proposal = try work.proposals.stored(id: id)?.proposal else {
                 throw KasaneError.invalid(field: "proposalId", message: "構成員の提案（ID \(id)）はありません。")
             }
             return proposal

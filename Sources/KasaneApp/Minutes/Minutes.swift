@@ -21,7 +21,7 @@ extension TransactionalStorage {
             guard try MinutesRules.versionRows(work, meetingId: meetingId).isEmpty else {
                 throw KasaneError.conflict("この会議の議事録は既にあります。案を編集してください。")
             }
-            let codes = try MinutesRules.caseCodes(work, loaded.items)
+            let codes = try work.cases.codes(caseIds: loaded.items.compactMap(\.caseId))
             let record = MinutesRecord(items: loaded.items.map { item in
                 let expected = loaded.attendees.filter { a in a.itemIds?.contains(item.id!) ?? true }
                 return MinutesRecordItem(
@@ -305,10 +305,6 @@ public enum MinutesRules {
 
     /// The staff member writing: the actor, or for the local operator the meeting's secretariat.
     public static func actingStaffId(_ actor: Actor, _ fallback: Int64) throws -> Int64 { actor.staffId ?? fallback }
-
-    public static func caseCodes(_ work: any UnitOfWork, _ items: [AgendaItem]) throws -> [Int64: String] {
-        try work.cases.codes(caseIds: items.compactMap(\.caseId))
-    }
 
     @discardableResult
     public static func insertVersion(

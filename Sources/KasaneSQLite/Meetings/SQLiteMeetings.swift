@@ -132,21 +132,6 @@ struct SQLiteMeetings: MeetingRepository {
     }
 }
 
-struct SQLiteProposals: ProposalRepository {
-    let db: Database
-
-    func proposal(id: Int64) throws -> MemberProposal? {
-        guard let text = try String.fetchOne(db, sql: "SELECT proposal FROM memberProposal WHERE id = ?", arguments: [id]) else {
-            return nil
-        }
-        do {
-            return try JSONDecoder().decode(MemberProposal.self, from: Data(text.utf8))
-        } catch {
-            throw KasaneError.unusableDatabase("構成員の提案（ID \(id)）の内容が読めません。")
-        }
-    }
-}
-
 struct SQLiteOutbox: OutboxRepository {
     let db: Database
 

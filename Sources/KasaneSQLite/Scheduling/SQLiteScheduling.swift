@@ -6,7 +6,9 @@ import KasaneStorage
 // Member proposals and everyone's time as a search, a booking and a poll read them, on
 // SQLite. What is decided with them is the application's (KasaneApp/Selection, Scheduling).
 
-extension SQLiteProposals {
+struct SQLiteProposals: ProposalRepository {
+    let db: Database
+
     func stored(id: Int64) throws -> StoredProposal? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM memberProposal WHERE id = ?", arguments: [id]) else { return nil }
         do {
