@@ -68,7 +68,9 @@ extension TransactionalStorage {
     public func polls(for actor: Actor) async throws -> [PollView] {
         try await read { work in
             let ids = try work.polls.ids(participant: Access.allows(.manageMeetings, actor) ? nil : (actor.staffId ?? -1))
-            return try ids.map { try PollRules.view(work, id: $0, for: actor) }
+            // The directory once for the whole list, not once per poll.
+            let directory = try PollRules.Directory(work)
+            return try ids.map { try PollRules.view(work, id: $0, for: actor, directory) }
         }
     }
 
@@ -160,11 +162,22 @@ enum PollRules {
         return LocalDate.today(now: now) > closesOn
     }
 
-    static func view(_ work: any UnitOfWork, id: Int64, for actor: Actor) throws -> PollView {
+    /// The names a poll's view shows: its people and their agencies.
+    struct Directory {
+        var staff: [Int64: Staff]
+        var agencies: [Int64: String]
+
+        init(_ work: any UnitOfWork) throws {
+            staff = try MeetingFunnel.staffById(work)
+            agencies = try MeetingFunnel.agencyNames(work)
+        }
+    }
+
+    static func view(_ work: any UnitOfWork, id: Int64, for actor: Actor, _ directory: Directory? = nil) throws -> PollView {
         let poll = try poll(work, id: id, for: actor)
         let coordinator = Access.allows(.manageMeetings, actor)
-        let staff = try MeetingFunnel.staffById(work)
-        let agencies = try MeetingFunnel.agencyNames(work)
+        let directory = try directory ?? Directory(work)
+        let staff = directory.staff, agencies = directory.agencies
         let answers = try work.polls.answers(pollId: id)
         let answered = Set(answers.map(\.staffId))
         let participants = try work.polls.participants(pollId: id)
