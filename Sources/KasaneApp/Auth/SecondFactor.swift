@@ -151,17 +151,9 @@ extension SignInStorage {
     /// Whether this person has a confirmed second factor, and how many recovery codes are left.
     public func secondFactorStatus(staffId: Int64) async throws -> (enrolled: Bool, recoveryCodesLeft: Int) {
         try await read { work in
-            SecondFactorStatus(
-                enrolled: try work.signIn.totp(staffId: staffId)?.confirmed == true, recoveryCodesLeft: try work.signIn.recoveryCodesLeft(staffId: staffId))
-        }.tuple
+            (try work.signIn.totp(staffId: staffId)?.confirmed == true, try work.signIn.recoveryCodesLeft(staffId: staffId))
+        }
     }
-}
-
-/// What secondFactorStatus reads in one unit of work.
-struct SecondFactorStatus: Sendable {
-    var enrolled: Bool
-    var recoveryCodesLeft: Int
-    var tuple: (enrolled: Bool, recoveryCodesLeft: Int) { (enrolled, recoveryCodesLeft) }
 }
 
 /// When a second factor is required, where a sign-in starts, and the codes.

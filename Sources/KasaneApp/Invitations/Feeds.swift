@@ -66,10 +66,10 @@ extension TransactionalStorage {
         guard Secret.wellFormed(token) else {
             return nil
         }
-        return try await read { work -> FeedOwner? in
+        return try await read { work -> (staff: Staff, version: Int64)? in
             guard let staff = try work.feeds.staff(feedTokenHash: Secret.hash(token)) else { return nil }
-            return FeedOwner(staff: staff, version: try work.feeds.dataVersion())
-        }.map { ($0.staff, $0.version) }
+            return (staff, try work.feeds.dataVersion())
+        }
     }
 
     /// Every read of a feed is audited, from cache or not.
@@ -77,12 +77,6 @@ extension TransactionalStorage {
         let note = AuditNote(target: "feed", at: clock.now())
         try await write { work in try work.audit.append(.staff(staff, from: "feed"), "feed.read", note, allowed: true) }
     }
-}
-
-/// A feed token's owner and the data version it was checked at.
-struct FeedOwner: Sendable {
-    var staff: Staff
-    var version: Int64
 }
 
 enum FeedRules {
